@@ -1,0 +1,97 @@
+/**
+ * The public API of the identity client: the mirror of the Helpshift Unreal SDK's static calls
+ * (`LoginWithIdentity`, `AddUserIdentities`, ...) and a Promise API beside it.
+ */
+import type {
+  AttributeMap,
+  AttributeRules,
+  ErrorMap,
+  FailureDetail,
+  HelpshiftEvent,
+  LoginConfig,
+  LoginFailureReason,
+} from "../contract";
+import type { LogLevel } from "./ports";
+
+/** `Init` parameters: the install config. */
+export interface HelpshiftInitParameters extends AttributeRules {
+  /** Base URL of the identity service, e.g. `http://127.0.0.1:8787`. */
+  readonly serviceUrl: string;
+  /** The app id registered with the service. */
+  readonly appId: string;
+  /** Attribute outbox flush interval (default 30 000 ms). */
+  readonly flushIntervalMs?: number;
+  /** `refreshUserCredentials` lead before expiry, seconds (default 48 h; the service may send its own). */
+  readonly refreshLeadSeconds?: number;
+  /** Lowest level that reaches the logger (default `info`). */
+  readonly logLevel?: LogLevel;
+}
+
+/** Why a login failed, as data: `reason` is one of the seed's failure reasons. */
+export interface LoginFailureData {
+  readonly reason: LoginFailureReason;
+  readonly errors: ErrorMap;
+  readonly detail?: FailureDetail;
+}
+
+/** Event data: `{key → error value}` for the events that carry it, else empty. */
+export type HelpshiftEventData = Readonly<Record<string, string>>;
+
+export type HelpshiftEventListener = (event: HelpshiftEvent, data: HelpshiftEventData) => void;
+
+/** Where the client is. */
+export type SessionStatus = "loggedOut" | "loggingIn" | "loggedIn";
+
+export interface ClientState {
+  readonly initialized: boolean;
+  readonly status: SessionStatus;
+  readonly userId?: string;
+  readonly anonymous?: boolean;
+  /** Session expiry on the local clock (skew-corrected), epoch ms. */
+  readonly expiresAt?: number;
+  /** True once the session has expired and no login has succeeded since. */
+  readonly expired: boolean;
+}
+
+/**
+ * The identity client. Every callback is asynchronous and fires exactly once.
+ *
+ * @example
+ * client.Init({ serviceUrl: "http://127.0.0.1:8787", appId: "demo" });
+ * client.LoginWithIdentity(jwt, { full_privacy_enabled: false },
+ *   () => console.log("logged in"),
+ *   (reason, errors) => console.warn(reason, errors));
+ */
+export interface HelpshiftClient {
+  /** Must be called first. Restores persisted state (anonymous id, session, pending attributes). */
+  Init(parameters: HelpshiftInitParameters): void;
+  /** The seed's login call. `onFailure(reason, errors, detail?)`. */
+  LoginWithIdentity(
+    identityJwt: string,
+    loginConfig: LoginConfig,
+    onSuccess: () => void,
+    onFailure: (reason: LoginFailureReason, errors: ErrorMap, detail?: FailureDetail) => void,
+  ): void;
+  /** Promise form of {@link LoginWithIdentity}: rejects with a {@link LoginFailure}. */
+  loginWithIdentity(identityJwt: string, loginConfig?: LoginConfig): Promise<void>;
+  /** Adds identities to the logged-in, non-anonymous user; no-op otherwise. Problems arrive as events. */
+  AddUserIdentities(identitiesJwt: string): void;
+  /** Promise form: resolves when the service answered (or at once for a no-op); never rejects. */
+  addUserIdentities(identitiesJwt: string): Promise<void>;
+  UpdateMasterAttributes(attributes: AttributeMap): void;
+  UpdateAppAttributes(attributes: AttributeMap): void;
+  /** Flushes the user's pending attributes with their session, then ends it. */
+  Logout(): void;
+  logout(): Promise<void>;
+  /** Sends pending attribute batches now. */
+  flush(): Promise<void>;
+  /** The engine says the app came to the foreground: re-check the session on the wall clock. */
+  appForeground(): void;
+  /** The engine says the app went to the background: flush the outbox. */
+  appBackground(): void;
+  /** Adds an event listener; returns the function that removes it. */
+  addEventListener(listener: HelpshiftEventListener): () => void;
+  getState(): ClientState;
+  /** Stops timers and fails what is pending with `unknownError` / `disposed`; nothing fires afterwards. */
+  dispose(): void;
+}

@@ -1,0 +1,73 @@
+/**
+ * The ports the identity core is handed. The core never touches `Date.now`, `setTimeout`, `fetch`, files,
+ * Node or `ue`: each platform entry point (TypeScript/node, TypeScript/ue, tests) supplies adapters.
+ *
+ * @example
+ * const client = createHelpshiftClient({ transport, store, clock, scheduler, random, logger });
+ */
+
+/** One HTTP request. `url` is absolute. */
+export interface HttpRequest {
+  readonly method: "GET" | "POST";
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** One HTTP answer: any status (4xx/5xx included) resolves; only a failure to reach the service rejects. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Sends HTTP. Rejects (with anything) when the network fails: the core maps that to `networkError`. */
+export interface Transport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/**
+ * Synchronous key-value persistence (files under `Saved/` in Unreal, a directory in Node, memory in tests).
+ * Synchronous so that a write is durable before the call that caused it returns.
+ */
+export interface Store {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+/** Wall clock, epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** An opaque timer handle. */
+export type TimerHandle = unknown;
+
+/** Timers. */
+export interface Scheduler {
+  setTimeout(callback: () => void, delayMs: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Randomness for anonymous ids and batch ids; cryptographic where the platform has it. */
+export interface Random {
+  /** `count` random bytes. */
+  bytes(count: number): Uint8Array;
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+/** A sink for log lines. The core redacts before it calls the logger. */
+export interface Logger {
+  log(level: LogLevel, message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+/** Everything the core needs from its platform. */
+export interface Ports {
+  readonly transport: Transport;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly random: Random;
+  readonly logger: Logger;
+}
