@@ -1,6 +1,6 @@
 import { Limits } from "./limits";
 import { APP_ATTRIBUTES, type AttributeKind, CUSTOM_USER_FIELDS_KEY, ErrorValue, MASTER_ATTRIBUTES } from "./names";
-import { addError, type ErrorMap, hasOwn, isPlainObject } from "./result";
+import { addError, type ErrorMap, hasOwn, isPlainObject, setOwn } from "./result";
 
 /** An attribute value: a string, a list of strings (tags) or a string map (custom user fields). */
 export type AttributeValue = string | readonly string[] | Readonly<Record<string, string>>;
@@ -76,7 +76,7 @@ function checkCustomFields(
     else if (field.length > Limits.keyLength) addError(errors, errorKey, ErrorValue.exceededKeyLengthLimit);
     else if (typeof fieldValue !== "string") addError(errors, errorKey, ErrorValue.invalidValueType);
     else if (fieldValue.length > max) addError(errors, errorKey, ErrorValue.exceededValueLengthLimit);
-    else out[field] = fieldValue;
+    else setOwn(out, field, fieldValue);
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

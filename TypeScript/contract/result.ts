@@ -30,7 +30,18 @@ export function failure(reason: LoginFailureReason, errors?: ErrorMap, detail?: 
 
 /** Records `value` for `key` unless the key already has an error: the first problem found is the one reported. */
 export function addError(errors: ErrorMap, key: string, value: ErrorValue): void {
-  if (!hasOwn(errors, key)) errors[key] = value;
+  if (!hasOwn(errors, key)) setOwn(errors, key, value);
+}
+
+/**
+ * Sets an own, enumerable property even for keys like `__proto__`, which plain assignment would turn into a
+ * prototype change (silently losing the entry). Keys come from tokens and maps that callers control.
+ *
+ * @example
+ * setOwn(out, "__proto__", "v"); // Object.keys(out) → ["__proto__"]
+ */
+export function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** True for a plain object (not null, not an array). */

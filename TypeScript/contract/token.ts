@@ -2,7 +2,7 @@ import { base64UrlDecode } from "./lib/base64url";
 import { utf8Decode } from "./lib/utf8";
 import { Limits } from "./limits";
 import { ErrorValue, FailureDetail, IDENTIFIERS, type Identifier, LoginFailureReason } from "./names";
-import { addError, type CheckFailure, type ErrorMap, failure, isPlainObject } from "./result";
+import { addError, type CheckFailure, type ErrorMap, failure, isPlainObject, setOwn } from "./result";
 
 /** One identity of a token: `{identifier, value, metadata?}`. */
 export interface IdentityEntry {
@@ -86,7 +86,7 @@ function checkMetadata(identifier: string, metadata: unknown, errors: ErrorMap):
     } else if (value.length > Limits.metadataValueLength) {
       addError(errors, key, ErrorValue.metadataExceededValueLengthLimit);
     } else {
-      out[key] = value;
+      setOwn(out, key, value);
     }
   }
   return out;
