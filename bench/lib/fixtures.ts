@@ -1,0 +1,120 @@
+/**
+ * The largest legal inputs of the identity contract, built from the contract's own limits (never restated),
+ * shared by the benchmarks and the property tests.
+ *
+ * @example
+ * const jwt = encodeUnsignedToken(largestLegalTokenPayload(1_700_000_000));
+ * checkLogin(jwt, {}).ok; // true
+ */
+import {
+  type AttributeRules,
+  base64UrlEncode,
+  CUSTOM_USER_FIELDS_KEY,
+  IDENTIFIERS,
+  Limits,
+  MASTER_ATTRIBUTES,
+  TagKey,
+  utf8Encode,
+} from "../../TypeScript/contract";
+
+/** A string of exactly `length` UTF-16 units, built from `unit` (one unit long) and a distinguishing prefix. */
+export function sized(prefix: string, length: number, unit = "x"): string {
+  if (prefix.length >= length) return prefix.slice(0, length);
+  return prefix + unit.repeat(length - prefix.length);
+}
+
+/** base64url of the UTF-8 of `JSON.stringify(value)`, with the contract's own encoders. */
+export function encodeJsonPart(value: unknown): string {
+  return base64UrlEncode(utf8Encode(JSON.stringify(value)));
+}
+
+/** A compact JWS with a well-formed but unverified signature part: enough for every client-side check. */
+export function encodeUnsignedToken(payload: unknown, header: unknown = { alg: "HS256", typ: "JWT" }): string {
+  const signature = base64UrlEncode(new Uint8Array(32).fill(7));
+  return `${encodeJsonPart(header)}.${encodeJsonPart(payload)}.${signature}`;
+}
+
+/**
+ * Why 12 identities and not 30: the contract refuses a second identity with the same identifier
+ * (`invalidData`, docs/decisions.md), and there are 12 identifiers, so a legal token holds at most 12.
+ * Every value, metadata key and metadata value is at its maximum length; `unit` lets a caller make the
+ * payload heavier in bytes (a 3-byte UTF-8 character still counts as one unit).
+ */
+export function largestLegalIdentities(unit = "x"): Array<Record<string, unknown>> {
+  return IDENTIFIERS.map((identifier, i) => {
+    const max = identifier === "uid" ? Limits.uidValueLength : Limits.identityValueLength;
+    const metadata: Record<string, string> = {};
+    for (let m = 0; m < Limits.collectionSize; m++) {
+      metadata[sized(`k${i}_${m}_`, Limits.keyLength)] = sized(`v${m}_`, Limits.metadataValueLength, unit);
+    }
+    return { identifier, value: sized(`${identifier}_`, max, unit), metadata };
+  });
+}
+
+/** The payload of the largest legal token. */
+export function largestLegalTokenPayload(iat: number, unit = "x"): Record<string, unknown> {
+  return { identities: largestLegalIdentities(unit), iat };
+}
+
+/**
+ * The heaviest token the checker must read to the end: 30 identities (the count limit) at maximum lengths with 30
+ * maximal metadata entries each. Illegal only because identifiers repeat, which the checker learns per entry.
+ */
+export function heaviestTokenPayload(iat: number, unit = "x"): Record<string, unknown> {
+  const legal = largestLegalIdentities(unit);
+  const identities = Array.from({ length: Limits.collectionSize }, (_, i) => legal[i % legal.length]);
+  return { identities, iat };
+}
+
+/** A login config with the maximum entry count, keys and string values at their maximum lengths. */
+export function largestLegalConfig(): Record<string, string | boolean | number> {
+  const config: Record<string, string | boolean | number> = { full_privacy_enabled: true };
+  for (let i = 1; i < Limits.collectionSize; i++) {
+    config[sized(`key${i}_`, Limits.keyLength)] =
+      i % 3 === 0 ? i : i % 3 === 1 ? sized(`value${i}_`, Limits.configValueLength) : false;
+  }
+  return config;
+}
+
+/** The name of the multiline custom field in {@link largestLegalMasterAttributes}. */
+export const MULTILINE_FIELD = "biography";
+
+/** Rules that declare {@link MULTILINE_FIELD} multiline. */
+export const multilineRules: AttributeRules = { multilineCustomFields: [MULTILINE_FIELD] };
+
+/** `length` characters of text over many lines. */
+export function multilineText(length: number): string {
+  const line = `${"a".repeat(79)}\n`;
+  return line.repeat(Math.ceil(length / line.length)).slice(0, length);
+}
+
+function maximalTags(prefix: string): string[] {
+  return Array.from({ length: Limits.collectionSize }, (_, i) => sized(`${prefix}${i}_`, Limits.tagLength));
+}
+
+function maximalCustomFields(): Record<string, string> {
+  const fields: Record<string, string> = { [MULTILINE_FIELD]: multilineText(Limits.multilineCustomFieldValueLength) };
+  for (let i = 1; i < Limits.collectionSize; i++) {
+    fields[sized(`field${i}_`, Limits.keyLength)] = sized(`v${i}_`, Limits.customFieldValueLength);
+  }
+  return fields;
+}
+
+/**
+ * Every master attribute at its maximum: plain strings at 255, tag lists of 30 tags of 100 characters,
+ * 30 custom fields (one multiline at 100000 characters). Pass {@link multilineRules} when validating.
+ */
+export function largestLegalMasterAttributes(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, kind] of Object.entries(MASTER_ATTRIBUTES)) {
+    if (kind === "string") out[key] = sized(`${key}_`, Limits.customFieldValueLength);
+    else if (kind === "integerString") out[key] = "9".repeat(Limits.customFieldValueLength);
+    else if (kind === "epochSecondsString") out[key] = "1700000000";
+    else if (kind === "booleanString") out[key] = "true";
+  }
+  out[TagKey.add] = maximalTags("add");
+  out[TagKey.remove] = maximalTags("rm");
+  out[TagKey.reset] = maximalTags("reset");
+  out[CUSTOM_USER_FIELDS_KEY] = maximalCustomFields();
+  return out;
+}
