@@ -127,3 +127,15 @@ export const garbagePayloadTokenArb: fc.Arbitrary<string> = fc
     }),
   )
   .map((payload) => encodeUnsignedToken(payload));
+
+/**
+ * Run parameters: a fixed seed so that `npm test` is deterministic; set `FC_SEED` to explore other inputs
+ * (a failure prints the seed and path that reproduce it).
+ *
+ * @example
+ * fc.assert(fc.property(garbageArb, check), runs(100));
+ */
+export function runs(numRuns: number): { numRuns: number; seed: number } {
+  const fromEnv = Number(process.env.FC_SEED);
+  return { numRuns, seed: Number.isInteger(fromEnv) ? fromEnv : 0x5eed_2026 };
+}
