@@ -19,6 +19,8 @@ export const ProtocolPath = {
   identities: (appId: string) => `/v1/apps/${encodeURIComponent(appId)}/identities`,
   attributes: (appId: string) => `/v1/apps/${encodeURIComponent(appId)}/attributes`,
   logout: (appId: string) => `/v1/apps/${encodeURIComponent(appId)}/logout`,
+  /** `GET` (bearer): the session's own user (identities, attributes, tags). */
+  me: (appId: string) => `/v1/apps/${encodeURIComponent(appId)}/me`,
 } as const;
 
 /** Error codes of the protocol beyond the login failure reasons. */
@@ -101,3 +103,18 @@ export const ErrorResponseSchema = z.object({
   errors: z.optional(ErrorMapSchema),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** `GET me` (bearer): what the service holds about the session's own user. */
+export const UserProfileSchema = z.object({
+  userId: z.string(),
+  anonymous: z.boolean(),
+  identities: z.array(
+    z.object({ identifier: z.string(), value: z.string(), metadata: z.record(z.string(), z.string()) }),
+  ),
+  /** Stored master attributes; `custom_user_fields` as a map. */
+  master: z.record(z.string(), z.union([z.string(), z.record(z.string(), z.string())])),
+  app: z.record(z.string(), z.union([z.string(), z.record(z.string(), z.string())])),
+  /** The user's tags (master `new_tags` / `tags_to_remove` / `reset_tags` applied). */
+  tags: z.array(z.string()),
+});
+export type UserProfile = z.infer<typeof UserProfileSchema>;
