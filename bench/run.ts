@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: every benchmark, each a ratio against a baseline measured in the same run.
+ * Writes bench/results.json and the results block of docs/performance.md. Not part of `npm test`.
+ *
+ * @example
+ * npm run bench            # all, about 2–4 minutes on 2 cores
+ * BENCH_QUICK=1 npm run bench   # shorter rounds, for checking the harness
+ */
+import { fileURLToPath } from "node:url";
+import { type BenchItem, environment, notMeasured, updatePerformanceDoc, writeResults } from "./lib/report";
+import { benchTokenCheck } from "./token-check";
+import { benchValidation } from "./validation";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const quick = process.env.BENCH_QUICK === "1";
+const rounds = { rounds: quick ? 3 : 7, roundMs: quick ? 50 : 200 };
+
+type Bench = { id: string; title: string; run: () => BenchItem | Promise<BenchItem> };
+
+const benches: Bench[] = [
+  { id: "tokenCheck", title: "1. client token check", run: () => benchTokenCheck(rounds) },
+  { id: "validation", title: "2. config and attribute validation", run: () => benchValidation(rounds) },
+];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const items: BenchItem[] = [];
+  for (const bench of benches) {
+    const t0 = performance.now();
+    try {
+      items.push(await bench.run());
+    } catch (error) {
+      // A bench that breaks is reported as such, never replaced by a number.
+      items.push(
+        notMeasured(bench.id, bench.title, `failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+    console.log(`${bench.title}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(JSON.stringify(items[items.length - 1], null, 2));
+  }
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  writeResults(items, `${root}bench/results.json`, seconds);
+  const env = environment();
+  const header = `Last run: ${new Date().toISOString()} · node ${env.node} · ${env.cpus} × ${env.cpuModel} · ${seconds} s${quick ? " · QUICK (short rounds)" : ""}`;
+  updatePerformanceDoc(items, `${root}docs/performance.md`, header);
+  const missed = items.filter((i) => "met" in i && i.met === false).map((i) => i.id);
+  console.log(`bench done in ${seconds} s${missed.length ? `; goals missed: ${missed.join(", ")}` : ""}`);
+}
+
+await main();
