@@ -1,0 +1,61 @@
+/**
+ * Error answers: every non-2xx body is an `ErrorResponse` `{reason, detail?, errors?}` (TypeScript/contract),
+ * and the HTTP status says which family it belongs to.
+ *
+ * @example
+ * return sendError(reply, 404, { reason: "notFound", detail: "unknownApp" });
+ */
+import type { FastifyReply } from "fastify";
+import {
+  type CheckFailure,
+  type ErrorResponse,
+  FailureDetail,
+  LoginFailureReason,
+  ProtocolErrorCode,
+} from "../../contract";
+
+/** Sends an error answer. */
+export function sendError(reply: FastifyReply, status: number, body: ErrorResponse): FastifyReply {
+  return reply.code(status).type("application/json").send(body);
+}
+
+/** Token failures the service alone can find: the caller's credentials are wrong, not their request. */
+const CREDENTIAL_DETAILS: ReadonlySet<string> = new Set([
+  FailureDetail.signatureInvalid,
+  FailureDetail.algorithmNotAllowed,
+  FailureDetail.iatTooOld,
+  FailureDetail.iatInFuture,
+]);
+
+/**
+ * The status of a token check failure: 401 for signature, algorithm and `iat` age; 403 for the feature flag;
+ * 400 for content the client should have refused itself.
+ */
+export function statusOfCheckFailure(failure: CheckFailure): number {
+  if (failure.reason === LoginFailureReason.identityFeatureNotEnabled) return 403;
+  if (failure.detail && CREDENTIAL_DETAILS.has(failure.detail)) return 401;
+  return 400;
+}
+
+/** The `ErrorResponse` of a check failure (no token in it: failures never carry one). */
+export function errorOfCheckFailure(failure: CheckFailure): ErrorResponse {
+  const body: { reason: LoginFailureReason; detail?: FailureDetail; errors?: Record<string, never> } = {
+    reason: failure.reason,
+  };
+  if (failure.detail) body.detail = failure.detail;
+  if (failure.errors) (body as ErrorResponse).errors = failure.errors;
+  return body as ErrorResponse;
+}
+
+/** A malformed request: `badRequest`. */
+export const BAD_REQUEST: ErrorResponse = { reason: ProtocolErrorCode.badRequest, detail: FailureDetail.badRequest };
+
+/** The status and body for an error Fastify raised before a handler ran (parsing, size, media type). */
+export function errorOfFrameworkStatus(status: number): { status: number; body: ErrorResponse } {
+  if (status === 413) return { status, body: { reason: ProtocolErrorCode.payloadTooLarge } };
+  if (status === 404) return { status, body: { reason: ProtocolErrorCode.notFound } };
+  if (status === 429)
+    return { status, body: { reason: ProtocolErrorCode.rateLimited, detail: FailureDetail.rateLimited } };
+  if (status >= 400 && status < 500) return { status, body: BAD_REQUEST };
+  return { status: 500, body: { reason: LoginFailureReason.unknownError } };
+}

@@ -1,0 +1,19 @@
+/**
+ * The reference identity service: factory, repositories and the pieces the CLI uses.
+ *
+ * @example
+ * import { createIdentityService } from "./server";
+ */
+export * from "./anonymous-id";
+export * from "./apps";
+export * from "./attribute-rules";
+export * from "./attribute-store";
+export * from "./db/database";
+export * from "./db/migrations";
+export * from "./rate-limit";
+export * from "./redacting-logger";
+export * from "./secrets";
+export * from "./service";
+export * from "./sessions";
+export * from "./users";
+export * from "./verify-token";

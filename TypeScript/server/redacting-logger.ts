@@ -1,0 +1,39 @@
+/**
+ * Wraps a logger so that nothing secret reaches it: JWTs, bearer credentials, session tokens (`hss_…`) and
+ * every app secret the service has loaded are replaced by `[REDACTED]` in messages and fields.
+ *
+ * @example
+ * const log = redactingLogger(consoleLogger);
+ * log.remember(app.secret);
+ * log.log("info", "login", { token }); // token shows as [REDACTED]
+ */
+import { makeRedactor, REDACTED } from "../contract";
+import type { Logger, LogLevel } from "../core/ports";
+
+const SESSION_TOKEN = /hss_[A-Za-z0-9_-]+/g;
+
+export interface RedactingLogger extends Logger {
+  /** Adds a secret to hide wherever it appears. */
+  remember(secret: string): void;
+}
+
+/** A logger that redacts before it forwards to `sink`. */
+export function redactingLogger(sink: Logger): RedactingLogger {
+  const redactor = makeRedactor();
+  const text = (value: string) => redactor.text(value).replace(SESSION_TOKEN, REDACTED);
+  const deep = (value: unknown): unknown => {
+    if (typeof value === "string") return text(value);
+    if (Array.isArray(value)) return value.map(deep);
+    if (value instanceof Error) return { name: value.name, message: text(value.message) };
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)]));
+    }
+    return value;
+  };
+  return {
+    remember: (secret) => redactor.remember(secret),
+    log(level: LogLevel, message: string, fields?: Readonly<Record<string, unknown>>) {
+      sink.log(level, text(message), fields ? (deep(fields) as Record<string, unknown>) : undefined);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `POST /v1/apps/:appId/identities` (bearer): adds the token's identities to the session's user. An identity
+ * owned by another user (or a second uid) is refused per identifier with `invalidData`.
+ *
+ * @example
+ * registerIdentitiesRoute(fastify, context);
+ */
+import type { FastifyInstance } from "fastify";
+import {
+  AddIdentitiesRequestSchema,
+  type AddIdentitiesResponse,
+  type ErrorMap,
+  ErrorValue,
+  LoginFailureReason,
+} from "../../contract";
+import { authenticate } from "../http/bearer";
+import type { ServiceContext } from "../http/context";
+import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
+import { verifyIdentityToken } from "../verify-token";
+
+export function registerIdentitiesRoute(fastify: FastifyInstance, context: ServiceContext): void {
+  fastify.post("/v1/apps/:appId/identities", async (request, reply) => {
+    const auth = authenticate(request, reply, context);
+    if (!auth) return reply;
+    const parsed = AddIdentitiesRequestSchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
+    if (!auth.app.identityEnabled) {
+      return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
+    }
+    const verified = await verifyIdentityToken(parsed.data.identityToken, auth.app.secret, context.clock.now(), {
+      fullPrivacy: false,
+      requireUidOrEmail: false,
+    });
+    if (!verified.ok) return sendError(reply, statusOfCheckFailure(verified), errorOfCheckFailure(verified));
+    const added: string[] = [];
+    const refused: ErrorMap = {};
+    if (auth.user.anonymous) {
+      // An anonymous user has no identity to attach to; the client does not even send this call.
+      for (const identity of verified.identities) refused[identity.identifier] = ErrorValue.invalidData;
+    } else {
+      const outcomes = context.users.attachIdentities(auth.user, verified.identities);
+      for (const [identifier, outcome] of Object.entries(outcomes)) {
+        if (outcome === "added") added.push(identifier);
+        else refused[identifier] = ErrorValue.invalidData;
+      }
+    }
+    context.log.log("info", "identities", { appId: auth.app.id, userId: auth.user.id, added, refused });
+    const answer: AddIdentitiesResponse = { added, refused };
+    return reply.code(200).send(answer);
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * `POST /v1/apps/:appId/login`: verifies the identity token (or takes the device's anonymous id for an empty
+ * one), resolves the user, stores identities, opens a session.
+ *
+ * @example
+ * registerLoginRoute(fastify, context);
+ */
+import type { FastifyInstance } from "fastify";
+import {
+  FailureDetail,
+  findIdentity,
+  type IdentityEntry,
+  LoginFailureReason,
+  type LoginRequest,
+  LoginRequestSchema,
+  type LoginResponse,
+  ProtocolErrorCode,
+} from "../../contract";
+import { isAnonymousId } from "../anonymous-id";
+import type { App } from "../apps";
+import { findApp } from "../http/bearer";
+import type { ServiceContext } from "../http/context";
+import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
+import type { User } from "../users";
+import { verifyIdentityToken } from "../verify-token";
+
+export function registerLoginRoute(fastify: FastifyInstance, context: ServiceContext): void {
+  fastify.post("/v1/apps/:appId/login", async (request, reply) => {
+    const app = findApp(request, reply, context);
+    if (!app) return reply;
+    const limiterKey = `${app.id}|${request.ip}`;
+    if (!context.loginLimiter.take(limiterKey)) {
+      reply.header("retry-after", String(Math.ceil(context.loginLimiter.retryAfterMs(limiterKey) / 1000)));
+      return sendError(reply, 429, { reason: ProtocolErrorCode.rateLimited, detail: FailureDetail.rateLimited });
+    }
+    const parsed = LoginRequestSchema.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
+    if (!app.identityEnabled) return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
+    const user = await resolveUser(app, parsed.data, context);
+    if ("failure" in user) return sendError(reply, user.status, user.failure);
+    context.users.touch(user.id);
+    const session = context.sessions.open(app, user.id);
+    const answer: LoginResponse = {
+      userId: user.id,
+      anonymous: user.anonymous,
+      sessionToken: session.token,
+      expiresAt: session.expiresAt,
+      serverTime: context.clock.now(),
+      refreshLeadSeconds: app.refreshLeadSeconds,
+    };
+    context.log.log("info", "login", { appId: app.id, userId: user.id, anonymous: user.anonymous });
+    return reply.code(200).send(answer);
+  });
+}
+
+type Resolution = User | { failure: ReturnType<typeof errorOfCheckFailure>; status: number };
+
+function anonymousUser(app: App, anonymousId: string | undefined, context: ServiceContext): Resolution {
+  if (!isAnonymousId(anonymousId)) return { failure: BAD_REQUEST, status: 400 };
+  const existing = context.users.findByAnonymousId(app.id, anonymousId);
+  return existing ?? context.users.create(app.id, { anonymousId });
+}
+
+/** uid is authoritative; email identifies only without uid and without full privacy; else the device's id. */
+async function resolveUser(app: App, request: LoginRequest, context: ServiceContext): Promise<Resolution> {
+  if (request.identityToken === "") return anonymousUser(app, request.anonymousId, context);
+  const verified = await verifyIdentityToken(request.identityToken, app.secret, context.clock.now(), {
+    fullPrivacy: request.fullPrivacy,
+    requireUidOrEmail: true,
+  });
+  if (!verified.ok) return { failure: errorOfCheckFailure(verified), status: statusOfCheckFailure(verified) };
+  if (verified.mode === "privateAnonymous") return anonymousUser(app, request.anonymousId, context);
+  const key =
+    verified.mode === "uid" ? findIdentity(verified.identities, "uid") : findIdentity(verified.identities, "email");
+  if (!key) return { failure: { reason: LoginFailureReason.uidOrEmailIsMandatory }, status: 400 };
+  // Full privacy keeps nothing about the person but the uid that identifies them.
+  const kept: readonly IdentityEntry[] = request.fullPrivacy ? [key] : verified.identities;
+  return context.db.transaction(() => {
+    const user = context.users.findByIdentity(app.id, key.identifier, key.value) ?? context.users.create(app.id, {});
+    context.users.attachIdentities(user, kept);
+    return user;
+  })();
+}

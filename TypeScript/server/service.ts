@@ -1,0 +1,132 @@
+/**
+ * The reference identity service: Fastify over SQLite. Everything it depends on (database, clock, logger, rate
+ * limit) is injectable, so tests run it in-process on 127.0.0.1:0 with a fake clock.
+ *
+ * @example
+ * const service = await createIdentityService({ database: ":memory:" });
+ * const { secret } = service.apps.create({ id: "demo" });
+ * const url = await service.listen({ host: "127.0.0.1", port: 0 });
+ * // ... fetch(`${url}/v1/apps/demo/login`, ...)
+ * await service.close();
+ */
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Logger } from "../core/ports";
+import { registerTesterRoutes } from "../tester/routes";
+import { AppRepository } from "./apps";
+import { AttributeStore } from "./attribute-store";
+import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
+import type { ServiceContext } from "./http/context";
+import { errorOfFrameworkStatus, sendError } from "./http/errors";
+import { type RateLimit, RateLimiter } from "./rate-limit";
+import { redactingLogger } from "./redacting-logger";
+import { registerAttributesRoute } from "./routes/attributes";
+import { registerIdentitiesRoute } from "./routes/identities";
+import { registerLoginRoute } from "./routes/login";
+import { registerSessionRoutes } from "./routes/session";
+import { SessionRepository } from "./sessions";
+import { UserRepository } from "./users";
+
+export interface IdentityServiceOptions {
+  /** An open database, a file path, or `:memory:`. Default: `<dataDir>/identity.sqlite`. */
+  readonly database?: Db | string;
+  /** Directory of the default database file (default `./.data`). */
+  readonly dataDir?: string;
+  /** Service clock, epoch ms (default `Date.now`). Session expiry, `iat` age and rate limits use it. */
+  readonly clock?: { now(): number };
+  /** Where log lines go (always redacted first). Default: nowhere. */
+  readonly logger?: Logger;
+  /** Logins allowed per app and client address in a window (default 30 per minute). */
+  readonly loginRateLimit?: RateLimit;
+  /** Largest accepted request body, bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
+  /** The URL the tester page should call (default: same origin). */
+  readonly publicUrl?: string;
+}
+
+export const DEFAULT_LOGIN_RATE_LIMIT: RateLimit = { max: 30, windowMs: 60_000 };
+/** 1 MiB: room for 30 multiline custom fields of 100000 ASCII characters' worth of a normal batch. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_DATA_DIR = ".data";
+
+export interface IdentityService {
+  readonly fastify: FastifyInstance;
+  readonly db: Db;
+  readonly apps: AppRepository;
+  readonly context: ServiceContext;
+  /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:54321`. */
+  listen(options: { host: string; port: number }): Promise<string>;
+  /** Stops listening and closes the database (when the service opened it). */
+  close(): Promise<void>;
+}
+
+const silent: Logger = { log() {} };
+
+/**
+ * Builds the service (routes registered, not yet listening).
+ *
+ * @example
+ * const service = await createIdentityService({ dataDir: "/var/lib/helpshift-ts" });
+ */
+export async function createIdentityService(options: IdentityServiceOptions = {}): Promise<IdentityService> {
+  const ownsDb = typeof options.database !== "object";
+  const db =
+    typeof options.database === "object"
+      ? options.database
+      : openDatabase(options.database ?? join(options.dataDir ?? DEFAULT_DATA_DIR, DATABASE_FILE_NAME));
+  const clock = options.clock ?? { now: () => Date.now() };
+  const log = redactingLogger(options.logger ?? silent);
+  const apps = new AppRepository(db, clock, (secret) => log.remember(secret));
+  const context: ServiceContext = {
+    db,
+    apps,
+    users: new UserRepository(db, clock),
+    sessions: new SessionRepository(db, clock),
+    attributes: new AttributeStore(db, clock),
+    clock,
+    loginLimiter: new RateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT, clock),
+    log,
+  };
+  for (const app of apps.list()) log.remember(app.secret);
+
+  const fastify = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: false });
+  fastify.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
+    const { status, body } = errorOfFrameworkStatus(error.statusCode ?? 500);
+    if (status >= 500) log.log("error", "unhandled error", { url: request.url.split("?")[0], error });
+    else log.log("info", "refused request", { url: request.url.split("?")[0], code: error.code });
+    return sendError(reply, status, body);
+  });
+  fastify.setNotFoundHandler((_request, reply) => sendError(reply, 404, errorOfFrameworkStatus(404).body));
+  fastify.addHook("onResponse", async (request, reply) => {
+    log.log("info", "request", {
+      method: request.method,
+      url: request.url.split("?")[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+  });
+
+  registerLoginRoute(fastify, context);
+  registerIdentitiesRoute(fastify, context);
+  registerAttributesRoute(fastify, context);
+  registerSessionRoutes(fastify, context);
+  await registerTesterRoutes(fastify, { serviceUrl: options.publicUrl ?? "" });
+
+  return {
+    fastify,
+    db,
+    apps,
+    context,
+    async listen({ host, port }) {
+      await fastify.listen({ host, port });
+      const address = fastify.server.address();
+      const actualPort = typeof address === "object" && address ? address.port : port;
+      const urlHost = host.includes(":") ? `[${host}]` : host;
+      return `http://${urlHost}:${actualPort}`;
+    },
+    async close() {
+      await fastify.close();
+      if (ownsDb) db.close();
+    },
+  };
+}

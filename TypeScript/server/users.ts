@@ -1,0 +1,146 @@
+/**
+ * Users and their identities. An identity (identifier + value) belongs to at most one user of an app; `uid` is
+ * authoritative, `email` identifies a user only when there is no uid and full privacy is off, and anonymous
+ * users are found by the `hsft_anon_` id their device keeps.
+ *
+ * @example
+ * const users = new UserRepository(db, clock);
+ * const user = users.resolveByIdentity(app.id, "uid", "42") ?? users.create(app.id, { anonymous: false });
+ */
+import type { Identifier, IdentityEntry } from "../contract";
+import type { Db } from "./db/database";
+import { newId } from "./secrets";
+
+export interface User {
+  readonly id: string;
+  readonly appId: string;
+  readonly anonymous: boolean;
+  readonly anonymousId?: string;
+}
+
+export interface StoredIdentity {
+  readonly identifier: string;
+  readonly value: string;
+  readonly metadata: Record<string, string>;
+}
+
+/** What happened to one identity given to {@link UserRepository.attachIdentities}. */
+export type AttachOutcome = "added" | "ownedByAnotherUser" | "conflictingUid";
+
+interface UserRow {
+  id: string;
+  app_id: string;
+  anonymous: number;
+  anonymous_id: string | null;
+}
+
+export class UserRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: { now(): number },
+  ) {}
+
+  /** The user owning `identifier = value` in the app, if any. */
+  findByIdentity(appId: string, identifier: Identifier, value: string): User | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT u.* FROM identities i JOIN users u ON u.id = i.user_id
+         WHERE i.app_id = ? AND i.identifier = ? AND i.value = ?`,
+      )
+      .get(appId, identifier, value) as UserRow | undefined;
+    return row ? toUser(row) : undefined;
+  }
+
+  /** The anonymous user with this device id, if any. */
+  findByAnonymousId(appId: string, anonymousId: string): User | undefined {
+    const row = this.db.prepare("SELECT * FROM users WHERE app_id = ? AND anonymous_id = ?").get(appId, anonymousId) as
+      | UserRow
+      | undefined;
+    return row ? toUser(row) : undefined;
+  }
+
+  /** The user with this id, if any. */
+  find(userId: string): User | undefined {
+    const row = this.db.prepare("SELECT * FROM users WHERE id = ?").get(userId) as UserRow | undefined;
+    return row ? toUser(row) : undefined;
+  }
+
+  /** Creates a user; anonymous users carry their device id. */
+  create(appId: string, options: { anonymousId?: string }): User {
+    const id = newId("usr");
+    const now = this.clock.now();
+    this.db
+      .prepare(
+        "INSERT INTO users (id, app_id, anonymous_id, anonymous, created_at, last_login_at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(id, appId, options.anonymousId ?? null, options.anonymousId === undefined ? 0 : 1, now, now);
+    return {
+      id,
+      appId,
+      anonymous: options.anonymousId !== undefined,
+      ...(options.anonymousId ? { anonymousId: options.anonymousId } : {}),
+    };
+  }
+
+  /** Records a login. */
+  touch(userId: string): void {
+    this.db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").run(this.clock.now(), userId);
+  }
+
+  /**
+   * Attaches identities to a user. An identity owned by another user is refused; a second, different uid too
+   * (a user has one uid). An identity the user already has gets its metadata replaced.
+   *
+   * @example
+   * users.attachIdentities(user, [{ identifier: "email", value: "a@b.c" }]); // { email: "added" }
+   */
+  attachIdentities(user: User, identities: readonly IdentityEntry[]): Record<string, AttachOutcome> {
+    const outcomes: Record<string, AttachOutcome> = {};
+    const now = this.clock.now();
+    const upsert = this.db.prepare(
+      `INSERT INTO identities (app_id, identifier, value, user_id, metadata, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (app_id, identifier, value) DO UPDATE SET metadata = excluded.metadata, updated_at = excluded.updated_at`,
+    );
+    this.db.transaction(() => {
+      for (const identity of identities) {
+        const owner = this.findByIdentity(user.appId, identity.identifier, identity.value);
+        if (owner && owner.id !== user.id) {
+          outcomes[identity.identifier] = "ownedByAnotherUser";
+          continue;
+        }
+        if (identity.identifier === "uid" && !owner && this.identitiesOf(user.id).some((i) => i.identifier === "uid")) {
+          outcomes[identity.identifier] = "conflictingUid";
+          continue;
+        }
+        upsert.run(
+          user.appId,
+          identity.identifier,
+          identity.value,
+          user.id,
+          JSON.stringify(identity.metadata ?? {}),
+          now,
+        );
+        outcomes[identity.identifier] = "added";
+      }
+    })();
+    return outcomes;
+  }
+
+  /** The user's identities, sorted by identifier then value. */
+  identitiesOf(userId: string): StoredIdentity[] {
+    const rows = this.db
+      .prepare("SELECT identifier, value, metadata FROM identities WHERE user_id = ? ORDER BY identifier, value")
+      .all(userId) as { identifier: string; value: string; metadata: string }[];
+    return rows.map((r) => ({ identifier: r.identifier, value: r.value, metadata: JSON.parse(r.metadata) }));
+  }
+}
+
+function toUser(row: UserRow): User {
+  const user: { id: string; appId: string; anonymous: boolean; anonymousId?: string } = {
+    id: row.id,
+    appId: row.app_id,
+    anonymous: row.anonymous === 1,
+  };
+  if (row.anonymous_id !== null) user.anonymousId = row.anonymous_id;
+  return user;
+}

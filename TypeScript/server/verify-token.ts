@@ -1,0 +1,93 @@
+/**
+ * The service's check of an identity token: the contract's content rules again (never trust the client), then
+ * what only the service can check: algorithm HS256, the HMAC signature with the app's secret, and the `iat` age
+ * against the service clock.
+ *
+ * @example
+ * const r = await verifyIdentityToken(jwt, app.secret, clock.now(), { fullPrivacy: false, requireUidOrEmail: true });
+ * if (!r.ok) reply.code(401).send({ reason: r.reason, detail: r.detail });
+ */
+import { compactVerify } from "jose";
+import {
+  type CheckFailure,
+  checkLogin,
+  decodeIdentityToken,
+  FailureDetail,
+  failure,
+  type IdentityEntry,
+  Limits,
+  LoginConfigKey,
+  LoginFailureReason,
+  type LoginMode,
+  validateIdentityToken,
+} from "../contract";
+
+/** The only algorithm the service accepts. */
+export const ALLOWED_ALGORITHM = "HS256";
+
+/** A token that passed every rule. */
+export interface VerifiedToken {
+  readonly ok: true;
+  readonly identities: readonly IdentityEntry[];
+  readonly iat: number;
+  /** Set when `requireUidOrEmail` was asked: how the login's user is identified. */
+  readonly mode?: LoginMode;
+}
+
+export interface VerifyOptions {
+  /** The request's full privacy flag (login only). */
+  readonly fullPrivacy: boolean;
+  /** Login: apply the uid/email rule. AddUserIdentities: not. */
+  readonly requireUidOrEmail: boolean;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Verifies a non-empty identity token. Never throws; the failure carries a reason and a detail, never the token.
+ *
+ * @example
+ * await verifyIdentityToken(jwt, secret, Date.now(), { fullPrivacy: true, requireUidOrEmail: true });
+ */
+export async function verifyIdentityToken(
+  jwt: string,
+  secret: string,
+  nowMs: number,
+  options: VerifyOptions,
+): Promise<VerifiedToken | CheckFailure> {
+  let mode: LoginMode | undefined;
+  let identities: readonly IdentityEntry[];
+  let iat: number;
+  if (options.requireUidOrEmail) {
+    const plan = checkLogin(jwt, { [LoginConfigKey.fullPrivacyEnabled]: options.fullPrivacy });
+    if (!plan.ok) return plan;
+    if (plan.iat === undefined)
+      return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.malformedToken);
+    mode = plan.mode;
+    identities = plan.identities;
+    iat = plan.iat;
+  } else {
+    const token = validateIdentityToken(jwt);
+    if (!token.ok) return token;
+    identities = token.identities;
+    iat = token.iat;
+  }
+  const decoded = decodeIdentityToken(jwt);
+  if (!decoded.ok) return decoded;
+  if (decoded.header.alg !== ALLOWED_ALGORITHM) {
+    return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.algorithmNotAllowed);
+  }
+  try {
+    await compactVerify(jwt, encoder.encode(secret), { algorithms: [ALLOWED_ALGORITHM] });
+  } catch {
+    return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.signatureInvalid);
+  }
+  const nowSeconds = nowMs / 1000;
+  if (iat < nowSeconds - Limits.iatMaxAgeSeconds) {
+    return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.iatTooOld);
+  }
+  if (iat > nowSeconds + Limits.iatFutureToleranceSeconds) {
+    return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.iatInFuture);
+  }
+  return mode === undefined ? { ok: true, identities, iat } : { ok: true, identities, iat, mode };
+}
