@@ -1,5 +1,6 @@
 export * from "./attributes";
 export * from "./config";
+export * from "./inspect";
 export * from "./lib/base64url";
 export * from "./lib/utf8";
 export * from "./limits";

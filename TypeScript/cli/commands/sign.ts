@@ -1,6 +1,143 @@
+/**
+ * `helpshift-ts sign`: mints a test identity token (HS256, jose) and prints only the token.
+ * It does not validate what it signs, so it can also mint the broken tokens a test needs; run `check` on it.
+ *
+ * @example
+ * helpshift-ts sign --secret dev-secret --uid 42 --email ada@example.com --metadata email.verified=true
+ * helpshift-ts sign --secret dev-secret --identity steam_id=7656 --iat none   # a token without iat
+ */
 import type { Command } from "commander";
+import { SignJWT } from "jose";
+import { type CommandIo, type CommandOutput, emit, processIo } from "./check";
 
-/** Placeholder until the `sign` command lands (work in progress, see the issues). */
-export function registerSignCommand(program: Command): void {
-  program.command("sign").description("(not yet available)");
+/** Exit codes: 0 printed a token, 2 the command was used wrongly. */
+export const SignExit = { ok: 0, usage: 2 } as const;
+
+export interface SignInput {
+  readonly secret: string;
+  readonly uid?: string;
+  readonly email?: string;
+  /** `identifier=value`, in order; the value may contain `=`. */
+  readonly identities?: readonly string[];
+  /** `identifier.key=value`: metadata for an identity given by `--uid`, `--email` or `--identity`. */
+  readonly metadata?: readonly string[];
+  /** Epoch seconds, or "none" to leave `iat` out. Default: now. */
+  readonly iat?: string;
+  /** Wall clock, epoch seconds. */
+  readonly nowSeconds: number;
+}
+
+type Identity = { identifier: string; value: string; metadata?: Record<string, string> };
+
+/** What {@link buildPayload} makes of the options, or a usage error. */
+export type PayloadResult = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };
+
+function splitOnce(text: string, separator: string): [string, string] | undefined {
+  const at = text.indexOf(separator);
+  return at <= 0 ? undefined : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+/**
+ * Builds the token payload from the options: identities in order (`--uid`, `--email`, then `--identity`),
+ * metadata attached to its identity, `iat`.
+ *
+ * @example
+ * buildPayload({ secret: "s", uid: "42", nowSeconds: 1_700_000_000 })
+ * // { ok: true, payload: { identities: [{ identifier: "uid", value: "42" }], iat: 1700000000 } }
+ */
+export function buildPayload(input: Omit<SignInput, "secret">): PayloadResult {
+  const identities: Identity[] = [];
+  if (input.uid !== undefined) identities.push({ identifier: "uid", value: input.uid });
+  if (input.email !== undefined) identities.push({ identifier: "email", value: input.email });
+  for (const spec of input.identities ?? []) {
+    const pair = splitOnce(spec, "=");
+    if (!pair) return { ok: false, error: `--identity expects identifier=value, got ${JSON.stringify(spec)}` };
+    identities.push({ identifier: pair[0], value: pair[1] });
+  }
+  for (const spec of input.metadata ?? []) {
+    const pair = splitOnce(spec, "=");
+    const target = pair && splitOnce(pair[0], ".");
+    if (!pair || !target) {
+      return { ok: false, error: `--metadata expects identifier.key=value, got ${JSON.stringify(spec)}` };
+    }
+    const owner = identities.find((i) => i.identifier === target[0]);
+    if (!owner) return { ok: false, error: `--metadata names ${JSON.stringify(target[0])}, which is not an identity` };
+    owner.metadata = { ...owner.metadata, [target[1]]: pair[1] };
+  }
+  const payload: Record<string, unknown> = { identities };
+  if (input.iat === undefined) payload.iat = input.nowSeconds;
+  else if (input.iat !== "none") {
+    const iat = Number(input.iat);
+    if (input.iat.trim() === "" || !Number.isInteger(iat)) {
+      return { ok: false, error: `--iat expects epoch seconds or "none", got ${JSON.stringify(input.iat)}` };
+    }
+    payload.iat = iat;
+  }
+  return { ok: true, payload };
+}
+
+/**
+ * The command as a function (async only because jose signs asynchronously): input → the token line, exit code.
+ *
+ * @example
+ * const { stdout } = await runSign({ secret: "dev-secret", uid: "42", nowSeconds: 1_700_000_000 });
+ */
+export async function runSign(input: SignInput): Promise<CommandOutput> {
+  if (input.secret.length === 0) return { stdout: [], stderr: ["error: --secret must not be empty"], exitCode: 2 };
+  const built = buildPayload(input);
+  if (!built.ok) return { stdout: [], stderr: [`error: ${built.error}`], exitCode: SignExit.usage };
+  const token = await new SignJWT(built.payload)
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .sign(new TextEncoder().encode(input.secret));
+  return { stdout: [token], stderr: [], exitCode: SignExit.ok };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Registers `sign`: a thin layer over {@link runSign}. The secret may also come from `HELPSHIFT_TS_SECRET`. */
+export function registerSignCommand(program: Command, io: CommandIo = processIo()): void {
+  program
+    .command("sign")
+    .description("Mint a test identity token (HS256) and print only the token")
+    .option("--secret <secret>", "the app's shared secret (or set HELPSHIFT_TS_SECRET)")
+    .option("--uid <value>", "add a uid identity")
+    .option("--email <value>", "add an email identity")
+    .option("--identity <identifier=value>", "add an identity (repeatable)", collect, [])
+    .option("--metadata <identifier.key=value>", "add metadata to an identity (repeatable)", collect, [])
+    .option("--iat <seconds|none>", 'issued-at, epoch seconds; "none" leaves it out (default: now)')
+    .action(
+      async (options: {
+        secret?: string;
+        uid?: string;
+        email?: string;
+        identity: string[];
+        metadata: string[];
+        iat?: string;
+      }) => {
+        const secret = options.secret ?? process.env.HELPSHIFT_TS_SECRET;
+        if (secret === undefined) {
+          emit(io, {
+            stdout: [],
+            stderr: ["error: --secret or HELPSHIFT_TS_SECRET is required"],
+            exitCode: SignExit.usage,
+          });
+          return;
+        }
+        const nowSeconds = Math.floor(io.nowMs() / 1000);
+        emit(
+          io,
+          await runSign({
+            secret,
+            uid: options.uid,
+            email: options.email,
+            identities: options.identity,
+            metadata: options.metadata,
+            iat: options.iat,
+            nowSeconds,
+          }),
+        );
+      },
+    );
 }
