@@ -1,0 +1,355 @@
+/**
+ * `createHelpshiftClient`: the state machine (logged out → logging in → logged in, expired flag) that ties the
+ * login flow, sessions, outbox and events together behind the mirror API and the Promise API.
+ */
+import {
+  type AttributeMap,
+  checkLogin,
+  Defaults,
+  type ErrorMap,
+  FailureDetail,
+  HelpshiftEvent,
+  LoginFailureReason,
+  type LoginRequest,
+  type LoginResponse,
+  validateAppAttributes,
+  validateIdentityToken,
+  validateMasterAttributes,
+} from "../contract";
+import { createAnonymousIds, newAnonymousId } from "./anonymous-id";
+import type { ClientState, HelpshiftClient, LoginFailureData } from "./api";
+import { defer } from "./defer";
+import { LoginFailure, loginFailureData } from "./errors";
+import { createEventHub } from "./events";
+import { emitIdentityFailure } from "./identity-sender";
+import { type ResolvedInit, resolveInitParameters } from "./init-parameters";
+import { createCoreLog } from "./log";
+import { loginOutcome } from "./login-outcome";
+import type { AttributeKindName } from "./outbox-model";
+import { createOutboxStore, type OutboxStore } from "./outbox-store";
+import { createPersistedState, type PersistedState, type SessionRecord } from "./persisted";
+import type { Ports } from "./ports";
+import { createServiceClient, type ServiceClient } from "./service-client";
+import { createSessionRuntime, type SessionRuntime } from "./session-runtime";
+import { createTimerSet } from "./timers";
+
+interface LoginAttempt {
+  settled: boolean;
+  readonly onSuccess: () => void;
+  readonly onFailure: (reason: LoginFailureReason, errors: ErrorMap, detail?: FailureDetail) => void;
+}
+
+interface Installed {
+  readonly params: ResolvedInit;
+  readonly state: PersistedState;
+  readonly outbox: OutboxStore;
+  readonly service: ServiceClient;
+  readonly anonymousIds: ReturnType<typeof createAnonymousIds>;
+}
+
+/**
+ * Creates the identity client on the given ports. Nothing happens until `Init`.
+ *
+ * @example
+ * const client = createHelpshiftClient({ transport, store, clock, scheduler, random, logger });
+ * client.Init({ serviceUrl: "http://127.0.0.1:8787", appId: "demo" });
+ * await client.loginWithIdentity(jwt, { full_privacy_enabled: false });
+ * client.UpdateMasterAttributes({ first_name: "Ana" });
+ */
+export function createHelpshiftClient(ports: Ports): HelpshiftClient {
+  const log = createCoreLog(ports.logger);
+  const events = createEventHub(log);
+  let installed: Installed | undefined;
+  let disposed = false;
+  let session: SessionRuntime | undefined;
+  let login: LoginAttempt | undefined;
+  let expired = false;
+  let ending: Promise<void> = Promise.resolve();
+  const resolved = Promise.resolve();
+
+  const logError = (what: string) => (error: unknown) => log.error(what, { error: String(error) });
+
+  const settle = (attempt: LoginAttempt, failure?: LoginFailureData): void => {
+    if (attempt.settled) return;
+    attempt.settled = true;
+    if (login === attempt) login = undefined;
+    if (failure) log.info("login failed", { reason: failure.reason, detail: failure.detail });
+    defer(
+      () => (failure ? attempt.onFailure(failure.reason, { ...failure.errors }, failure.detail) : attempt.onSuccess()),
+      logError("login callback threw"),
+    );
+  };
+
+  const sessionDeps = (c: Installed) => ({
+    service: c.service,
+    outbox: c.outbox,
+    clock: ports.clock,
+    random: ports.random,
+    events,
+    log,
+    flushIntervalMs: c.params.flushIntervalMs,
+    newTimers: () => createTimerSet(ports.scheduler, ports.clock, logError("timer callback threw")),
+    persist: (record: SessionRecord) => c.state.writeSession(record),
+    onExpired: (runtime: SessionRuntime) => expireSession(c, runtime),
+  });
+
+  const setExpired = (c: Installed, value: boolean) => {
+    expired = value;
+    c.state.writeExpired(value);
+  };
+
+  function expireSession(c: Installed, runtime: SessionRuntime): void {
+    runtime.stop();
+    if (session !== runtime || disposed) return;
+    session = undefined;
+    c.state.writeSession(undefined);
+    setExpired(c, true);
+    log.info("session expired", { userId: runtime.record.userId });
+    events.emit(HelpshiftEvent.userSessionExpired);
+  }
+
+  const startSession = (c: Installed, record: SessionRecord) => {
+    log.remember(record.sessionToken);
+    session = createSessionRuntime(sessionDeps(c), record);
+    session.start();
+  };
+
+  /** Ends a session (logout): drops it from the store at once, then flushes and revokes in the background. */
+  const endSession = (c: Installed, runtime: SessionRuntime): Promise<void> => {
+    if (session === runtime) session = undefined;
+    c.state.writeSession(undefined);
+    ending = ending.then(() => runtime.end()).catch(logError("logout failed"));
+    return ending;
+  };
+
+  const establish = (c: Installed, response: LoginResponse, withToken: boolean) => {
+    log.remember(response.sessionToken);
+    // The service's clocks decide expiry: translate them onto ours with the skew measured now.
+    const skew = response.serverTime - ports.clock.now();
+    const expiresAt = response.expiresAt - skew;
+    const leadSeconds = c.params.refreshLeadSeconds ?? response.refreshLeadSeconds ?? Defaults.refreshLeadSeconds;
+    const record: SessionRecord = {
+      userId: response.userId,
+      anonymous: response.anonymous,
+      sessionToken: response.sessionToken,
+      expiresAt,
+      refreshAt: expiresAt - leadSeconds * 1000,
+      refreshSent: false,
+    };
+    c.state.writeSession(record);
+    setExpired(c, false);
+    if (withToken) c.anonymousIds.discard();
+    startSession(c, record);
+  };
+
+  async function runLogin(
+    c: Installed,
+    attempt: LoginAttempt,
+    plan: { mode: string; fullPrivacy: boolean },
+    jwt: string,
+  ) {
+    const previous = session;
+    if (previous) {
+      log.info("logging the current user out before the new login", { userId: previous.record.userId });
+      void endSession(c, previous);
+    }
+    await ending;
+    if (attempt.settled) return;
+    const request: LoginRequest = { identityToken: jwt, fullPrivacy: plan.fullPrivacy };
+    if (plan.mode === "anonymous") request.anonymousId = c.anonymousIds.current();
+    else if (plan.mode === "privateAnonymous") request.anonymousId = newAnonymousId(ports.random);
+    const outcome = loginOutcome(await c.service.login(request));
+    if (attempt.settled) {
+      if (outcome.ok) {
+        // Cancelled or disposed while the service said yes: that session must not live on the server.
+        log.remember(outcome.response.sessionToken);
+        log.info("dropping a late login answer");
+        void c.service.logout(outcome.response.sessionToken).catch(logError("revoking a late session failed"));
+      }
+      return;
+    }
+    if (!outcome.ok) {
+      if (outcome.failure.reason === LoginFailureReason.identityFeatureNotEnabled) {
+        events.emit(HelpshiftEvent.userIdentityNotEnabled);
+      }
+      settle(attempt, outcome.failure);
+      return;
+    }
+    establish(c, outcome.response, jwt !== "");
+    log.info("logged in", { userId: outcome.response.userId, anonymous: outcome.response.anonymous });
+    settle(attempt);
+  }
+
+  const requireInit = (call: string): Installed | undefined => {
+    if (disposed) return undefined;
+    if (!installed) log.error(`${call} called before Init: ignored`);
+    return installed;
+  };
+
+  const identifiedSession = (call: string): SessionRuntime | undefined => {
+    if (session && !session.record.anonymous) return session;
+    log.info(`${call} ignored: no identified user is logged in`);
+    return undefined;
+  };
+
+  const updateAttributes = (kind: AttributeKindName, attributes: AttributeMap) => {
+    const c = requireInit(kind === "master" ? "UpdateMasterAttributes" : "UpdateAppAttributes");
+    if (!c) return;
+    const current = identifiedSession(kind === "master" ? "UpdateMasterAttributes" : "UpdateAppAttributes");
+    if (!current) return;
+    const rules = { multilineCustomFields: c.params.multilineCustomFields };
+    const check =
+      kind === "master" ? validateMasterAttributes(attributes, rules) : validateAppAttributes(attributes, rules);
+    if (Object.keys(check.errors).length > 0) {
+      events.emit(
+        kind === "master"
+          ? HelpshiftEvent.masterAttributesValidationFailed
+          : HelpshiftEvent.appAttributesValidationFailed,
+        check.errors,
+      );
+    }
+    if (current.queue(kind, check.accepted) === "limitExceeded") {
+      log.warn("attribute update not queued: too many unsynced entries", { kind });
+      events.emit(
+        kind === "master" ? HelpshiftEvent.masterAttributesLimitExceeded : HelpshiftEvent.appAttributesLimitExceeded,
+      );
+    }
+  };
+
+  const doLogout = (): Promise<void> => {
+    const c = requireInit("Logout");
+    if (!c) return resolved;
+    if (login)
+      settle(login, loginFailureData(LoginFailureReason.unknownError, undefined, FailureDetail.cancelledByLogout));
+    const current = session;
+    if (current) {
+      log.info("logging out", { userId: current.record.userId });
+      return endSession(c, current);
+    }
+    return ending;
+  };
+
+  const doAddIdentities = (jwt: string): Promise<void> => {
+    if (!requireInit("AddUserIdentities")) return resolved;
+    const current = identifiedSession("AddUserIdentities");
+    if (!current) return resolved;
+    const check =
+      typeof jwt === "string" ? validateIdentityToken(jwt) : { ok: false as const, reason: "identityTokenInvalid" };
+    if (!check.ok) {
+      const errors = "errors" in check ? check.errors : undefined;
+      emitIdentityFailure(events, check.reason, errors);
+      return resolved;
+    }
+    return current.addIdentities(jwt);
+  };
+
+  const client: HelpshiftClient = {
+    Init(parameters) {
+      if (disposed) return;
+      if (installed) {
+        log.warn("Init called again: ignored");
+        return;
+      }
+      const resolvedInit = resolveInitParameters(parameters);
+      if (!resolvedInit.ok) {
+        log.error("Init parameters invalid: not initialized", { paths: resolvedInit.paths });
+        return;
+      }
+      const params = resolvedInit.value;
+      log.setLevel(params.logLevel);
+      const state = createPersistedState(ports.store, log);
+      const c: Installed = {
+        params,
+        state,
+        outbox: createOutboxStore(state),
+        service: createServiceClient(ports.transport, params.serviceUrl, params.appId, log),
+        anonymousIds: createAnonymousIds(state, ports.random),
+      };
+      installed = c;
+      state.readAnonymousId();
+      expired = state.readExpired();
+      const record = state.readSession();
+      if (record && ports.clock.now() >= record.expiresAt) {
+        log.remember(record.sessionToken);
+        state.writeSession(undefined);
+        setExpired(c, true);
+        events.emit(HelpshiftEvent.userSessionExpired);
+      } else if (record) {
+        startSession(c, record);
+      }
+      log.info("initialized", { appId: params.appId, restoredSession: session !== undefined, expired });
+    },
+
+    LoginWithIdentity(identityJwt, loginConfig, onSuccess, onFailure) {
+      const attempt: LoginAttempt = { settled: false, onSuccess, onFailure };
+      if (disposed)
+        return settle(attempt, loginFailureData(LoginFailureReason.unknownError, undefined, FailureDetail.disposed));
+      const c = installed;
+      if (!c) {
+        log.error("LoginWithIdentity called before Init");
+        return settle(
+          attempt,
+          loginFailureData(LoginFailureReason.unknownError, undefined, FailureDetail.notInitialized),
+        );
+      }
+      if (login) return settle(attempt, loginFailureData(LoginFailureReason.loginInProgress));
+      const plan = checkLogin(identityJwt, loginConfig);
+      if (!plan.ok) return settle(attempt, loginFailureData(plan.reason, plan.errors, plan.detail));
+      login = attempt;
+      runLogin(c, attempt, plan, identityJwt).catch((error: unknown) => {
+        log.error("login failed unexpectedly", { error: String(error) });
+        settle(attempt, loginFailureData(LoginFailureReason.unknownError));
+      });
+    },
+
+    loginWithIdentity(identityJwt, loginConfig = {}) {
+      return new Promise<void>((resolve, reject) => {
+        client.LoginWithIdentity(identityJwt, loginConfig, resolve, (reason, errors, detail) =>
+          reject(new LoginFailure(loginFailureData(reason, errors, detail))),
+        );
+      });
+    },
+
+    AddUserIdentities(identitiesJwt) {
+      void doAddIdentities(identitiesJwt);
+    },
+    addUserIdentities: (identitiesJwt) => doAddIdentities(identitiesJwt),
+    UpdateMasterAttributes: (attributes) => updateAttributes("master", attributes),
+    UpdateAppAttributes: (attributes) => updateAttributes("app", attributes),
+    Logout() {
+      void doLogout();
+    },
+    logout: () => doLogout(),
+    flush() {
+      if (!requireInit("flush") || !session) return resolved;
+      return session.flush();
+    },
+    appForeground() {
+      if (!requireInit("appForeground")) return;
+      if (session) session.foreground();
+      else if (expired) events.emit(HelpshiftEvent.userSessionExpired);
+    },
+    appBackground() {
+      if (!requireInit("appBackground") || !session) return;
+      void session.flush();
+    },
+    addEventListener: (listener) => events.add(listener),
+    getState(): ClientState {
+      const record = session?.record;
+      const base = { initialized: installed !== undefined, expired };
+      const status = login ? "loggingIn" : record ? "loggedIn" : "loggedOut";
+      if (!record) return { ...base, status };
+      return { ...base, status, userId: record.userId, anonymous: record.anonymous, expiresAt: record.expiresAt };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      if (login) settle(login, loginFailureData(LoginFailureReason.unknownError, undefined, FailureDetail.disposed));
+      session?.stop();
+      session = undefined;
+      events.close();
+      log.info("disposed");
+    },
+  };
+  return client;
+}

@@ -1,0 +1,165 @@
+import { Defaults, ErrorValue, HelpshiftEvent } from "../contract";
+import { retryDelayMs } from "./backoff";
+import type { EventHub } from "./events";
+import type { CoreLog } from "./log";
+import { type AttributeBatch, batchPartKeys } from "./outbox-model";
+import type { OutboxStore } from "./outbox-store";
+import { isRetryable, isSessionInvalid, type ServiceClient } from "./service-client";
+import type { Timer, TimerSet } from "./timers";
+
+/** What one send achieved: `sent` (acknowledged or finally settled), `failed` (kept for later), `empty`. */
+export type BatchResult = "sent" | "failed" | "empty";
+
+/** Bound on batches sent by one flush: a runaway loop must end even if the outbox misbehaves. */
+const MAX_BATCHES_PER_FLUSH = 100;
+
+export interface OutboxFlusherDeps {
+  readonly userId: string;
+  readonly sessionToken: string;
+  readonly service: ServiceClient;
+  readonly outbox: OutboxStore;
+  readonly timers: TimerSet;
+  readonly events: EventHub;
+  readonly log: CoreLog;
+  readonly flushIntervalMs: number;
+  readonly newBatchId: () => string;
+  readonly onSessionInvalid: () => void;
+}
+
+/** Sends one user's outbox with that user's session. */
+export interface OutboxFlusher {
+  /** Entries were queued: arm the interval timer, or flush at once when `Defaults.flushAtEntries` is reached. */
+  kick(): void;
+  /** Sends batches until the outbox is empty or a send fails (a failure schedules a retry unless stopped). */
+  flushAll(): Promise<void>;
+  /** No more timers or retries; a request in flight still completes. */
+  stop(): void;
+  /** Stops, then tries once to send what is left (logout). Resolves when done; never rejects. */
+  drain(): Promise<void>;
+}
+
+/**
+ * One request in flight at a time; each batch keeps its `batchId` across retries (exponential backoff from
+ * `Defaults.retryBaseMs` to `retryMaxMs`) so the service applies it once. Refused keys become
+ * `*AttributesSyncFailed` events; a 401 `sessionInvalid` ends the session and keeps the batch for the user.
+ *
+ * @example
+ * const flusher = createOutboxFlusher({ userId, sessionToken, service, outbox, timers, events, log,
+ *   flushIntervalMs: 30_000, newBatchId, onSessionInvalid });
+ * outbox.queue(userId, "master", { first_name: "Ana" }); flusher.kick();
+ */
+export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
+  let inflight: Promise<BatchResult> | undefined;
+  let intervalTimer: Timer | undefined;
+  let retryTimer: Timer | undefined;
+  let attempt = 0;
+  let stopped = false;
+
+  const cancelTimers = () => {
+    intervalTimer?.cancel();
+    retryTimer?.cancel();
+    intervalTimer = undefined;
+    retryTimer = undefined;
+  };
+
+  const reportRefused = (event: HelpshiftEvent, refused: Readonly<Record<string, string>>) => {
+    if (Object.keys(refused).length > 0) d.events.emit(event, refused);
+  };
+
+  const reportDropped = (batch: AttributeBatch) => {
+    const all = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, ErrorValue.invalidData]));
+    reportRefused(HelpshiftEvent.masterAttributesSyncFailed, all(batchPartKeys(batch.master)));
+    reportRefused(HelpshiftEvent.appAttributesSyncFailed, all(batchPartKeys(batch.app)));
+  };
+
+  const scheduleRetry = () => {
+    if (stopped || retryTimer) return;
+    const delay = retryDelayMs(attempt++);
+    d.log.info("attribute batch will be retried", { delayMs: delay, attempt });
+    retryTimer = d.timers.after(delay, () => {
+      retryTimer = undefined;
+      void flushAll();
+    });
+  };
+
+  const send = async (batch: AttributeBatch): Promise<BatchResult> => {
+    const answer = await d.service.sendAttributes(d.sessionToken, batch);
+    if (answer.kind === "ok") {
+      d.outbox.complete(d.userId, batch.batchId);
+      attempt = 0;
+      reportRefused(HelpshiftEvent.masterAttributesSyncFailed, answer.value.master.refused);
+      reportRefused(HelpshiftEvent.appAttributesSyncFailed, answer.value.app.refused);
+      return "sent";
+    }
+    if (isSessionInvalid(answer)) {
+      d.onSessionInvalid();
+      return "failed";
+    }
+    if (isRetryable(answer)) {
+      scheduleRetry();
+      return "failed";
+    }
+    d.outbox.complete(d.userId, batch.batchId);
+    if (answer.kind === "unexpected" && answer.status >= 200 && answer.status < 300) {
+      // The service took the batch but answered in a shape we do not know: resending could apply it twice.
+      d.log.warn("attribute batch acknowledged with an unexpected body", { batchId: batch.batchId });
+      return "sent";
+    }
+    const status = answer.kind === "network" ? undefined : answer.status;
+    d.log.error("attribute batch refused by the service", { batchId: batch.batchId, status });
+    reportDropped(batch);
+    return "sent";
+  };
+
+  const sendOne = (): Promise<BatchResult> => {
+    intervalTimer?.cancel();
+    intervalTimer = undefined;
+    const batch = d.outbox.nextBatch(d.userId, d.newBatchId);
+    if (!batch) return Promise.resolve("empty");
+    retryTimer?.cancel();
+    retryTimer = undefined;
+    const running = send(batch).catch((error: unknown) => {
+      d.log.error("attribute flush failed", { error: String(error) });
+      return "failed" as const;
+    });
+    inflight = running.then((result) => {
+      inflight = undefined;
+      return result;
+    });
+    return inflight;
+  };
+
+  async function flushAll(): Promise<void> {
+    for (let i = 0; i < MAX_BATCHES_PER_FLUSH; i++) {
+      const result = await (inflight ?? sendOne());
+      if (result !== "sent") return;
+      if (!d.outbox.hasUnsynced(d.userId)) return;
+    }
+  }
+
+  return {
+    kick() {
+      if (stopped) return;
+      if (d.outbox.pendingCount(d.userId) >= Defaults.flushAtEntries) {
+        void flushAll();
+        return;
+      }
+      if (!intervalTimer && !retryTimer && !inflight) {
+        intervalTimer = d.timers.after(d.flushIntervalMs, () => {
+          intervalTimer = undefined;
+          void flushAll();
+        });
+      }
+    },
+    flushAll,
+    stop() {
+      stopped = true;
+      cancelTimers();
+    },
+    async drain() {
+      stopped = true;
+      cancelTimers();
+      await flushAll();
+    },
+  };
+}

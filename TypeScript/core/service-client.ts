@@ -1,0 +1,110 @@
+/**
+ * Speaks the HTTP+JSON protocol of TypeScript/contract/protocol.ts over the Transport port. Every answer is
+ * classified as data; nothing here throws.
+ */
+import {
+  type AddIdentitiesRequest,
+  type AddIdentitiesResponse,
+  AddIdentitiesResponseSchema,
+  type AttributesResponse,
+  AttributesResponseSchema,
+  type ErrorResponse,
+  ErrorResponseSchema,
+  type LoginRequest,
+  type LoginResponse,
+  LoginResponseSchema,
+  LogoutResponseSchema,
+  ProtocolErrorCode,
+  ProtocolPath,
+} from "../contract";
+import type { CoreLog } from "./log";
+import type { AttributeBatch } from "./outbox-model";
+import type { Transport } from "./ports";
+
+/** One classified answer. */
+export type ServiceAnswer<T> =
+  /** 2xx whose body matches the schema. */
+  | { readonly kind: "ok"; readonly value: T }
+  /** Non-2xx with a protocol error body. */
+  | { readonly kind: "refused"; readonly status: number; readonly error: ErrorResponse }
+  /** Anything else the service said (5xx without a body, bad JSON, schema mismatch). */
+  | { readonly kind: "unexpected"; readonly status: number }
+  /** The transport rejected: the service was not reached. */
+  | { readonly kind: "network" };
+
+/** The identity service, as the client sees it. */
+export interface ServiceClient {
+  login(request: LoginRequest): Promise<ServiceAnswer<LoginResponse>>;
+  logout(sessionToken: string): Promise<ServiceAnswer<{ ok: boolean }>>;
+  addIdentities(sessionToken: string, request: AddIdentitiesRequest): Promise<ServiceAnswer<AddIdentitiesResponse>>;
+  sendAttributes(sessionToken: string, request: AttributeBatch): Promise<ServiceAnswer<AttributesResponse>>;
+}
+
+interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/**
+ * Makes the service client for one app. Bodies and bearer tokens are never logged; only method, path, status.
+ *
+ * @example
+ * const service = createServiceClient(ports.transport, "http://127.0.0.1:8787", "demo", log);
+ * const answer = await service.login({ identityToken: jwt, fullPrivacy: false });
+ * if (answer.kind === "ok") console.log(answer.value.userId);
+ */
+export function createServiceClient(
+  transport: Transport,
+  serviceUrl: string,
+  appId: string,
+  log: CoreLog,
+): ServiceClient {
+  const base = serviceUrl.replace(/\/+$/, "");
+  async function post<T>(path: string, body: unknown, parser: Parser<T>, token?: string): Promise<ServiceAnswer<T>> {
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    let response: { status: number; body: string };
+    try {
+      response = await transport.send({ method: "POST", url: base + path, headers, body: JSON.stringify(body) });
+    } catch (error) {
+      log.warn("request failed to reach the service", { path, error: String(error) });
+      return { kind: "network" };
+    }
+    const status = response.status;
+    log.debug("service answered", { path, status });
+    let json: unknown;
+    try {
+      json = JSON.parse(response.body);
+    } catch {
+      json = undefined;
+    }
+    if (status >= 200 && status < 300) {
+      const parsed = parser.safeParse(json);
+      if (parsed.success) return { kind: "ok", value: parsed.data };
+    } else {
+      const parsed = ErrorResponseSchema.safeParse(json);
+      if (parsed.success) return { kind: "refused", status, error: parsed.data };
+    }
+    log.warn("unexpected answer from the service", { path, status });
+    return { kind: "unexpected", status };
+  }
+  return {
+    login: (request) => post(ProtocolPath.login(appId), request, LoginResponseSchema),
+    logout: (token) => post(ProtocolPath.logout(appId), {}, LogoutResponseSchema, token),
+    addIdentities: (token, request) =>
+      post(ProtocolPath.identities(appId), request, AddIdentitiesResponseSchema, token),
+    sendAttributes: (token, request) => post(ProtocolPath.attributes(appId), request, AttributesResponseSchema, token),
+  };
+}
+
+/** True when an answer says the bearer session is no longer valid (401 `sessionInvalid`). */
+export function isSessionInvalid(answer: ServiceAnswer<unknown>): boolean {
+  return answer.kind === "refused" && answer.error.reason === ProtocolErrorCode.sessionInvalid;
+}
+
+/** True when the same request may succeed later: transport failure, 5xx, rate limiting. */
+export function isRetryable(answer: ServiceAnswer<unknown>): boolean {
+  if (answer.kind === "network") return true;
+  if (answer.kind === "ok") return false;
+  if (answer.status >= 500) return true;
+  return answer.kind === "refused" && answer.error.reason === ProtocolErrorCode.rateLimited;
+}

@@ -1,0 +1,44 @@
+import type { SessionRecord } from "./persisted";
+import type { Timer, TimerSet } from "./timers";
+
+/** The two moments of a session. */
+export interface SessionTimerActions {
+  /** `refreshAt` reached (sent once: the record remembers it). */
+  refresh(): void;
+  /** `expiresAt` reached. */
+  expire(): void;
+}
+
+/**
+ * Arms the refresh and expiry timers of a session from its record (local-clock times). Re-arming (on
+ * foreground) replaces both, so a timer frozen while the app slept is measured again against the wall clock.
+ *
+ * @example
+ * const timers = createSessionTimers(timerSet, () => record, { refresh: sendRefresh, expire: endSession });
+ * timers.arm();
+ */
+export function createSessionTimers(
+  timers: TimerSet,
+  record: () => SessionRecord,
+  actions: SessionTimerActions,
+): { arm(): void; stop(): void } {
+  let refreshTimer: Timer | undefined;
+  let expiryTimer: Timer | undefined;
+  const stop = () => {
+    refreshTimer?.cancel();
+    expiryTimer?.cancel();
+    refreshTimer = undefined;
+    expiryTimer = undefined;
+  };
+  return {
+    arm() {
+      stop();
+      const current = record();
+      if (!current.refreshSent && current.refreshAt < current.expiresAt) {
+        refreshTimer = timers.at(current.refreshAt, actions.refresh);
+      }
+      expiryTimer = timers.at(current.expiresAt, actions.expire);
+    },
+    stop,
+  };
+}
