@@ -1,7 +1,8 @@
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../TypeScript/cli/commands/check";
-import { buildPayload, runSign } from "../../TypeScript/cli/commands/sign";
+import { runSign } from "../../TypeScript/cli/commands/sign";
+import { buildPayload } from "../../TypeScript/tester/payload";
 
 const NOW = 1_800_000_000;
 const SECRET = "dev-secret-for-tests";

@@ -8,72 +8,14 @@
  */
 import type { Command } from "commander";
 import { SignJWT } from "jose";
+import { buildPayload, type PayloadInput } from "../../tester/payload";
 import { type CommandIo, type CommandOutput, emit, processIo } from "./check";
 
 /** Exit codes: 0 printed a token, 2 the command was used wrongly. */
 export const SignExit = { ok: 0, usage: 2 } as const;
 
-export interface SignInput {
+export interface SignInput extends PayloadInput {
   readonly secret: string;
-  readonly uid?: string;
-  readonly email?: string;
-  /** `identifier=value`, in order; the value may contain `=`. */
-  readonly identities?: readonly string[];
-  /** `identifier.key=value`: metadata for an identity given by `--uid`, `--email` or `--identity`. */
-  readonly metadata?: readonly string[];
-  /** Epoch seconds, or "none" to leave `iat` out. Default: now. */
-  readonly iat?: string;
-  /** Wall clock, epoch seconds. */
-  readonly nowSeconds: number;
-}
-
-type Identity = { identifier: string; value: string; metadata?: Record<string, string> };
-
-/** What {@link buildPayload} makes of the options, or a usage error. */
-export type PayloadResult = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };
-
-function splitOnce(text: string, separator: string): [string, string] | undefined {
-  const at = text.indexOf(separator);
-  return at <= 0 ? undefined : [text.slice(0, at), text.slice(at + separator.length)];
-}
-
-/**
- * Builds the token payload from the options: identities in order (`--uid`, `--email`, then `--identity`),
- * metadata attached to its identity, `iat`.
- *
- * @example
- * buildPayload({ secret: "s", uid: "42", nowSeconds: 1_700_000_000 })
- * // { ok: true, payload: { identities: [{ identifier: "uid", value: "42" }], iat: 1700000000 } }
- */
-export function buildPayload(input: Omit<SignInput, "secret">): PayloadResult {
-  const identities: Identity[] = [];
-  if (input.uid !== undefined) identities.push({ identifier: "uid", value: input.uid });
-  if (input.email !== undefined) identities.push({ identifier: "email", value: input.email });
-  for (const spec of input.identities ?? []) {
-    const pair = splitOnce(spec, "=");
-    if (!pair) return { ok: false, error: `--identity expects identifier=value, got ${JSON.stringify(spec)}` };
-    identities.push({ identifier: pair[0], value: pair[1] });
-  }
-  for (const spec of input.metadata ?? []) {
-    const pair = splitOnce(spec, "=");
-    const target = pair && splitOnce(pair[0], ".");
-    if (!pair || !target) {
-      return { ok: false, error: `--metadata expects identifier.key=value, got ${JSON.stringify(spec)}` };
-    }
-    const owner = identities.find((i) => i.identifier === target[0]);
-    if (!owner) return { ok: false, error: `--metadata names ${JSON.stringify(target[0])}, which is not an identity` };
-    owner.metadata = { ...owner.metadata, [target[1]]: pair[1] };
-  }
-  const payload: Record<string, unknown> = { identities };
-  if (input.iat === undefined) payload.iat = input.nowSeconds;
-  else if (input.iat !== "none") {
-    const iat = Number(input.iat);
-    if (input.iat.trim() === "" || !Number.isInteger(iat)) {
-      return { ok: false, error: `--iat expects epoch seconds or "none", got ${JSON.stringify(input.iat)}` };
-    }
-    payload.iat = iat;
-  }
-  return { ok: true, payload };
 }
 
 /**
@@ -85,7 +27,7 @@ export function buildPayload(input: Omit<SignInput, "secret">): PayloadResult {
 export async function runSign(input: SignInput): Promise<CommandOutput> {
   if (input.secret.length === 0) return { stdout: [], stderr: ["error: --secret must not be empty"], exitCode: 2 };
   const built = buildPayload(input);
-  if (!built.ok) return { stdout: [], stderr: [`error: ${built.error}`], exitCode: SignExit.usage };
+  if (!built.ok) return { stdout: [], stderr: [`error: --${built.error}`], exitCode: SignExit.usage };
   const token = await new SignJWT(built.payload)
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .sign(new TextEncoder().encode(input.secret));
