@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AddIdentitiesResponseSchema } from "../../TypeScript/contract";
+import { get, type Harness, loginUid, post, signToken, startHarness } from "./harness";
+
+describe("POST identities", () => {
+  let h: Harness;
+  let path: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    path = `${h.url}/v1/apps/${h.appId}/identities`;
+  });
+  afterAll(() => h.close());
+  const token = (identities: unknown, options = {}) => signToken(identities, h.secret, h.clock, options);
+
+  it("adds identities with metadata to the session's user", async () => {
+    const { token: session } = await loginUid(h, "id-1");
+    const answer = await post(
+      path,
+      {
+        identityToken: await token([
+          { identifier: "email", value: "id1@example.com", metadata: { source: "signup" } },
+          { identifier: "psn_id", value: "psn-1" },
+        ]),
+      },
+      { bearer: session },
+    );
+    expect(answer.status).toBe(200);
+    expect(AddIdentitiesResponseSchema.parse(answer.body)).toEqual({ added: ["email", "psn_id"], refused: {} });
+    const me = await get(`${h.url}/v1/apps/${h.appId}/me`, session);
+    expect(me.body.identities).toEqual([
+      { identifier: "email", value: "id1@example.com", metadata: { source: "signup" } },
+      { identifier: "psn_id", value: "psn-1", metadata: {} },
+      { identifier: "uid", value: "id-1", metadata: {} },
+    ]);
+    // Adding it again is fine (same owner) and replaces the metadata.
+    const again = await post(
+      path,
+      { identityToken: await token([{ identifier: "email", value: "id1@example.com", metadata: { source: "sso" } }]) },
+      { bearer: session },
+    );
+    expect(again.body).toEqual({ added: ["email"], refused: {} });
+  });
+
+  it("refuses, per identifier, an identity owned by another user and a second uid", async () => {
+    await loginUid(h, "owner", [{ identifier: "email", value: "taken@example.com" }]);
+    const { token: session } = await loginUid(h, "id-2");
+    const answer = await post(
+      path,
+      {
+        identityToken: await token([
+          { identifier: "email", value: "taken@example.com" },
+          { identifier: "uid", value: "another-uid" },
+          { identifier: "discord_id", value: "d-2" },
+        ]),
+      },
+      { bearer: session },
+    );
+    expect(answer.body).toEqual({ added: ["discord_id"], refused: { email: "invalidData", uid: "invalidData" } });
+  });
+
+  it("re-validates the token like a login (no uid/email rule) and verifies it", async () => {
+    const { token: session } = await loginUid(h, "id-3");
+    const noIat = await post(
+      path,
+      { identityToken: await token([{ identifier: "phone_number", value: "1" }], { iat: null }) },
+      { bearer: session },
+    );
+    expect(noIat.body).toEqual({ reason: "iatIsMandatory" });
+    const badSig = await post(
+      path,
+      {
+        identityToken: await token([{ identifier: "phone_number", value: "1" }], {
+          secret: "wrong-secret-wrong-secret",
+        }),
+      },
+      { bearer: session },
+    );
+    expect(badSig.status).toBe(401);
+    expect(badSig.body).toEqual({ reason: "identityTokenInvalid", detail: "signatureInvalid" });
+    const data = await post(
+      path,
+      { identityToken: await token([{ identifier: "email", value: "" }]) },
+      { bearer: session },
+    );
+    expect(data.body).toEqual({ reason: "identitiesDataInvalid", errors: { email: "emptyData" } });
+    const garbage = await post(path, { identityToken: "not.a.token" }, { bearer: session });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body).toEqual({ reason: "identityTokenInvalid", detail: "malformedToken" });
+    const missing = await post(path, {}, { bearer: session });
+    expect(missing.body).toEqual({ reason: "badRequest", detail: "badRequest" });
+  });
+
+  it("refuses every identity of an anonymous user", async () => {
+    const anon = await post(`${h.url}/v1/apps/${h.appId}/login`, {
+      identityToken: "",
+      fullPrivacy: false,
+      anonymousId: "hsft_anon_identities01",
+    });
+    const answer = await post(
+      path,
+      { identityToken: await token([{ identifier: "email", value: "anon@example.com" }]) },
+      { bearer: anon.body.sessionToken as string },
+    );
+    expect(answer.body).toEqual({ added: [], refused: { email: "invalidData" } });
+  });
+
+  it("answers identityFeatureNotEnabled when the feature is turned off mid-session", async () => {
+    const { token: session } = await loginUid(h, "id-4");
+    h.service.apps.setIdentityEnabled(h.appId, false);
+    try {
+      const answer = await post(
+        path,
+        { identityToken: await token([{ identifier: "email", value: "f@x.io" }]) },
+        { bearer: session },
+      );
+      expect(answer.status).toBe(403);
+      expect(answer.body).toEqual({ reason: "identityFeatureNotEnabled" });
+    } finally {
+      h.service.apps.setIdentityEnabled(h.appId, true);
+    }
+  });
+});
