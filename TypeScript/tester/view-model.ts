@@ -1,0 +1,311 @@
+/**
+ * The login tester's one view-model: "try a login" with a dev secret. Mint a token, inspect and validate it,
+ * log in and out, add identities, push attributes, watch events. It drives a {@link HelpshiftClient} built by
+ * the platform (browser page, editor tab, tests) and uses only ECMAScript, the contract and the pure HMAC,
+ * so the same code runs in a browser, in Node and in a bare Puerts engine.
+ *
+ * @example
+ * const vm = createTesterViewModel({ createClient, clock, serviceUrl: "http://127.0.0.1:8787" });
+ * vm.subscribe((state) => render(state));
+ * vm.update({ secret: "dev-secret", uid: "42" });
+ * vm.mint();
+ * await vm.login();
+ */
+import {
+  type AttributeMap,
+  type ErrorMap,
+  type FailureDetail,
+  inspectLogin,
+  isPlainObject,
+  type LoginConfig,
+  type LoginFailureReason,
+  type LoginInspection,
+  makeRedactor,
+} from "../contract";
+import type { ClientState, HelpshiftClient, HelpshiftInitParameters } from "../core/api";
+import type { Clock } from "../core/ports";
+import { mintHs256 } from "./mint";
+import { buildPayload, lines } from "./payload";
+
+/** What the person typed. Text fields, exactly as on screen. */
+export interface TesterForm {
+  readonly appId: string;
+  /** Dev secret for minting. Kept in memory only, never stored or logged. */
+  readonly secret: string;
+  readonly uid: string;
+  readonly email: string;
+  /** One `identifier=value` per line. */
+  readonly identities: string;
+  /** One `identifier.key=value` per line. */
+  readonly metadata: string;
+  /** Epoch seconds, "none", or empty for now. */
+  readonly iat: string;
+  /** The login config as a JSON object. */
+  readonly config: string;
+  /** The identity JWT to log in with (minted or pasted); empty for an anonymous login. */
+  readonly token: string;
+  /** Attribute maps as JSON objects. */
+  readonly masterAttributes: string;
+  readonly appAttributes: string;
+}
+
+export type TesterAction = "mint" | "login" | "logout" | "addIdentities" | "masterAttributes" | "appAttributes";
+
+/** The outcome of the last action, as data. */
+export interface ActionResult {
+  readonly action: TesterAction;
+  readonly ok: boolean;
+  readonly reason?: LoginFailureReason | string;
+  readonly errors?: ErrorMap;
+  readonly detail?: FailureDetail;
+  /** Words for people (never a token or the secret). */
+  readonly message: string;
+}
+
+/** One event the client sent, with the local time it arrived. */
+export interface EventEntry {
+  readonly atMs: number;
+  readonly event: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export interface TesterState {
+  readonly form: TesterForm;
+  /** The client-side checks of `form.token` with `form.config`; undefined while the config is not JSON. */
+  readonly inspection?: LoginInspection;
+  /** Why the form cannot be used as it is (config not JSON, bad identity line ...). */
+  readonly formError?: string;
+  readonly client?: ClientState;
+  /** The action running now. */
+  readonly busy?: TesterAction;
+  readonly lastResult?: ActionResult;
+  /** Newest first, at most {@link MAX_EVENTS}. */
+  readonly events: readonly EventEntry[];
+}
+
+/** What the view-model needs from its platform. */
+export interface TesterDeps {
+  /** Builds a client on the platform's ports and calls `Init` with `parameters`. */
+  createClient(parameters: HelpshiftInitParameters): HelpshiftClient;
+  readonly clock: Clock;
+  readonly serviceUrl: string;
+  readonly initialForm?: Partial<TesterForm>;
+}
+
+export interface TesterViewModel {
+  getState(): TesterState;
+  /** Calls `listener` after every change; returns the function that unsubscribes. */
+  subscribe(listener: (state: TesterState) => void): () => void;
+  /** Changes form fields; re-inspects the token. */
+  update(fields: Partial<TesterForm>): void;
+  /** Mints a token from the form with the dev secret and puts it in `form.token`. */
+  mint(): void;
+  login(): Promise<void>;
+  logout(): Promise<void>;
+  /** Sends `form.token` as new identities of the logged-in user. */
+  addIdentities(): Promise<void>;
+  /** Queues the master or app attribute map and flushes it now. */
+  pushAttributes(kind: "master" | "app"): Promise<void>;
+  /** Tells the client the app came to the foreground (re-checks the session). */
+  foreground(): void;
+  clearEvents(): void;
+  dispose(): void;
+}
+
+/** How many events the log keeps. */
+export const MAX_EVENTS = 100;
+
+/** The form a fresh tester starts with. */
+export const DEFAULT_FORM: TesterForm = {
+  appId: "demo",
+  secret: "",
+  uid: "",
+  email: "",
+  identities: "",
+  metadata: "",
+  iat: "",
+  config: '{"full_privacy_enabled": false}',
+  token: "",
+  masterAttributes: '{"first_name": "Ada", "new_tags": ["vip"]}',
+  appAttributes: '{"app_version": "1.0.0"}',
+};
+
+type ConfigParse = { ok: true; config: unknown } | { ok: false; error: string };
+
+function parseConfig(text: string): ConfigParse {
+  if (text.trim() === "") return { ok: true, config: {} };
+  try {
+    return { ok: true, config: JSON.parse(text) };
+  } catch {
+    return { ok: false, error: "The login config is not valid JSON." };
+  }
+}
+
+function failureOf(error: unknown): { reason?: string; errors?: ErrorMap; detail?: FailureDetail } {
+  if (!isPlainObject(error) && !(error instanceof Error)) return {};
+  const e = error as { reason?: unknown; errors?: unknown; detail?: unknown };
+  return {
+    ...(typeof e.reason === "string" ? { reason: e.reason } : {}),
+    ...(isPlainObject(e.errors) ? { errors: e.errors as ErrorMap } : {}),
+    ...(typeof e.detail === "string" ? { detail: e.detail as FailureDetail } : {}),
+  };
+}
+
+/**
+ * Creates the view-model. Nothing talks to the service until an action runs.
+ *
+ * @example
+ * const vm = createTesterViewModel({ createClient: (p) => { const c = createHelpshiftClient(ports); c.Init(p); return c; },
+ *   clock: { now: () => Date.now() }, serviceUrl: "" });
+ */
+export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
+  const listeners = new Set<(state: TesterState) => void>();
+  let state: TesterState = { form: { ...DEFAULT_FORM, ...deps.initialForm }, events: [] };
+  let client: { appId: string; instance: HelpshiftClient; unlisten: () => void } | undefined;
+  let disposed = false;
+
+  const nowSeconds = () => Math.floor(deps.clock.now() / 1000);
+  /** Secrets the form holds: whatever goes into a message passes through this first. */
+  const redact = () => makeRedactor([state.form.secret, state.form.token]);
+
+  const set = (next: Partial<TesterState>): void => {
+    if (disposed) return;
+    state = { ...state, ...next, ...(client ? { client: client.instance.getState() } : {}) };
+    for (const listener of listeners) listener(state);
+  };
+
+  const inspected = (form: TesterForm): Partial<TesterState> => {
+    const parsed = parseConfig(form.config);
+    if (!parsed.ok) return { inspection: undefined, formError: parsed.error };
+    return { inspection: inspectLogin(form.token, parsed.config, nowSeconds()), formError: undefined };
+  };
+
+  const ensureClient = (): HelpshiftClient => {
+    const appId = state.form.appId.trim();
+    if (client && client.appId === appId) return client.instance;
+    if (client) {
+      client.unlisten();
+      client.instance.dispose();
+    }
+    const instance = deps.createClient({ serviceUrl: deps.serviceUrl, appId });
+    const unlisten = instance.addEventListener((event, data) => {
+      const entry: EventEntry = { atMs: deps.clock.now(), event, data: { ...data } };
+      set({ events: [entry, ...state.events].slice(0, MAX_EVENTS) });
+    });
+    client = { appId, instance, unlisten };
+    return instance;
+  };
+
+  const run = async (action: TesterAction, body: (c: HelpshiftClient) => Promise<string>): Promise<void> => {
+    if (state.busy || disposed) return;
+    set({ busy: action });
+    try {
+      const message = await body(ensureClient());
+      set({ busy: undefined, lastResult: { action, ok: true, message } });
+    } catch (error) {
+      const failure = failureOf(error);
+      const text = error instanceof Error ? error.message : String(error);
+      set({ busy: undefined, lastResult: { action, ok: false, ...failure, message: redact().text(text) } });
+    }
+  };
+
+  const fail = (action: TesterAction, message: string): void => {
+    set({ lastResult: { action, ok: false, message } });
+  };
+
+  const parseAttributes = (text: string): AttributeMap | string => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return isPlainObject(value) ? (value as AttributeMap) : "The attributes must be a JSON object.";
+    } catch {
+      return "The attributes are not valid JSON.";
+    }
+  };
+
+  set(inspected(state.form));
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update(fields) {
+      const form = { ...state.form, ...fields };
+      set({ form, ...inspected(form) });
+    },
+    mint() {
+      const { form } = state;
+      if (form.secret === "") return fail("mint", "Enter the app's dev secret first.");
+      const built = buildPayload({
+        uid: form.uid.trim() || undefined,
+        email: form.email.trim() || undefined,
+        identities: lines(form.identities),
+        metadata: lines(form.metadata),
+        iat: form.iat,
+        nowSeconds: nowSeconds(),
+      });
+      if (!built.ok) return fail("mint", built.error);
+      const next = { ...form, token: mintHs256(built.payload, form.secret) };
+      set({ form: next, ...inspected(next), lastResult: { action: "mint", ok: true, message: "Token minted." } });
+    },
+    login() {
+      const parsed = parseConfig(state.form.config);
+      if (!parsed.ok) {
+        fail("login", parsed.error);
+        return Promise.resolve();
+      }
+      const token = state.form.token.trim();
+      return run("login", async (c) => {
+        await c.loginWithIdentity(token, parsed.config as LoginConfig);
+        const s = c.getState();
+        return s.anonymous ? `Logged in as anonymous user ${s.userId}.` : `Logged in as user ${s.userId}.`;
+      });
+    },
+    logout() {
+      return run("logout", async (c) => {
+        await c.logout();
+        return "Logged out.";
+      });
+    },
+    addIdentities() {
+      const token = state.form.token.trim();
+      return run("addIdentities", async (c) => {
+        await c.addUserIdentities(token);
+        return "Identities sent (problems arrive as events).";
+      });
+    },
+    pushAttributes(kind) {
+      const action = kind === "master" ? "masterAttributes" : "appAttributes";
+      const map = parseAttributes(kind === "master" ? state.form.masterAttributes : state.form.appAttributes);
+      if (typeof map === "string") {
+        fail(action, map);
+        return Promise.resolve();
+      }
+      return run(action, async (c) => {
+        if (kind === "master") c.UpdateMasterAttributes(map);
+        else c.UpdateAppAttributes(map);
+        await c.flush();
+        return "Attributes queued and flushed (problems arrive as events).";
+      });
+    },
+    foreground() {
+      if (client) {
+        client.instance.appForeground();
+        set({});
+      }
+    },
+    clearEvents() {
+      set({ events: [] });
+    },
+    dispose() {
+      if (client) {
+        client.unlisten();
+        client.instance.dispose();
+        client = undefined;
+      }
+      listeners.clear();
+      disposed = true;
+    },
+  };
+}

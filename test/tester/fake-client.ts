@@ -1,0 +1,80 @@
+/**
+ * A recording HelpshiftClient for the view-model's unit tests: each call is logged, outcomes are programmed.
+ *
+ * @example
+ * const fake = fakeClient(); fake.loginOutcome = new LoginFailure(...);
+ */
+import type { HelpshiftEvent } from "../../TypeScript/contract";
+import type {
+  ClientState,
+  HelpshiftClient,
+  HelpshiftEventData,
+  HelpshiftEventListener,
+  HelpshiftInitParameters,
+} from "../../TypeScript/core/api";
+
+export interface FakeClient extends HelpshiftClient {
+  readonly calls: unknown[][];
+  readonly init?: HelpshiftInitParameters;
+  /** Thrown (rejected) by the next loginWithIdentity; undefined succeeds. */
+  loginOutcome?: unknown;
+  emit(event: HelpshiftEvent, data?: HelpshiftEventData): void;
+  disposed: boolean;
+}
+
+export function fakeClient(): FakeClient {
+  const listeners = new Set<HelpshiftEventListener>();
+  let state: ClientState = { initialized: false, status: "loggedOut", expired: false };
+  const calls: unknown[][] = [];
+  const fake: FakeClient = {
+    calls,
+    disposed: false,
+    Init(parameters) {
+      calls.push(["Init", parameters]);
+      (fake as { init?: HelpshiftInitParameters }).init = parameters;
+      state = { ...state, initialized: true };
+    },
+    LoginWithIdentity() {
+      throw new Error("not used by the view-model");
+    },
+    async loginWithIdentity(jwt, config) {
+      calls.push(["login", jwt, config]);
+      if (fake.loginOutcome !== undefined) throw fake.loginOutcome;
+      state = { ...state, status: "loggedIn", userId: jwt === "" ? "hsft_anon_1" : "user-1", anonymous: jwt === "" };
+    },
+    AddUserIdentities() {},
+    async addUserIdentities(jwt) {
+      calls.push(["addIdentities", jwt]);
+    },
+    UpdateMasterAttributes(map) {
+      calls.push(["master", map]);
+    },
+    UpdateAppAttributes(map) {
+      calls.push(["app", map]);
+    },
+    Logout() {},
+    async logout() {
+      calls.push(["logout"]);
+      state = { initialized: true, status: "loggedOut", expired: false };
+    },
+    async flush() {
+      calls.push(["flush"]);
+    },
+    appForeground() {
+      calls.push(["foreground"]);
+    },
+    appBackground() {},
+    addEventListener(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getState: () => state,
+    dispose() {
+      fake.disposed = true;
+    },
+    emit(event, data = {}) {
+      for (const l of listeners) l(event, data);
+    },
+  };
+  return fake;
+}

@@ -1,0 +1,226 @@
+import { jwtVerify } from "jose";
+import { describe, expect, it } from "vitest";
+import { LoginFailure } from "../../TypeScript/core/errors";
+import { createTesterViewModel, MAX_EVENTS, type TesterState } from "../../TypeScript/tester/view-model";
+import { type FakeClient, fakeClient } from "./fake-client";
+
+const NOW_MS = 1_800_000_000_000;
+const SECRET = "dev-secret-for-the-tester";
+
+function setup() {
+  const clients: FakeClient[] = [];
+  const clock = { now: () => NOW_MS };
+  const vm = createTesterViewModel({
+    clock,
+    serviceUrl: "http://127.0.0.1:1",
+    createClient(parameters) {
+      const client = fakeClient();
+      client.Init(parameters);
+      clients.push(client);
+      return client;
+    },
+  });
+  const seen: TesterState[] = [];
+  vm.subscribe((s) => seen.push(s));
+  return { vm, clients, seen };
+}
+
+describe("tester view-model: mint and inspect", () => {
+  it("mints an HS256 token from the form that verifies with the dev secret", async () => {
+    const { vm } = setup();
+    vm.update({
+      secret: SECRET,
+      uid: "42",
+      email: "ada@example.com",
+      identities: "steam_id=7656\n\n",
+      metadata: "uid.tier=gold",
+    });
+    vm.mint();
+    const { form, inspection, lastResult } = vm.getState();
+    expect(lastResult).toMatchObject({ action: "mint", ok: true });
+    const { payload } = await jwtVerify(form.token, new TextEncoder().encode(SECRET), {
+      currentDate: new Date(NOW_MS),
+    });
+    expect(payload).toEqual({
+      identities: [
+        { identifier: "uid", value: "42", metadata: { tier: "gold" } },
+        { identifier: "email", value: "ada@example.com" },
+        { identifier: "steam_id", value: "7656" },
+      ],
+      iat: NOW_MS / 1000,
+    });
+    expect(inspection).toEqual({
+      ok: true,
+      anonymous: false,
+      identifiers: ["uid", "email", "steam_id"],
+      iatAgeSeconds: 0,
+      warnings: [],
+    });
+  });
+
+  it("re-inspects when the config or token changes", () => {
+    const { vm } = setup();
+    vm.update({ secret: SECRET, email: "a@b.c" });
+    vm.mint();
+    vm.update({ config: '{"full_privacy_enabled": "true"}' });
+    expect(vm.getState().inspection).toMatchObject({
+      ok: true,
+      anonymous: true,
+      warnings: [{ code: "emailOnlyWithFullPrivacy" }],
+    });
+    vm.update({ config: "{oops" });
+    expect(vm.getState()).toMatchObject({ inspection: undefined, formError: "The login config is not valid JSON." });
+    vm.update({ config: "{}", token: "garbage" });
+    expect(vm.getState().inspection).toMatchObject({
+      ok: false,
+      reason: "identityTokenInvalid",
+      detail: "malformedToken",
+    });
+    expect(vm.getState().formError).toBeUndefined();
+  });
+
+  it("an old iat is minted as asked and warned about; iat none gives iatIsMandatory", () => {
+    const { vm } = setup();
+    vm.update({ secret: SECRET, uid: "1", iat: String(NOW_MS / 1000 - 86_401) });
+    vm.mint();
+    expect(vm.getState().inspection).toMatchObject({
+      ok: true,
+      iatAgeSeconds: 86_401,
+      warnings: [{ code: "iatTooOld" }],
+    });
+    vm.update({ iat: "none" });
+    vm.mint();
+    expect(vm.getState().inspection).toMatchObject({ ok: false, reason: "iatIsMandatory" });
+  });
+
+  it("refuses to mint without a secret or with a bad line", () => {
+    const { vm } = setup();
+    vm.update({ uid: "1" });
+    vm.mint();
+    expect(vm.getState().lastResult).toEqual({
+      action: "mint",
+      ok: false,
+      message: "Enter the app's dev secret first.",
+    });
+    vm.update({ secret: SECRET, metadata: "nobody.k=v" });
+    vm.mint();
+    expect(vm.getState().lastResult?.message).toContain("not an identity");
+    expect(vm.getState().form.token).toBe("");
+  });
+});
+
+describe("tester view-model: driving the client", () => {
+  it("creates one client per app id with the service URL, and logs in with the parsed config", async () => {
+    const { vm, clients } = setup();
+    vm.update({ token: "", config: '{"full_privacy_enabled": true}' });
+    await vm.login();
+    expect(clients).toHaveLength(1);
+    expect(clients[0]?.init).toEqual({ serviceUrl: "http://127.0.0.1:1", appId: "demo" });
+    expect(clients[0]?.calls).toContainEqual(["login", "", { full_privacy_enabled: true }]);
+    expect(vm.getState()).toMatchObject({
+      lastResult: { action: "login", ok: true, message: "Logged in as anonymous user hsft_anon_1." },
+      client: { status: "loggedIn", anonymous: true },
+      busy: undefined,
+    });
+    await vm.logout();
+    expect(vm.getState().client?.status).toBe("loggedOut");
+    vm.update({ appId: "other" });
+    await vm.login();
+    expect(clients).toHaveLength(2);
+    expect(clients[0]?.disposed).toBe(true);
+    expect(clients[1]?.init?.appId).toBe("other");
+  });
+
+  it("reports a login failure as data, without the token or the secret", async () => {
+    const { vm, clients } = setup();
+    vm.update({ secret: SECRET, uid: "1" });
+    vm.mint();
+    await vm.login();
+    const client = clients[0] as FakeClient;
+    client.loginOutcome = new LoginFailure({ reason: "identitiesDataInvalid", errors: { uid: "emptyData" } });
+    await vm.login();
+    const result = vm.getState().lastResult;
+    expect(result).toMatchObject({
+      action: "login",
+      ok: false,
+      reason: "identitiesDataInvalid",
+      errors: { uid: "emptyData" },
+    });
+    client.loginOutcome = new Error(`boom ${vm.getState().form.token} ${SECRET}`);
+    await vm.login();
+    const message = vm.getState().lastResult?.message ?? "";
+    expect(message).toContain("boom");
+    expect(message).not.toContain(SECRET);
+    expect(message).not.toContain(vm.getState().form.token);
+  });
+
+  it("shows busy while an action runs and ignores a second action meanwhile", async () => {
+    const { vm, clients, seen } = setup();
+    const first = vm.login();
+    expect(vm.getState().busy).toBe("login");
+    await vm.logout();
+    await first;
+    expect(clients[0]?.calls.map((c) => c[0])).toEqual(["Init", "login"]);
+    expect(seen.some((s) => s.busy === "login")).toBe(true);
+    expect(vm.getState().busy).toBeUndefined();
+  });
+
+  it("pushes attributes then flushes; refuses JSON that is not an object", async () => {
+    const { vm, clients } = setup();
+    vm.update({ masterAttributes: '{"first_name": "Ada"}', appAttributes: '{"app_version": "2"}' });
+    await vm.pushAttributes("master");
+    await vm.pushAttributes("app");
+    expect(clients[0]?.calls.slice(1)).toEqual([
+      ["master", { first_name: "Ada" }],
+      ["flush"],
+      ["app", { app_version: "2" }],
+      ["flush"],
+    ]);
+    vm.update({ appAttributes: "[1]" });
+    await vm.pushAttributes("app");
+    expect(vm.getState().lastResult).toEqual({
+      action: "appAttributes",
+      ok: false,
+      message: "The attributes must be a JSON object.",
+    });
+    vm.update({ masterAttributes: "{" });
+    await vm.pushAttributes("master");
+    expect(vm.getState().lastResult?.message).toBe("The attributes are not valid JSON.");
+  });
+
+  it("sends the token as new identities", async () => {
+    const { vm, clients } = setup();
+    vm.update({ token: "a.b.c" });
+    await vm.addIdentities();
+    expect(clients[0]?.calls).toContainEqual(["addIdentities", "a.b.c"]);
+  });
+
+  it("logs events newest first, at most MAX_EVENTS, and clears them", async () => {
+    const { vm, clients } = setup();
+    await vm.login();
+    const client = clients[0] as FakeClient;
+    client.emit("identitiesDataInvalid", { uid: "emptyData" });
+    client.emit("userSessionExpired");
+    expect(vm.getState().events).toEqual([
+      { atMs: NOW_MS, event: "userSessionExpired", data: {} },
+      { atMs: NOW_MS, event: "identitiesDataInvalid", data: { uid: "emptyData" } },
+    ]);
+    for (let i = 0; i < MAX_EVENTS + 5; i++) client.emit("refreshUserCredentials");
+    expect(vm.getState().events).toHaveLength(MAX_EVENTS);
+    vm.foreground();
+    expect(client.calls.at(-1)).toEqual(["foreground"]);
+    vm.clearEvents();
+    expect(vm.getState().events).toEqual([]);
+  });
+
+  it("after dispose, the client is disposed and nothing is published", async () => {
+    const { vm, clients, seen } = setup();
+    await vm.login();
+    vm.dispose();
+    expect(clients[0]?.disposed).toBe(true);
+    const count = seen.length;
+    clients[0]?.emit("userSessionExpired");
+    vm.update({ uid: "x" });
+    expect(seen).toHaveLength(count);
+  });
+});
