@@ -1,0 +1,117 @@
+/**
+ * A small in-memory stand-in for the identity service, mounted on a {@link RouteTransport}: logins issue
+ * distinctive session tokens, bearer calls check them (401 `sessionInvalid` when unknown or revoked), attribute
+ * batches are recorded once per `batchId`. Tests override any route to stage failures.
+ *
+ * @example
+ * const transport = new RouteTransport();
+ * const service = new FakeIdentityService(transport, time.clock, { appId: "demo" });
+ * await client.loginWithIdentity(uidToken("42"));
+ * expect(service.appliedBatches).toHaveLength(0);
+ */
+import { ProtocolPath } from "../../TypeScript/contract";
+import type { Clock } from "../../TypeScript/core/ports";
+import type { RecordedRequest, Reply, RouteTransport } from "./route-transport";
+import { jwtPayload } from "./tokens";
+
+export interface FakeServiceOptions {
+  readonly appId?: string;
+  /** Session lifetime, ms (default 7 days). */
+  readonly lifetimeMs?: number;
+  /** The server's clock minus the client's, ms (positive: the server is ahead). */
+  readonly skewMs?: number;
+  /** `refreshLeadSeconds` sent in login answers, if any. */
+  readonly refreshLeadSeconds?: number;
+}
+
+export interface IssuedSession {
+  readonly token: string;
+  readonly userId: string;
+  readonly anonymous: boolean;
+  revoked: boolean;
+}
+
+export class FakeIdentityService {
+  readonly appId: string;
+  readonly sessions: IssuedSession[] = [];
+  /** Attribute batches applied (a retried `batchId` is applied once), with the user they were applied to. */
+  readonly appliedBatches: Array<{ userId: string; batch: Record<string, unknown> }> = [];
+  /** Identity tokens accepted per user. */
+  readonly addedIdentities: Array<{ userId: string; identityToken: string }> = [];
+  options: FakeServiceOptions;
+
+  constructor(
+    readonly transport: RouteTransport,
+    readonly clock: Clock,
+    options: FakeServiceOptions = {},
+  ) {
+    this.options = options;
+    this.appId = options.appId ?? "demo";
+    transport.route("POST", this.path("login"), (r) => this.login(r));
+    transport.route("POST", this.path("logout"), (r) => this.withSession(r, (s) => this.logout(s)));
+    transport.route("POST", this.path("identities"), (r) => this.withSession(r, (s) => this.identities(s, r)));
+    transport.route("POST", this.path("attributes"), (r) => this.withSession(r, (s) => this.attributes(s, r)));
+  }
+
+  /** The path of one of the service's calls for this app. */
+  path(call: "login" | "logout" | "identities" | "attributes"): string {
+    return ProtocolPath[call](this.appId);
+  }
+
+  /** The last session issued. */
+  lastSession(): IssuedSession | undefined {
+    return this.sessions[this.sessions.length - 1];
+  }
+
+  /** A distinctive session token: long enough for the redactor, easy to search for in logs. */
+  private newToken(): string {
+    return `SESSIONTOKEN-${this.sessions.length + 1}-c2VjcmV0LXNlc3Npb24`;
+  }
+
+  login(request: RecordedRequest): Reply {
+    const body = request.json as { identityToken: string; fullPrivacy: boolean; anonymousId?: string };
+    const payload = body.identityToken === "" ? undefined : jwtPayload(body.identityToken);
+    const identities = (payload?.identities ?? []) as Array<{ identifier: string; value: string }>;
+    const uid = identities.find((i) => i.identifier === "uid")?.value;
+    const email = identities.find((i) => i.identifier === "email")?.value;
+    const anonymous = uid === undefined && (body.fullPrivacy || email === undefined);
+    const userId = anonymous ? (body.anonymousId ?? "anon") : uid !== undefined ? `uid:${uid}` : `email:${email}`;
+    const session: IssuedSession = { token: this.newToken(), userId, anonymous, revoked: false };
+    this.sessions.push(session);
+    const serverNow = this.clock.now() + (this.options.skewMs ?? 0);
+    const json: Record<string, unknown> = {
+      userId,
+      anonymous,
+      sessionToken: session.token,
+      expiresAt: serverNow + (this.options.lifetimeMs ?? 7 * 24 * 3600 * 1000),
+      serverTime: serverNow,
+    };
+    if (this.options.refreshLeadSeconds !== undefined) json.refreshLeadSeconds = this.options.refreshLeadSeconds;
+    return { status: 200, json };
+  }
+
+  private withSession(request: RecordedRequest, handle: (session: IssuedSession) => Reply): Reply {
+    const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
+    const session = this.sessions.find((s) => s.token === token && !s.revoked);
+    if (!session) return { status: 401, json: { reason: "sessionInvalid", detail: "sessionRevoked" } };
+    return handle(session);
+  }
+
+  private logout(session: IssuedSession): Reply {
+    session.revoked = true;
+    return { status: 200, json: { ok: true } };
+  }
+
+  private identities(session: IssuedSession, request: RecordedRequest): Reply {
+    const { identityToken } = request.json as { identityToken: string };
+    this.addedIdentities.push({ userId: session.userId, identityToken });
+    return { status: 200, json: { added: ["email"], refused: {} } };
+  }
+
+  private attributes(session: IssuedSession, request: RecordedRequest): Reply {
+    const batch = request.json as { batchId: string };
+    const duplicate = this.appliedBatches.some((b) => b.batch.batchId === batch.batchId);
+    if (!duplicate) this.appliedBatches.push({ userId: session.userId, batch: batch as Record<string, unknown> });
+    return { status: 200, json: { master: { refused: {} }, app: { refused: {} }, duplicate } };
+  }
+}

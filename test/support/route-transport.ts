@@ -1,0 +1,66 @@
+/**
+ * A route-table {@link Transport}: answers per method and path, records every request, and can delay, fail or
+ * hold answers so races can be staged.
+ *
+ * @example
+ * const transport = new RouteTransport();
+ * transport.route("POST", "/v1/apps/demo/login", () => ({ status: 200, json: loginAnswer }));
+ * transport.route("POST", "/v1/apps/demo/logout", () => "network"); // the transport rejects
+ * const gate = deferred<Reply>();
+ * transport.route("POST", "/v1/apps/demo/attributes", () => gate.promise); // answer when the test says
+ */
+import type { HttpRequest, HttpResponse, Transport } from "../../TypeScript/core/ports";
+
+/** An answer: a status with a JSON value or raw body text, or `"network"` to reject like a failed connection. */
+export type Reply = { status: number; json?: unknown; body?: string } | "network";
+
+export interface RecordedRequest extends HttpRequest {
+  /** Path part of the URL (no origin, no query). */
+  readonly path: string;
+  /** The body parsed as JSON (undefined when absent or not JSON). */
+  readonly json: unknown;
+}
+
+export type Handler = (request: RecordedRequest) => Reply | Promise<Reply>;
+
+/** A promise with its resolve function exposed. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+export class RouteTransport implements Transport {
+  readonly requests: RecordedRequest[] = [];
+  private readonly routes = new Map<string, Handler>();
+
+  /** Sets (or replaces) the handler of `method path`. */
+  route(method: HttpRequest["method"], path: string, handler: Handler): this {
+    this.routes.set(`${method} ${path}`, handler);
+    return this;
+  }
+
+  /** Requests whose path ends with `suffix`, in order. */
+  requestsTo(suffix: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.endsWith(suffix));
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const path = new URL(request.url).pathname;
+    let json: unknown;
+    try {
+      json = request.body === undefined ? undefined : JSON.parse(request.body);
+    } catch {
+      json = undefined;
+    }
+    const recorded: RecordedRequest = { ...request, headers: { ...request.headers }, path, json };
+    this.requests.push(recorded);
+    const handler = this.routes.get(`${request.method} ${path}`);
+    const reply: Reply = handler ? await handler(recorded) : { status: 404, json: { reason: "notFound" } };
+    if (reply === "network") throw new Error(`connect ECONNREFUSED ${request.url}`);
+    const body = reply.body ?? (reply.json === undefined ? "" : JSON.stringify(reply.json));
+    return { status: reply.status, body };
+  }
+}
