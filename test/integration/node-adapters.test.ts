@@ -142,8 +142,12 @@ describe("file store", () => {
       "CON",
       "nul",
     ];
-    keys.forEach((key, i) => store.set(key, `v${i}`));
-    keys.forEach((key, i) => expect(store.get(key)).toBe(`v${i}`));
+    keys.forEach((key, i) => {
+      store.set(key, `v${i}`);
+    });
+    keys.forEach((key, i) => {
+      expect(store.get(key)).toBe(`v${i}`);
+    });
     const files = readdirSync(dir);
     expect(files).toHaveLength(keys.length);
     expect(files.every((f) => /^[a-z0-9_%A-F-]+\.value$/.test(f.replace("%sha256-", "%")))).toBe(true);
