@@ -218,7 +218,7 @@ describe("anonymous logins", () => {
     const h = createCoreHarness();
     h.init();
     await h.client.loginWithIdentity("");
-    const first = (h.transport.requests[0]?.json as { anonymousId: string }).anonymousId;
+    const first = (h.transport.requests[0]!.json as { anonymousId: string }).anonymousId;
     expect(first.startsWith(ANONYMOUS_ID_PREFIX)).toBe(true);
     expect(first.slice(ANONYMOUS_ID_PREFIX.length)).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(h.client.getState()).toMatchObject({ status: "loggedIn", anonymous: true, userId: first });
@@ -227,7 +227,7 @@ describe("anonymous logins", () => {
     restarted.init();
     await restarted.client.loginWithIdentity("");
     const logins = h.transport.requestsTo("/login");
-    expect((logins[1]?.json as { anonymousId: string }).anonymousId).toBe(first);
+    expect((logins[1]!.json as { anonymousId: string }).anonymousId).toBe(first);
     expect(logins[1]?.json).toEqual({ identityToken: "", fullPrivacy: false, anonymousId: first });
   });
 
@@ -235,11 +235,11 @@ describe("anonymous logins", () => {
     const h = createCoreHarness();
     h.init();
     await h.client.loginWithIdentity("");
-    const first = (h.transport.requests[0]?.json as { anonymousId: string }).anonymousId;
+    const first = (h.transport.requests[0]!.json as { anonymousId: string }).anonymousId;
     await h.client.loginWithIdentity(uidToken("7"));
     expect(h.store.get("helpshift.anonymousId")).toBeUndefined();
     await h.client.loginWithIdentity("");
-    const third = h.transport.requestsTo("/login")[2]?.json as { anonymousId: string };
+    const third = h.transport.requestsTo("/login")[2]!.json as { anonymousId: string };
     expect(third.anonymousId.startsWith(ANONYMOUS_ID_PREFIX)).toBe(true);
     expect(third.anonymousId).not.toBe(first);
   });
