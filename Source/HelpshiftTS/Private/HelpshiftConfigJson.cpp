@@ -1,0 +1,215 @@
+#include "HelpshiftConfigJson.h"
+
+#include "Dom/JsonObject.h"
+#include "Dom/JsonValue.h"
+#include "Serialization/JsonReader.h"
+#include "Serialization/JsonSerializer.h"
+#include "Serialization/JsonWriter.h"
+#include "Policies/CondensedJsonPrintPolicy.h"
+
+namespace
+{
+	using FCondensedWriterFactory = TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>;
+
+	/** Nested values are stored as JSON text; parse them back so they nest as JSON, not as escaped strings. */
+	TSharedPtr<FJsonValue> ParseNested(const FHelpshiftConfigParameter& Parameter)
+	{
+		if (Parameter.Value.GetType() != EVariantTypes::String)
+		{
+			return MakeShared<FJsonValueNull>();
+		}
+		TSharedPtr<FJsonValue> Parsed;
+		const TSharedRef<TJsonReader<TCHAR>> Reader = TJsonReaderFactory<TCHAR>::Create(Parameter.Value.GetValue<FString>());
+		if (!FJsonSerializer::Deserialize(Reader, Parsed) || !Parsed.IsValid())
+		{
+			return MakeShared<FJsonValueNull>();
+		}
+		return Parsed;
+	}
+}
+
+TSharedPtr<FJsonValue> HelpshiftConfigJson::ToJsonValue(const FHelpshiftConfigParameter& Parameter)
+{
+	switch (Parameter.Type)
+	{
+	case EHelpshiftConfigParameterType::String:
+		if (Parameter.Value.GetType() == EVariantTypes::String)
+		{
+			return MakeShared<FJsonValueString>(Parameter.Value.GetValue<FString>());
+		}
+		break;
+	case EHelpshiftConfigParameterType::Bool:
+		if (Parameter.Value.GetType() == EVariantTypes::Bool)
+		{
+			return MakeShared<FJsonValueBoolean>(Parameter.Value.GetValue<bool>());
+		}
+		break;
+	case EHelpshiftConfigParameterType::Int:
+		if (Parameter.Value.GetType() == EVariantTypes::Int64)
+		{
+			return MakeShared<FJsonValueNumber>(static_cast<double>(Parameter.Value.GetValue<int64>()));
+		}
+		break;
+	case EHelpshiftConfigParameterType::Float:
+		if (Parameter.Value.GetType() == EVariantTypes::Double)
+		{
+			return MakeShared<FJsonValueNumber>(Parameter.Value.GetValue<double>());
+		}
+		break;
+	case EHelpshiftConfigParameterType::Array:
+	case EHelpshiftConfigParameterType::Map:
+		return ParseNested(Parameter);
+	}
+	// A type tag that disagrees with the variant travels as null: TypeScript reports it as invalidValueType.
+	return MakeShared<FJsonValueNull>();
+}
+
+FString HelpshiftConfigJson::ToJson(const TMap<FString, FHelpshiftConfigParameter>& Parameters)
+{
+	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();
+	for (const TPair<FString, FHelpshiftConfigParameter>& Entry : Parameters)
+	{
+		Object->SetField(Entry.Key, ToJsonValue(Entry.Value));
+	}
+	FString Out;
+	const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer = FCondensedWriterFactory::Create(&Out);
+	FJsonSerializer::Serialize(Object, Writer);
+	return Out;
+}
+
+FString HelpshiftConfigJson::ArrayToJson(const TArray<FHelpshiftConfigParameter>& Values)
+{
+	TArray<TSharedPtr<FJsonValue>> Items;
+	for (const FHelpshiftConfigParameter& Value : Values)
+	{
+		Items.Add(ToJsonValue(Value));
+	}
+	FString Out;
+	const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer = FCondensedWriterFactory::Create(&Out);
+	FJsonSerializer::Serialize(Items, Writer);
+	return Out;
+}
+
+bool HelpshiftConfigJson::FromJsonValue(const TSharedPtr<FJsonValue>& JsonValue, FHelpshiftConfigParameter& OutParameter)
+{
+	if (!JsonValue.IsValid())
+	{
+		return false;
+	}
+	switch (JsonValue->Type)
+	{
+	case EJson::String:
+		OutParameter = FHelpshiftConfigParameter::MakeString(JsonValue->AsString());
+		return true;
+	case EJson::Boolean:
+		OutParameter = FHelpshiftConfigParameter::MakeBool(JsonValue->AsBool());
+		return true;
+	case EJson::Number:
+	{
+		const double Number = JsonValue->AsNumber();
+		if (FMath::IsFinite(Number) && FMath::FloorToDouble(Number) == Number && FMath::Abs(Number) < 9007199254740992.0)
+		{
+			OutParameter = FHelpshiftConfigParameter::MakeInt(static_cast<int64>(Number));
+		}
+		else
+		{
+			OutParameter = FHelpshiftConfigParameter::MakeFloat(Number);
+		}
+		return true;
+	}
+	case EJson::Array:
+	{
+		TArray<FHelpshiftConfigParameter> Items;
+		for (const TSharedPtr<FJsonValue>& Item : JsonValue->AsArray())
+		{
+			FHelpshiftConfigParameter Parsed;
+			if (!FromJsonValue(Item, Parsed))
+			{
+				return false;
+			}
+			Items.Add(Parsed);
+		}
+		OutParameter = FHelpshiftConfigParameter::MakeArray(Items);
+		return true;
+	}
+	case EJson::Object:
+	{
+		TMap<FString, FHelpshiftConfigParameter> Entries;
+		for (const TPair<FString, TSharedPtr<FJsonValue>>& Entry : JsonValue->AsObject()->Values)
+		{
+			FHelpshiftConfigParameter Parsed;
+			if (!FromJsonValue(Entry.Value, Parsed))
+			{
+				return false;
+			}
+			Entries.Add(Entry.Key, Parsed);
+		}
+		OutParameter = FHelpshiftConfigParameter::MakeMap(Entries);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+bool HelpshiftConfigJson::MapFromJson(const FString& Json, TMap<FString, FHelpshiftConfigParameter>& OutParameters)
+{
+	TSharedPtr<FJsonObject> Object;
+	const TSharedRef<TJsonReader<TCHAR>> Reader = TJsonReaderFactory<TCHAR>::Create(Json);
+	if (!FJsonSerializer::Deserialize(Reader, Object) || !Object.IsValid())
+	{
+		return false;
+	}
+	OutParameters.Reset();
+	for (const TPair<FString, TSharedPtr<FJsonValue>>& Entry : Object->Values)
+	{
+		FHelpshiftConfigParameter Parsed;
+		if (!FromJsonValue(Entry.Value, Parsed))
+		{
+			return false;
+		}
+		OutParameters.Add(Entry.Key, Parsed);
+	}
+	return true;
+}
+
+bool HelpshiftConfigJson::ArrayFromJson(const FString& Json, TArray<FHelpshiftConfigParameter>& OutValues)
+{
+	TArray<TSharedPtr<FJsonValue>> Items;
+	const TSharedRef<TJsonReader<TCHAR>> Reader = TJsonReaderFactory<TCHAR>::Create(Json);
+	if (!FJsonSerializer::Deserialize(Reader, Items))
+	{
+		return false;
+	}
+	OutValues.Reset();
+	for (const TSharedPtr<FJsonValue>& Item : Items)
+	{
+		FHelpshiftConfigParameter Parsed;
+		if (!FromJsonValue(Item, Parsed))
+		{
+			return false;
+		}
+		OutValues.Add(Parsed);
+	}
+	return true;
+}
+
+bool HelpshiftConfigJson::StringMapFromJson(const FString& Json, TMap<FString, FString>& OutMap)
+{
+	TSharedPtr<FJsonObject> Object;
+	const TSharedRef<TJsonReader<TCHAR>> Reader = TJsonReaderFactory<TCHAR>::Create(Json);
+	if (!FJsonSerializer::Deserialize(Reader, Object) || !Object.IsValid())
+	{
+		return false;
+	}
+	OutMap.Reset();
+	for (const TPair<FString, TSharedPtr<FJsonValue>>& Entry : Object->Values)
+	{
+		FString Text;
+		if (Entry.Value.IsValid() && Entry.Value->TryGetString(Text))
+		{
+			OutMap.Add(Entry.Key, Text);
+		}
+	}
+	return true;
+}

@@ -1,0 +1,56 @@
+#include "HelpshiftTSSettings.h"
+
+#include "Dom/JsonObject.h"
+#include "Dom/JsonValue.h"
+#include "Serialization/JsonSerializer.h"
+#include "Serialization/JsonWriter.h"
+#include "Policies/CondensedJsonPrintPolicy.h"
+
+UHelpshiftTSSettings::UHelpshiftTSSettings()
+{
+}
+
+FName UHelpshiftTSSettings::GetCategoryName() const
+{
+	return TEXT("Plugins");
+}
+
+FString UHelpshiftTSSettings::ToJson() const
+{
+	// Zero and empty mean "unset": TypeScript applies the SDK defaults from the contract.
+	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();
+	if (!ServiceUrl.IsEmpty())
+	{
+		Object->SetStringField(TEXT("serviceUrl"), ServiceUrl);
+	}
+	if (!AppId.IsEmpty())
+	{
+		Object->SetStringField(TEXT("appId"), AppId);
+	}
+	if (FlushIntervalMs > 0)
+	{
+		Object->SetNumberField(TEXT("flushIntervalMs"), FlushIntervalMs);
+	}
+	if (RefreshLeadSeconds > 0)
+	{
+		Object->SetNumberField(TEXT("refreshLeadSeconds"), RefreshLeadSeconds);
+	}
+	if (MultilineCustomFields.Num() > 0)
+	{
+		TArray<TSharedPtr<FJsonValue>> Fields;
+		for (const FString& Field : MultilineCustomFields)
+		{
+			Fields.Add(MakeShared<FJsonValueString>(Field));
+		}
+		Object->SetArrayField(TEXT("multilineCustomFields"), Fields);
+	}
+	if (!LogLevel.IsEmpty())
+	{
+		Object->SetStringField(TEXT("logLevel"), LogLevel);
+	}
+	FString Out;
+	const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer =
+		TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>::Create(&Out);
+	FJsonSerializer::Serialize(Object, Writer);
+	return Out;
+}

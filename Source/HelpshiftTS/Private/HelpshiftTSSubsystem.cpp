@@ -1,0 +1,336 @@
+#include "HelpshiftTSSubsystem.h"
+
+#include "Async/Async.h"
+#include "Containers/Ticker.h"
+#include "Engine/Engine.h"
+#include "Engine/GameInstance.h"
+#include "Engine/World.h"
+#include "HAL/FileManager.h"
+#include "HelpshiftConfigJson.h"
+#include "HelpshiftTSBridge.h"
+#include "HelpshiftTSConstants.h"
+#include "HelpshiftTSModule.h"
+#include "HelpshiftTSModuleLoader.h"
+#include "HelpshiftTSPayload.h"
+#include "HelpshiftTSSettings.h"
+#include "HttpModule.h"
+#include "Interfaces/IHttpResponse.h"
+#include "JsEnv.h"
+#include "Misc/CoreDelegates.h"
+#include "Misc/Paths.h"
+
+TWeakObjectPtr<UHelpshiftTSSubsystem> UHelpshiftTSSubsystem::Primary;
+
+void UHelpshiftTSSubsystem::Initialize(FSubsystemCollectionBase& Collection)
+{
+	Super::Initialize(Collection);
+	Primary = this;
+	bShuttingDown = false;
+	// Mobile lifetime delegates may fire off the game thread: hop before anything reaches TypeScript.
+	ForegroundHandle = FCoreDelegates::ApplicationHasEnteredForegroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppForeground);
+	BackgroundHandle = FCoreDelegates::ApplicationWillEnterBackgroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppBackground);
+	StartScript();
+}
+
+void UHelpshiftTSSubsystem::Deinitialize()
+{
+	FCoreDelegates::ApplicationHasEnteredForegroundDelegate.Remove(ForegroundHandle);
+	FCoreDelegates::ApplicationWillEnterBackgroundDelegate.Remove(BackgroundHandle);
+	StopScript();
+	if (Primary.Get() == this)
+	{
+		Primary.Reset();
+	}
+	Super::Deinitialize();
+}
+
+UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::Get(const UObject* WorldContextObject)
+{
+	if (!GEngine || !WorldContextObject)
+	{
+		return nullptr;
+	}
+	const UWorld* World = GEngine->GetWorldFromContextObject(WorldContextObject, EGetWorldErrorMode::ReturnNull);
+	const UGameInstance* GameInstance = World ? World->GetGameInstance() : nullptr;
+	return GameInstance ? GameInstance->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr;
+}
+
+UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::GetPrimary()
+{
+	return Primary.Get();
+}
+
+bool UHelpshiftTSSubsystem::IsRunning() const
+{
+	return JsEnv.IsValid() && bReady && !bShuttingDown;
+}
+
+void UHelpshiftTSSubsystem::StartScript()
+{
+	Bridge = NewObject<UHelpshiftTSBridge>(this);
+	Bridge->SetOwner(this);
+	const FString ScriptDir = FHelpshiftTSModuleLoader::FindPluginScriptDir();
+	JsEnv = MakeShared<puerts::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(ScriptDir), std::make_shared<puerts::FDefaultLogger>(), -1);
+	TArray<TPair<FString, UObject*>> Arguments;
+	Arguments.Add(TPair<FString, UObject*>(HelpshiftTSScript::BridgeArgument, Bridge));
+	// The entry binds OnCommand and calls NotifyReady while Start runs; if it does not, the bundle is missing.
+	JsEnv->Start(HelpshiftTSScript::EntryModule, Arguments);
+	if (!bReady)
+	{
+		UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: %s did not start; run `npm run build` and stage Content/JavaScript"), HelpshiftTSScript::EntryModule);
+	}
+}
+
+void UHelpshiftTSSubsystem::StopScript()
+{
+	if (bReady && Bridge)
+	{
+		// TypeScript fails its own pending work with unknownError/disposed and unbinds OnCommand.
+		SendCommand(0, HelpshiftTSCommand::Dispose, HelpshiftTSPayload::Empty());
+	}
+	bShuttingDown = true;
+	bReady = false;
+	for (TPair<int32, FHttpRequestPtr>& Entry : PendingHttp)
+	{
+		if (Entry.Value.IsValid())
+		{
+			Entry.Value->OnProcessRequestComplete().Unbind();
+			Entry.Value->CancelRequest();
+		}
+	}
+	PendingHttp.Empty();
+	// What TypeScript could not answer fails now, synchronously: after this nothing may fire.
+	TMap<int32, FHelpshiftTSLoginCompletion> Unanswered = MoveTemp(PendingLogins);
+	PendingLogins.Empty();
+	for (TPair<int32, FHelpshiftTSLoginCompletion>& Entry : Unanswered)
+	{
+		FHelpshiftTSLoginResult Result;
+		Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
+		Result.Detail = HelpshiftTSDetail::Disposed;
+		Entry.Value.ExecuteIfBound(Result);
+	}
+	if (Bridge)
+	{
+		Bridge->OnCommand.Unbind();
+		Bridge->Detach();
+	}
+	JsEnv.Reset();
+	Bridge = nullptr;
+	BoundEventDelegate.Unbind();
+	EventNative.Clear();
+}
+
+void UHelpshiftTSSubsystem::SendCommand(int32 RequestId, const FString& Command, const FString& PayloadJson)
+{
+	check(IsInGameThread());
+	if (Bridge && !bShuttingDown)
+	{
+		Bridge->OnCommand.ExecuteIfBound(RequestId, Command, PayloadJson);
+	}
+}
+
+int32 UHelpshiftTSSubsystem::NewRequestId()
+{
+	// 0 means "no answer wanted"; wrap before int32 overflow.
+	const int32 Id = NextRequestId;
+	NextRequestId = NextRequestId >= MAX_int32 - 1 ? 1 : NextRequestId + 1;
+	return Id;
+}
+
+void UHelpshiftTSSubsystem::Init(const FString& ParametersJson)
+{
+	if (!IsRunning())
+	{
+		UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: Init ignored, the script is not running"));
+		return;
+	}
+	SendCommand(0, HelpshiftTSCommand::Init, HelpshiftTSPayload::Init(GetDefault<UHelpshiftTSSettings>()->ToJson(), ParametersJson));
+}
+
+int32 UHelpshiftTSSubsystem::LoginWithIdentity(const FString& IdentityJWT, const FString& LoginConfigJson, const FHelpshiftTSLoginCompletion& Completion)
+{
+	const int32 RequestId = NewRequestId();
+	PendingLogins.Add(RequestId, Completion);
+	if (!IsRunning())
+	{
+		FailLoginNextTick(RequestId, HelpshiftTSDetail::NotInitialized);
+		return RequestId;
+	}
+	SendCommand(RequestId, HelpshiftTSCommand::Login, HelpshiftTSPayload::Login(IdentityJWT, LoginConfigJson));
+	return RequestId;
+}
+
+void UHelpshiftTSSubsystem::FailLoginNextTick(int32 RequestId, const FString& Detail)
+{
+	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
+	FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis, RequestId, Detail](float) {
+		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
+		{
+			FHelpshiftTSLoginResult Result;
+			Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
+			Result.Detail = Detail;
+			Self->HandleLoginResult(RequestId, Result);
+		}
+		return false;
+	}));
+}
+
+void UHelpshiftTSSubsystem::CancelLogin(int32 RequestId)
+{
+	PendingLogins.Remove(RequestId);
+}
+
+void UHelpshiftTSSubsystem::Logout()
+{
+	SendCommand(0, HelpshiftTSCommand::Logout, HelpshiftTSPayload::Empty());
+}
+
+void UHelpshiftTSSubsystem::AddUserIdentities(const FString& IdentitiesJWT)
+{
+	SendCommand(0, HelpshiftTSCommand::AddUserIdentities, HelpshiftTSPayload::Token(IdentitiesJWT));
+}
+
+void UHelpshiftTSSubsystem::UpdateMasterAttributes(const FString& AttributesJson)
+{
+	SendCommand(0, HelpshiftTSCommand::UpdateMasterAttributes, HelpshiftTSPayload::Attributes(AttributesJson));
+}
+
+void UHelpshiftTSSubsystem::UpdateAppAttributes(const FString& AttributesJson)
+{
+	SendCommand(0, HelpshiftTSCommand::UpdateAppAttributes, HelpshiftTSPayload::Attributes(AttributesJson));
+}
+
+void UHelpshiftTSSubsystem::SetEventDelegate(const FHelpshiftEventDelegate& Delegate)
+{
+	BoundEventDelegate = Delegate;
+}
+
+void UHelpshiftTSSubsystem::HandleReady()
+{
+	bReady = true;
+}
+
+void UHelpshiftTSSubsystem::HandleLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result)
+{
+	if (bShuttingDown)
+	{
+		return;
+	}
+	FHelpshiftTSLoginCompletion Completion;
+	if (PendingLogins.RemoveAndCopyValue(RequestId, Completion))
+	{
+		Completion.ExecuteIfBound(Result);
+	}
+}
+
+void UHelpshiftTSSubsystem::HandleEvent(const FString& EventName, const FString& DataJson)
+{
+	if (bShuttingDown)
+	{
+		return;
+	}
+	TMap<FString, FString> Data;
+	HelpshiftConfigJson::StringMapFromJson(DataJson, Data);
+	BoundEventDelegate.ExecuteIfBound(EventName, Data);
+	EventNative.Broadcast(EventName, Data);
+}
+
+void UHelpshiftTSSubsystem::HandleHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body)
+{
+	if (bShuttingDown)
+	{
+		return;
+	}
+	const FHttpRequestRef Request = FHttpModule::Get().CreateRequest();
+	Request->SetVerb(Method);
+	Request->SetURL(Url);
+	TMap<FString, FString> Headers;
+	HelpshiftConfigJson::StringMapFromJson(HeadersJson, Headers);
+	for (const TPair<FString, FString>& Header : Headers)
+	{
+		Request->SetHeader(Header.Key, Header.Value);
+	}
+	if (!Body.IsEmpty())
+	{
+		Request->SetContentAsString(Body);
+	}
+	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
+	Request->OnProcessRequestComplete().BindLambda(
+		[WeakThis, RequestId](FHttpRequestPtr, FHttpResponsePtr Response, bool bConnectedSuccessfully) {
+			// The HTTP module may complete on its own thread; TypeScript lives on the game thread.
+			AsyncTask(ENamedThreads::GameThread, [WeakThis, RequestId, Response, bConnectedSuccessfully]() {
+				if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
+				{
+					Self->DeliverHttpResponse(RequestId, Response, bConnectedSuccessfully);
+				}
+			});
+		});
+	PendingHttp.Add(RequestId, Request);
+	if (!Request->ProcessRequest())
+	{
+		PendingHttp.Remove(RequestId);
+		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpError(TEXT("notStarted")));
+	}
+}
+
+void UHelpshiftTSSubsystem::DeliverHttpResponse(int32 RequestId, FHttpResponsePtr Response, bool bConnectedSuccessfully)
+{
+	if (bShuttingDown || !PendingHttp.Contains(RequestId))
+	{
+		return;
+	}
+	PendingHttp.Remove(RequestId);
+	if (!bConnectedSuccessfully || !Response.IsValid())
+	{
+		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpError(TEXT("network")));
+		return;
+	}
+	SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpResponse(Response->GetResponseCode(), Response->GetContentAsString()));
+}
+
+void UHelpshiftTSSubsystem::HandleLog(const FString& Level, const FString& Message) const
+{
+	if (Level == TEXT("error"))
+	{
+		UE_LOG(LogHelpshiftTS, Error, TEXT("%s"), *Message);
+	}
+	else if (Level == TEXT("warn"))
+	{
+		UE_LOG(LogHelpshiftTS, Warning, TEXT("%s"), *Message);
+	}
+	else if (Level == TEXT("info"))
+	{
+		UE_LOG(LogHelpshiftTS, Log, TEXT("%s"), *Message);
+	}
+	else
+	{
+		UE_LOG(LogHelpshiftTS, Verbose, TEXT("%s"), *Message);
+	}
+}
+
+FString UHelpshiftTSSubsystem::GetStorageDir() const
+{
+	return FPaths::Combine(FPaths::ProjectSavedDir(), TEXT("HelpshiftTS"));
+}
+
+void UHelpshiftTSSubsystem::HandleAppForeground()
+{
+	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
+	AsyncTask(ENamedThreads::GameThread, [WeakThis]() {
+		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
+		{
+			Self->SendCommand(0, HelpshiftTSCommand::Foreground, HelpshiftTSPayload::Empty());
+		}
+	});
+}
+
+void UHelpshiftTSSubsystem::HandleAppBackground()
+{
+	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
+	AsyncTask(ENamedThreads::GameThread, [WeakThis]() {
+		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
+		{
+			Self->SendCommand(0, HelpshiftTSCommand::Background, HelpshiftTSPayload::Empty());
+		}
+	});
+}

@@ -1,0 +1,54 @@
+// The seed's static API, BlueprintCallable. Calls go to the primary UHelpshiftTSSubsystem (the seed's API has no
+// world context); use the "Login With Identity" async node when you have one.
+#pragma once
+
+#include "CoreMinimal.h"
+#include "Kismet/BlueprintFunctionLibrary.h"
+#include "HelpshiftConfigParameter.h"
+#include "HelpshiftTSDelegates.h"
+#include "HelpshiftTSLibrary.generated.h"
+
+UCLASS()
+class HELPSHIFTTS_API UHelpshiftTSLibrary : public UBlueprintFunctionLibrary
+{
+	GENERATED_BODY()
+
+public:
+	/** Install config (serviceUrl, appId, flushIntervalMs, refreshLeadSeconds, multilineCustomFields, logLevel); call first. */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void Init(const TMap<FString, FHelpshiftConfigParameter>& Parameters);
+
+	/** Init with the parameters as JSON text (for gameplay TypeScript). */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift|Script")
+	static void InitFromJson(const FString& ParametersJson);
+
+	/** Exactly one of the callbacks runs, on the game thread, after this call returns. */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void LoginWithIdentity(const FString& IdentityJWT,
+		const TMap<FString, FHelpshiftConfigParameter>& LoginConfig,
+		const FHelpshiftLoginSuccessDelegate& SuccessCallback,
+		const FHelpshiftLoginFailureDelegate& FailureCallback);
+
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void Logout();
+
+	/** No-op for anonymous or logged-out users; problems arrive as events. */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void AddUserIdentities(const FString& IdentitiesJWT);
+
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void UpdateMasterAttributes(const TMap<FString, FHelpshiftConfigParameter>& Attributes);
+
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void UpdateAppAttributes(const TMap<FString, FHelpshiftConfigParameter>& Attributes);
+
+	UFUNCTION(BlueprintCallable, Category = "Helpshift|Script")
+	static void UpdateMasterAttributesFromJson(const FString& AttributesJson);
+
+	UFUNCTION(BlueprintCallable, Category = "Helpshift|Script")
+	static void UpdateAppAttributesFromJson(const FString& AttributesJson);
+
+	/** The one event delegate (the seed's delegates): replaces the previous binding. */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void BindEventDelegate(const FHelpshiftEventDelegate& EventDelegate);
+};

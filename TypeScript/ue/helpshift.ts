@@ -1,0 +1,153 @@
+/**
+ * The gameplay facade: for TypeScript running in the game's own Puerts JsEnv. It never builds a second
+ * identity client; it calls the plugin's UFUNCTIONs by reflection, so the subsystem's env stays the one owner
+ * of the identity state. Each login binds to the delegate properties of its own async action object and
+ * unbinds when it settles, so no delegate proxy outlives the call.
+ *
+ * @example
+ * import { createHelpshift } from "HelpshiftTS/helpshift";
+ * const helpshift = createHelpshift(gameInstance);
+ * const stop = helpshift.on("userSessionExpired", () => relogin());
+ * try { await helpshift.loginWithIdentity(jwt, { full_privacy_enabled: false }); }
+ * catch (e) { if (e instanceof LoginFailure) console.warn(e.reason, e.errors); }
+ */
+import * as UE from "ue";
+import {
+  type AttributeMap,
+  type ErrorMap,
+  ErrorValue,
+  FailureDetail,
+  HelpshiftEvent,
+  type LoginConfig,
+  LoginFailureReason,
+} from "../contract";
+import type { HelpshiftEventData } from "../core/api";
+import type { InitFields } from "./messages";
+import { type StringTMap, tmapToRecord } from "./tmap";
+
+/** A failed login, as data (`reason` is one of the seed's failure reasons). */
+export class LoginFailure extends Error {
+  readonly reason: LoginFailureReason;
+  readonly errors: ErrorMap;
+  readonly detail?: FailureDetail;
+  constructor(reason: LoginFailureReason, errors: ErrorMap, detail?: FailureDetail) {
+    super(`login failed: ${reason}`);
+    this.name = "LoginFailure";
+    this.reason = reason;
+    this.errors = errors;
+    if (detail) this.detail = detail;
+  }
+}
+
+export type EventListener = (event: HelpshiftEvent, data: HelpshiftEventData) => void;
+
+export interface HelpshiftFacade {
+  /** `Init` with install parameters (they win over the developer settings). */
+  init(parameters?: InitFields): void;
+  /** Resolves on success; rejects with a {@link LoginFailure}. */
+  loginWithIdentity(identityJwt: string, loginConfig?: LoginConfig): Promise<void>;
+  logout(): void;
+  addUserIdentities(identitiesJwt: string): void;
+  updateMasterAttributes(attributes: AttributeMap): void;
+  updateAppAttributes(attributes: AttributeMap): void;
+  /** Listens to one event; returns the function that stops listening. */
+  on(event: HelpshiftEvent, listener: (data: HelpshiftEventData) => void): () => void;
+  /** Listens to every event; returns the function that stops listening. */
+  addEventListener(listener: EventListener): () => void;
+}
+
+/** The reflected classes the facade calls (the `ue` module; tests pass a fake). */
+export type FacadeUE = Pick<
+  typeof UE,
+  "HelpshiftTSLibrary" | "HelpshiftTSLoginAsyncAction" | "HelpshiftTSEventAsyncAction"
+>;
+
+const reasons = new Set<string>(Object.values(LoginFailureReason));
+const errorValues = new Set<string>(Object.values(ErrorValue));
+const details = new Set<string>(Object.values(FailureDetail));
+const events = new Set<string>(Object.values(HelpshiftEvent));
+
+/** Makes the facade for a world context (the GameInstance, or any object with a world). */
+export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): HelpshiftFacade {
+  const listeners = new Set<EventListener>();
+  let eventAction: UE.HelpshiftTSEventAsyncAction | undefined;
+  const onEvent = (name: string, data: UE.TMap<string, string>) => {
+    if (!events.has(name)) return;
+    const record = tmapToRecord(data as unknown as StringTMap);
+    for (const listener of [...listeners]) listener(name as HelpshiftEvent, record);
+  };
+
+  const addEventListener = (listener: EventListener) => {
+    listeners.add(listener);
+    if (!eventAction) {
+      eventAction = ue.HelpshiftTSEventAsyncAction.ListenForHelpshiftEvents(worldContext);
+      eventAction.OnEvent.Add(onEvent);
+      eventAction.Activate();
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && eventAction) {
+        eventAction.OnEvent.Remove(onEvent);
+        eventAction.Cancel();
+        eventAction = undefined;
+      }
+    };
+  };
+
+  return {
+    init(parameters = {}) {
+      ue.HelpshiftTSLibrary.InitFromJson(JSON.stringify(parameters));
+    },
+    loginWithIdentity(identityJwt, loginConfig = {}) {
+      return new Promise<void>((resolve, reject) => {
+        const action = ue.HelpshiftTSLoginAsyncAction.LoginWithIdentityFromJson(
+          worldContext,
+          identityJwt,
+          JSON.stringify(loginConfig),
+        );
+        const unbind = () => {
+          action.OnSuccess.Remove(onSuccess);
+          action.OnFailure.Remove(onFailure);
+        };
+        const onSuccess = () => {
+          unbind();
+          resolve();
+        };
+        const onFailure = (reason: string, errors: UE.TMap<string, string>, detail: string) => {
+          unbind();
+          reject(toLoginFailure(reason, tmapToRecord(errors as unknown as StringTMap), detail));
+        };
+        action.OnSuccess.Add(onSuccess);
+        action.OnFailure.Add(onFailure);
+        action.Activate();
+      });
+    },
+    logout: () => ue.HelpshiftTSLibrary.Logout(),
+    addUserIdentities: (jwt) => ue.HelpshiftTSLibrary.AddUserIdentities(jwt),
+    updateMasterAttributes: (attributes) =>
+      ue.HelpshiftTSLibrary.UpdateMasterAttributesFromJson(JSON.stringify(attributes)),
+    updateAppAttributes: (attributes) => ue.HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
+    on(event, listener) {
+      return addEventListener((name, data) => {
+        if (name === event) listener(data);
+      });
+    },
+    addEventListener,
+  };
+}
+
+/**
+ * What C++ reports, checked against the contract: an unknown reason becomes `unknownError`, unknown error
+ * values are dropped, an unknown detail is left out.
+ */
+export function toLoginFailure(reason: string, errors: Readonly<Record<string, string>>, detail: string): LoginFailure {
+  const checkedErrors: ErrorMap = {};
+  for (const [key, value] of Object.entries(errors)) {
+    if (errorValues.has(value)) checkedErrors[key] = value as ErrorValue;
+  }
+  return new LoginFailure(
+    reasons.has(reason) ? (reason as LoginFailureReason) : LoginFailureReason.unknownError,
+    checkedErrors,
+    details.has(detail) ? (detail as FailureDetail) : undefined,
+  );
+}
