@@ -1,0 +1,98 @@
+/**
+ * The tester page's browser entry (bundled by esbuild, served at /tester/app.js): binds the static form of
+ * `page.ts` to the view-model, with the real identity core on browser ports.
+ */
+import { createHelpshiftClient } from "../../core";
+import { createTesterViewModel, type TesterForm, type TesterState } from "../view-model";
+import { type BrowserGlobals, browserPorts, STORE_PREFIX } from "./browser-ports";
+import { clientText, eventText, inspectionText, resultText } from "./render";
+
+interface MiniElement {
+  value: string;
+  textContent: string | null;
+  disabled: boolean;
+  className: string;
+  readonly dataset: Record<string, string | undefined>;
+  addEventListener(type: string, listener: () => void): void;
+  replaceChildren(...children: MiniElement[]): void;
+}
+interface MiniDocument {
+  readonly body: MiniElement;
+  getElementById(id: string): MiniElement | null;
+  querySelectorAll(selector: string): ArrayLike<MiniElement>;
+  createElement(tag: string): MiniElement;
+  readonly activeElement: unknown;
+}
+interface PageGlobals extends BrowserGlobals {
+  readonly document: MiniDocument;
+  readonly location: { readonly origin: string; readonly search: string };
+}
+
+const g = globalThis as unknown as PageGlobals;
+const doc = g.document;
+const byId = (id: string) => doc.getElementById(id) as MiniElement;
+const serviceUrl = doc.body.dataset.serviceUrl || g.location.origin;
+const appFromQuery = new URLSearchParams(g.location.search).get("app");
+
+const vm = createTesterViewModel({
+  serviceUrl,
+  clock: { now: () => Date.now() },
+  createClient(parameters) {
+    const client = createHelpshiftClient(browserPorts(g, `${STORE_PREFIX}${parameters.appId}:`));
+    client.Init(parameters);
+    return client;
+  },
+  ...(appFromQuery ? { initialForm: { appId: appFromQuery } } : {}),
+});
+
+const fields = Array.from(doc.querySelectorAll("[data-field]"));
+const buttons = Array.from(doc.querySelectorAll("[data-action]"));
+
+for (const element of fields) {
+  const name = element.dataset.field as keyof TesterForm;
+  element.addEventListener("input", () => vm.update({ [name]: element.value }));
+}
+
+const actions: Record<string, () => unknown> = {
+  mint: () => vm.mint(),
+  login: () => vm.login(),
+  logout: () => vm.logout(),
+  addIdentities: () => vm.addIdentities(),
+  masterAttributes: () => vm.pushAttributes("master"),
+  appAttributes: () => vm.pushAttributes("app"),
+  foreground: () => vm.foreground(),
+  clearEvents: () => vm.clearEvents(),
+};
+for (const element of buttons) {
+  const action = actions[element.dataset.action ?? ""];
+  if (action) element.addEventListener("click", () => void action());
+}
+
+function render(state: TesterState): void {
+  for (const element of fields) {
+    const value = state.form[element.dataset.field as keyof TesterForm];
+    // Only write what changed (a minted token): rewriting the focused field would move the caret.
+    if (element.value !== value) element.value = value;
+  }
+  for (const element of buttons)
+    element.disabled = state.busy !== undefined && element.dataset.action !== "clearEvents";
+  const inspection = byId("inspection");
+  inspection.textContent = inspectionText(state);
+  inspection.className = state.inspection?.ok ? "ok" : "bad";
+  const result = byId("result");
+  result.textContent = resultText(state);
+  result.className = state.lastResult?.ok === false ? "bad" : "ok";
+  byId("client").textContent = clientText(state);
+  byId("events").replaceChildren(
+    ...state.events.map((entry) => {
+      const item = doc.createElement("li");
+      item.textContent = eventText(entry);
+      item.className = "event";
+      item.dataset.event = entry.event;
+      return item;
+    }),
+  );
+}
+
+vm.subscribe(render);
+render(vm.getState());
