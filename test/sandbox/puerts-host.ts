@@ -61,6 +61,8 @@ export class FakeSubsystem {
   readonly files = new Map<string, string>();
   readonly logs: Array<{ level: string; message: string }> = [];
   ready = false;
+  /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
+  readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
   private onCommand: ((id: number, command: string, json: string) => void) | undefined;
   private readonly pending = new Map<number, (outcome: LoginOutcome) => void>();
   private readonly httpInFlight = new Set<Promise<void>>();
@@ -106,7 +108,10 @@ export class FakeSubsystem {
       CompleteRequest: (id: number) => record("CompleteRequest", [id]),
       EmitEvent: (name: string, dataJson: string) => {
         record("EmitEvent", [name, dataJson]);
-        if (!this.shutDown) this.events.push({ name, data: JSON.parse(dataJson) });
+        if (this.shutDown) return;
+        const data = JSON.parse(dataJson) as Record<string, string>;
+        this.events.push({ name, data });
+        for (const listener of [...this.eventListeners]) listener(name, data);
       },
       SendHttpRequest: (id: number, method: string, url: string, headersJson: string, body: string) => {
         record("SendHttpRequest", [id, method, url, headersJson, body]);
