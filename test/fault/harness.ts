@@ -1,0 +1,162 @@
+/**
+ * A small world for fault tests: the real identity service on a real SQLite file (restartable), reached through
+ * Fastify's `inject` behind a {@link FaultyTransport}; clients on fake ports with a manual clock.
+ *
+ * @example
+ * const world = await createWorld();
+ * const client = world.newClient();
+ * await client.loginWithIdentity(await world.token("ana"));
+ * await world.close();
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  FaultyTransport,
+  fakePorts,
+  injectTransport,
+  ManualTime,
+  MemoryStore,
+  RecordingLogger,
+  SeededRandom,
+  settle,
+} from "../../bench/lib/fakes";
+import { signUidToken } from "../../bench/lib/sign";
+import type { HelpshiftEvent } from "../../TypeScript/contract";
+import { createHelpshiftClient, type HelpshiftClient, type HelpshiftEventData } from "../../TypeScript/core";
+import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+
+export const APP_ID = "faults";
+export const SECRET = "fault-injection-shared-secret-0123456789";
+/** Tags defined for the app (the service refuses undefined tags). */
+export const TAGS = ["vip", "gold", "beta"];
+export const START = Date.UTC(2026, 10, 24, 12, 0, 0);
+
+export interface ClientHandle {
+  readonly client: HelpshiftClient;
+  readonly store: MemoryStore;
+  readonly logger: RecordingLogger;
+  readonly events: Array<{ event: HelpshiftEvent; data: HelpshiftEventData }>;
+}
+
+export interface World {
+  readonly dbPath: string;
+  /** The device clock and scheduler. */
+  readonly time: ManualTime;
+  /** The service's clock (the device clock unless `separateServerClock`). */
+  readonly serverTime: ManualTime;
+  readonly transport: FaultyTransport;
+  service(): IdentityService;
+  /** Closes the service and opens a new one on the same SQLite file (sessions, users, batches survive). */
+  restartService(): Promise<void>;
+  /** A client on this world's transport and clock; pass a store to stand for files that survived a restart. */
+  newClient(store?: MemoryStore): ClientHandle;
+  /** A token for `uid` signed now on the service clock. */
+  token(uid: string, email?: string): Promise<string>;
+  /** Log lines of every client that show a JWT or a session token (must stay empty). */
+  leakedSecrets(): string[];
+  /** Rows of the users table. */
+  userCount(): number;
+  /** The service's stored attributes for the user identified by `uid`. */
+  attributesOf(
+    uid: string,
+  ): { master: Record<string, unknown>; app: Record<string, unknown>; tags: string[] } | undefined;
+  close(): Promise<void>;
+}
+
+export async function createWorld(options: { separateServerClock?: boolean } = {}): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), "hs-fault-"));
+  const dbPath = join(dir, "identity.sqlite");
+  const time = new ManualTime(START);
+  const serverTime = options.separateServerClock ? new ManualTime(START) : time;
+  const open = async () => {
+    const s = await createIdentityService({
+      database: dbPath,
+      clock: serverTime,
+      loginRateLimit: { max: 1_000_000, windowMs: 60_000 },
+    });
+    if (!s.apps.find(APP_ID)) s.apps.create({ id: APP_ID, secret: SECRET, tags: TAGS });
+    return s;
+  };
+  let current = await open();
+  const transport = new FaultyTransport(injectTransport(() => current.fastify));
+  const clients: HelpshiftClient[] = [];
+  const loggers: RecordingLogger[] = [];
+  return {
+    dbPath,
+    time,
+    serverTime,
+    transport,
+    service: () => current,
+    async restartService() {
+      await current.close();
+      current = await open();
+    },
+    newClient(store = new MemoryStore()) {
+      const logger = new RecordingLogger();
+      const client = createHelpshiftClient(
+        fakePorts({ transport, time, store, logger, random: new SeededRandom(clients.length + 1) }),
+      );
+      clients.push(client);
+      loggers.push(logger);
+      const events: ClientHandle["events"] = [];
+      client.addEventListener((event, data) => events.push({ event, data }));
+      client.Init({ serviceUrl: "http://service.test", appId: APP_ID, logLevel: "debug" });
+      return { client, store, logger, events };
+    },
+    token: (uid, email) => signUidToken(SECRET, uid, serverTime.now(), email),
+    leakedSecrets: () =>
+      loggers.flatMap((l) => l.text().split("\n")).filter((line) => /eyJ[\w-]+\.|hss_[\w-]{8}/.test(line)),
+    userCount: () => (current.db.prepare("SELECT COUNT(*) AS n FROM users").get() as { n: number }).n,
+    attributesOf(uid) {
+      const user = current.context.users.findByIdentity(APP_ID, "uid", uid);
+      return user ? current.context.attributes.read(user.id) : undefined;
+    },
+    async close() {
+      for (const c of clients) c.dispose();
+      await current.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The login outcome as data (the Promise API rejects with a LoginFailure carrying `reason`). */
+export async function loginResult(client: HelpshiftClient, jwt: string): Promise<string> {
+  try {
+    await client.loginWithIdentity(jwt, {});
+    return "ok";
+  } catch (error) {
+    return (error as { reason?: string }).reason ?? "threw";
+  }
+}
+
+/**
+ * Moves the device clock in steps until `promise` settles (retries wait on backoff timers), at most `maxSteps`
+ * times: a promise still pending after that is a stuck operation, reported as a failure rather than a hang.
+ */
+export async function driveUntil<T>(
+  promise: Promise<T>,
+  world: Pick<World, "time" | "transport">,
+  stepMs: number,
+  maxSteps = 50,
+): Promise<T> {
+  let done = false;
+  const watched = promise.finally(() => {
+    done = true;
+  });
+  for (let i = 0; i < maxSteps && !done; i++) {
+    await quiet(world);
+    if (!done) world.time.advance(stepMs);
+  }
+  await quiet(world);
+  if (!done) throw new Error(`operation still pending after ${maxSteps} steps of ${stepMs} ms`);
+  return watched;
+}
+
+/** Waits until no request is in flight and promise callbacks have run: the client is waiting on a timer or done. */
+export async function quiet(world: Pick<World, "transport">): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await world.transport.idle();
+    await settle();
+  }
+}
