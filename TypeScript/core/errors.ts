@@ -4,7 +4,8 @@ import type { LoginFailureData } from "./api";
 const messageRedactor = makeRedactor();
 
 /**
- * Builds {@link LoginFailureData}, leaving `detail` out when there is none.
+ * Builds {@link LoginFailureData}, leaving `detail` out when there is none. Error-map keys that look like a
+ * token (a JWT pasted as a config key) are redacted: failures reach logs, UIs and bug reports.
  *
  * @example
  * loginFailureData("unknownError", {}, "notInitialized");
@@ -16,9 +17,15 @@ export function loginFailureData(
 ): LoginFailureData {
   const out: { reason: LoginFailureReason; errors: ErrorMap; detail?: FailureDetail } = {
     reason,
-    errors: { ...(errors ?? {}) },
+    errors: redactKeys(errors),
   };
   if (detail) out.detail = detail;
+  return out;
+}
+
+function redactKeys(errors: ErrorMap | undefined): ErrorMap {
+  const out: ErrorMap = {};
+  for (const [key, value] of Object.entries(errors ?? {})) out[messageRedactor.text(key)] = value;
   return out;
 }
 
