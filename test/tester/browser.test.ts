@@ -49,7 +49,7 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-const text = (id: string) => page.locator(`#${id}`).innerText();
+const text = async (id: string) => (await page.locator(`#${id}`).textContent()) ?? "";
 const fill = (field: string, value: string) => page.locator(`[data-field="${field}"]`).fill(value);
 const click = (action: string) => page.locator(`[data-action="${action}"]`).click();
 const waitResult = async (pattern: RegExp) => {
@@ -92,7 +92,7 @@ describe("login tester in real Chromium against the real service", () => {
     await click("mint");
     await click("addIdentities");
     await page.locator('#events li[data-event="identitiesDataInvalid"]').waitFor();
-    expect(await page.locator('#events li[data-event="identitiesDataInvalid"]').innerText()).toContain(
+    expect(await page.locator('#events li[data-event="identitiesDataInvalid"]').textContent()).toContain(
       '"twitter_id":"invalidData"',
     );
 
@@ -100,7 +100,7 @@ describe("login tester in real Chromium against the real service", () => {
     await click("masterAttributes");
     await waitResult(/masterAttributes: Attributes queued and flushed/);
     await page.locator('#events li[data-event="masterAttributesValidationFailed"]').waitFor();
-    expect(await page.locator('#events li[data-event="masterAttributesValidationFailed"]').innerText()).toContain(
+    expect(await page.locator('#events li[data-event="masterAttributesValidationFailed"]').textContent()).toContain(
       '"nickname":"invalidData"',
     );
     // The service accepted the rest of the batch: "vip" is a tag the app defines.
