@@ -67,8 +67,13 @@ export class ManualTime implements Clock, Scheduler {
     this.current = target;
   }
 
-  /** Sets the wall clock without running timers: a device clock jump (forward or back). */
+  /**
+   * Sets the wall clock without running timers: a device clock jump (forward or back). Timers keep their
+   * remaining delay, as engine timers are monotonic and do not follow the wall clock.
+   */
   jumpTo(time: number): void {
+    const delta = time - this.current;
+    this.timers = this.timers.map((t) => ({ ...t, due: t.due + delta }));
     this.current = time;
   }
 }

@@ -160,3 +160,19 @@ export async function quiet(world: Pick<World, "transport">): Promise<void> {
     await settle();
   }
 }
+
+/** Like {@link driveUntil}, for a condition: true once `condition()` holds, false if it never did. */
+export async function driveUntilTrue(
+  condition: () => boolean,
+  world: Pick<World, "time" | "transport">,
+  stepMs: number,
+  maxSteps = 50,
+): Promise<boolean> {
+  for (let i = 0; i < maxSteps; i++) {
+    await quiet(world);
+    if (condition()) return true;
+    world.time.advance(stepMs);
+  }
+  await quiet(world);
+  return condition();
+}
