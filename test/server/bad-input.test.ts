@@ -31,18 +31,28 @@ describe("bad input: a clear 4xx with a reason, never a 5xx", () => {
     }
   });
 
-  it("answers a 4xx badRequest for other content types", async () => {
-    for (const contentType of [
-      "text/plain",
-      "application/x-www-form-urlencoded",
-      "application/xml",
-      "multipart/form-data; boundary=x",
-    ]) {
-      const answer = await post(login, "identityToken=&fullPrivacy=false", { raw: true, contentType });
-      expect(answer.status, contentType).toBeGreaterThanOrEqual(400);
-      expect(answer.status, contentType).toBeLessThan(500);
-      expect(answer.body.reason).toBe("badRequest");
+  it("answers 415 (or 400 for text) badRequest for other content types, and accepts a JSON charset", async () => {
+    const body = JSON.stringify({ identityToken: "", fullPrivacy: false, anonymousId: "hsft_anon_AAAAAAAAAAAA" });
+    const cases: [string, number][] = [
+      ["text/plain", 400],
+      ["application/x-www-form-urlencoded", 415],
+      ["application/xml", 415],
+      ["multipart/form-data; boundary=x", 415],
+      ["application/json; charset=utf-8", 200],
+    ];
+    for (const [contentType, status] of cases) {
+      const answer = await post(login, body, { raw: true, contentType });
+      expect(answer.status, contentType).toBe(status);
+      if (status !== 200) expect(answer.body).toEqual({ reason: "badRequest", detail: "badRequest" });
     }
+  });
+
+  it("refuses prototype-poisoning JSON with badRequest", async () => {
+    const answer = await post(login, '{"__proto__":{"admin":true},"identityToken":"","fullPrivacy":false}', {
+      raw: true,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ reason: "badRequest", detail: "badRequest" });
   });
 
   it("answers 404 notFound for unknown apps and paths", async () => {

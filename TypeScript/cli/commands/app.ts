@@ -2,7 +2,7 @@
  * `helpshift-ts app …`: manages the apps in a data directory's database (the one `serve` uses).
  *
  * @example
- * helpshift-ts app create --id mygame --field guild:singleline --field tier:dropdown:bronze|silver|gold --tag vip
+ * helpshift-ts app create --id mygame --field guild:singleline --field 'tier:dropdown:bronze|silver|gold' --tag vip
  * helpshift-ts app list
  * helpshift-ts app rotate-secret mygame
  * helpshift-ts app disable-identity mygame
@@ -159,7 +159,7 @@ export function registerAppCommands(program: Command, io: CommandIo = processIo(
     .option("--refresh-lead <seconds>", "refreshUserCredentials lead (default 48 h)")
     .option(
       "--field <name:type[:options]>",
-      "custom user field, e.g. tier:dropdown:bronze|gold (repeatable)",
+      "custom user field, e.g. 'tier:dropdown:bronze|gold' (repeatable)",
       collect,
       [],
     )
