@@ -105,3 +105,22 @@ describe("bad input: a clear 4xx with a reason, never a 5xx", () => {
     expect(logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
   });
 });
+
+describe("internal failure", () => {
+  it("answers 500 unknownError as JSON and logs it redacted when the database is gone", async () => {
+    const logs: string[] = [];
+    const h = await startHarness({ logs });
+    try {
+      const { token } = await loginUid(h, "before-failure");
+      h.service.db.close();
+      const answer = await post(`${h.url}/v1/apps/${h.appId}/attributes`, { batchId: "b" }, { bearer: token });
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual({ reason: "unknownError" });
+      const errors = logs.filter((l) => l.includes('"level":"error"'));
+      expect(errors).toHaveLength(1);
+      expect(errors.join()).not.toContain(token);
+    } finally {
+      await h.service.fastify.close();
+    }
+  });
+});

@@ -39,12 +39,11 @@ export function statusOfCheckFailure(failure: CheckFailure): number {
 
 /** The `ErrorResponse` of a check failure (no token in it: failures never carry one). */
 export function errorOfCheckFailure(failure: CheckFailure): ErrorResponse {
-  const body: { reason: LoginFailureReason; detail?: FailureDetail; errors?: Record<string, never> } = {
+  return {
     reason: failure.reason,
+    ...(failure.detail ? { detail: failure.detail } : {}),
+    ...(failure.errors ? { errors: failure.errors } : {}),
   };
-  if (failure.detail) body.detail = failure.detail;
-  if (failure.errors) (body as ErrorResponse).errors = failure.errors;
-  return body as ErrorResponse;
 }
 
 /** A malformed request: `badRequest`. */
