@@ -65,11 +65,10 @@ function shellQuote(value: string): string {
 export async function startServe(options: ServeOptions, io: CommandIo): Promise<RunningServe> {
   // A wildcard bind is reachable locally at the loopback address; print that so the curl line works as shown.
   const displayHost = options.host === "0.0.0.0" || options.host === "::" ? DEFAULT_HOST : options.host;
-  const publicUrl = options.port === 0 ? undefined : `http://${displayHost}:${options.port}`;
   const service = await createIdentityService({
     dataDir: options.dataDir,
+    // No publicUrl: the tester page calls its own origin, so it works under whatever address it was opened.
     logger: createConsoleLogger({ sink: { log: io.err, warn: io.err, error: io.err } }),
-    ...(publicUrl ? { publicUrl } : {}),
   });
   const existing = service.apps.find(DEMO_APP_ID);
   const created = existing ? undefined : service.apps.create({ id: DEMO_APP_ID, name: "Demo", tags: ["vip", "beta"] });
