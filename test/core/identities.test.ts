@@ -97,6 +97,15 @@ describe("AddUserIdentities", () => {
     expect(h.events).toEqual([{ event: "identityTokenInvalid", data: {} }]);
   });
 
+  it("treats a 401 sessionInvalid as session expiry", async () => {
+    const h = await loggedIn();
+    h.service.lastSession()!.revoked = true;
+    await h.client.addUserIdentities(emailToken("a@b.c"));
+    await settle();
+    expect(h.events).toEqual([{ event: "userSessionExpired", data: {} }]);
+    expect(h.client.getState()).toMatchObject({ status: "loggedOut", expired: true });
+  });
+
   it("retries network errors with backoff while the session lasts", async () => {
     const h = await loggedIn();
     let failures = 2;

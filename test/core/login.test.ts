@@ -296,6 +296,39 @@ describe("races", () => {
     expect(h.client.getState()).toMatchObject({ userId: "uid:b" });
   });
 
+  it("finishes the previous user's logout before a login started right after Logout", async () => {
+    const h = createCoreHarness();
+    h.init();
+    await h.client.loginWithIdentity(uidToken("a"));
+    const first = h.service.lastSession()!;
+    h.client.UpdateMasterAttributes({ first_name: "Ana" });
+    h.client.Logout();
+    await h.client.loginWithIdentity(uidToken("a"));
+    expect(h.transport.requests.map((r) => r.path.split("/").pop())).toEqual([
+      "login",
+      "attributes",
+      "logout",
+      "login",
+    ]);
+    expect(first.revoked).toBe(true);
+    expect(h.service.lastSession()?.revoked).toBe(false);
+    expect(h.client.getState()).toMatchObject({ status: "loggedIn", userId: "uid:a" });
+  });
+
+  it("restores a stored session at Init and logs it out before a new login", async () => {
+    const h = createCoreHarness();
+    h.init();
+    await h.client.loginWithIdentity(uidToken("a"));
+    h.client.dispose();
+    const r = h.restart();
+    r.init();
+    await r.client.loginWithIdentity(uidToken("b"));
+    expect(h.service.sessions.map((s) => [s.userId, s.revoked])).toEqual([
+      ["uid:a", true],
+      ["uid:b", false],
+    ]);
+  });
+
   it("cancels a login on Logout: failure once with cancelledByLogout, late success revoked", async () => {
     const h = createCoreHarness();
     h.init();

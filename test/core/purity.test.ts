@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,4 +59,16 @@ describe("TypeScript/core stays platform-free", () => {
     const offenders = files.filter((f) => /from\s+["']zod["']/.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);
   });
+});
+
+describe("TypeScript/core type-checks for the Puerts target", () => {
+  it("compiles against ES2020 with no platform library or @types", () => {
+    const result = spawnSync("npx", ["tsc", "--noEmit", "-p", "TypeScript/core/tsconfig.json"], {
+      cwd: new URL("../..", import.meta.url).pathname,
+      encoding: "utf8",
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(output.split("\n").filter((l) => l.includes("error TS"))).toEqual([]);
+    expect(result.status).toBe(0);
+  }, 120_000);
 });
