@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildProgram } from "../../TypeScript/cli/main";
+import {
+  ErrorValue,
+  ErrorValueConstantName,
+  HelpshiftEvent,
+  LoginFailureReason,
+  LoginFailureReasonConstantName,
+} from "../../TypeScript/contract";
+
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+describe("README stays true to the code", () => {
+  it("has the exact quick start and test commands", () => {
+    expect(readme).toContain("npm ci && npm start");
+    expect(readme).toContain("npm ci && npm test");
+  });
+
+  it("lists every failure reason with its C++ constant, and nothing else", () => {
+    const rows = [...readme.matchAll(/^\| `(\w+)` +\| `(Helpshift\w+)` +\|/gm)].map((m) => [m[1], m[2]]);
+    const reasons = rows.filter(([name]) => (Object.values(LoginFailureReason) as string[]).includes(name as string));
+    expect(Object.fromEntries(reasons)).toEqual(LoginFailureReasonConstantName);
+    const values = rows.filter(([name]) => (Object.values(ErrorValue) as string[]).includes(name as string));
+    expect(Object.fromEntries(values)).toEqual(ErrorValueConstantName);
+    expect(rows).toHaveLength(reasons.length + values.length);
+  });
+
+  it("shows every event", () => {
+    for (const event of Object.values(HelpshiftEvent)) expect(readme).toContain(event);
+  });
+
+  it("names only CLI commands that exist", () => {
+    const commands = buildProgram().commands.map((c) => c.name());
+    expect(commands).toEqual(expect.arrayContaining(["check", "sign", "serve", "app"]));
+    for (const m of readme.matchAll(/^helpshift-ts (\w[\w-]*)/gm)) expect(commands).toContain(m[1]);
+  });
+});
