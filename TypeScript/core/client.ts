@@ -33,6 +33,9 @@ import { createServiceClient, type ServiceClient } from "./service-client";
 import { createSessionRuntime, type SessionRuntime } from "./session-runtime";
 import { createTimerSet } from "./timers";
 
+/** Longest wait for the previous user's logout before a login goes ahead anyway. **(ours)** */
+export const PREVIOUS_LOGOUT_WAIT_MS = 15_000;
+
 interface LoginAttempt {
   settled: boolean;
   readonly onSuccess: () => void;
@@ -66,6 +69,25 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   let expired = false;
   let ending: Promise<void> = Promise.resolve();
   const resolved = Promise.resolve();
+  const clientTimers = createTimerSet(ports.scheduler, ports.clock, (error) =>
+    log.error("timer callback threw", { error: String(error) }),
+  );
+
+  /**
+   * Waits for the previous user's logout (flush + revoke) so requests keep SPEC's order, but never longer than
+   * PREVIOUS_LOGOUT_WAIT_MS: a transport that never answers must not leave the new login stuck in progress.
+   */
+  const previousLogout = () =>
+    new Promise<void>((resolve) => {
+      const timer = clientTimers.after(PREVIOUS_LOGOUT_WAIT_MS, () => {
+        log.warn("the previous logout is still running: logging in anyway");
+        resolve();
+      });
+      void ending.then(() => {
+        timer.cancel();
+        resolve();
+      });
+    });
 
   const logError = (what: string) => (error: unknown) => log.error(what, { error: String(error) });
 
@@ -153,7 +175,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       log.info("logging the current user out before the new login", { userId: previous.record.userId });
       void endSession(c, previous);
     }
-    await ending;
+    await previousLogout();
     if (attempt.settled) return;
     const request: LoginRequest = { identityToken: jwt, fullPrivacy: plan.fullPrivacy };
     if (plan.mode === "anonymous") request.anonymousId = c.anonymousIds.current();
@@ -348,6 +370,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       session?.stop();
       session = undefined;
       events.close();
+      clientTimers.close();
       log.info("disposed");
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS_ID_PREFIX, ProtocolPath } from "../../TypeScript/contract";
 import { LoginFailure } from "../../TypeScript/core";
+import { PREVIOUS_LOGOUT_WAIT_MS } from "../../TypeScript/core/client";
 import { createCoreHarness, recordLogin } from "../support/core-harness";
 import { settle } from "../support/manual-time";
 import { deferred, type Reply } from "../support/route-transport";
@@ -313,6 +314,21 @@ describe("races", () => {
     expect(first.revoked).toBe(true);
     expect(h.service.lastSession()?.revoked).toBe(false);
     expect(h.client.getState()).toMatchObject({ status: "loggedIn", userId: "uid:a" });
+  });
+
+  it("does not wait forever for a previous logout whose request never answers", async () => {
+    const h = createCoreHarness();
+    h.init();
+    await h.client.loginWithIdentity(uidToken("a"));
+    h.transport.route("POST", ProtocolPath.logout("demo"), () => new Promise<Reply>(() => undefined));
+    const rec = recordLogin();
+    h.client.LoginWithIdentity(uidToken("b"), {}, rec.onSuccess, rec.onFailure);
+    await h.time.advance(PREVIOUS_LOGOUT_WAIT_MS - 1);
+    expect(h.transport.requestsTo("/login")).toHaveLength(1);
+    expect(h.client.getState().status).toBe("loggingIn");
+    await h.time.advance(1);
+    expect(rec.calls).toEqual([{ ok: true }]);
+    expect(h.client.getState()).toMatchObject({ status: "loggedIn", userId: "uid:b" });
   });
 
   it("restores a stored session at Init and logs it out before a new login", async () => {
