@@ -6,7 +6,6 @@
  * const js = await testerBundle(); // "(()=>{...})();"
  */
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 /** The browser entry of the tester page. */
 export const TESTER_ENTRY = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -15,17 +14,22 @@ let cached: Promise<string> | undefined;
 
 /** Bundles `main.ts` (view-model, contract, core, browser ports) as one ES2020 IIFE. */
 export function testerBundle(): Promise<string> {
-  cached ??= build({
-    entryPoints: [TESTER_ENTRY],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    logLevel: "silent",
-  }).then((result) => result.outputFiles[0]?.text ?? "");
+  // esbuild is loaded here, not at import: the service must start even where it is not installed.
+  cached ??= import("esbuild")
+    .then(({ build }) =>
+      build({
+        entryPoints: [TESTER_ENTRY],
+        bundle: true,
+        write: false,
+        format: "iife",
+        platform: "browser",
+        target: "es2020",
+        minify: true,
+        legalComments: "none",
+        logLevel: "silent",
+      }),
+    )
+    .then((result) => result.outputFiles[0]?.text ?? "");
   // A failed build is not cached: the next request tries again.
   cached.catch(() => {
     cached = undefined;
