@@ -97,3 +97,41 @@ describe("checkLogin: who logs in", () => {
     expect(checkLogin(tokenWith([]), { full_privacy_enabled: true })).toMatchObject({ ok: true, identities: [] });
   });
 });
+
+describe("checkLogin: any mix of defects reports the first in SPEC order", () => {
+  const order = [
+    "configTooMany",
+    "configBad",
+    "tokenMalformed",
+    "noIat",
+    "tooManyIdentities",
+    "badData",
+    "noUidOrEmail",
+  ] as const;
+  const expectedReason: Record<(typeof order)[number], string> = {
+    configTooMany: R.loginConfigSizeLimitExceeded,
+    configBad: R.loginConfigInvalid,
+    tokenMalformed: R.identityTokenInvalid,
+    noIat: R.iatIsMandatory,
+    tooManyIdentities: R.identitiesSizeLimitExceeded,
+    badData: R.identitiesDataInvalid,
+    noUidOrEmail: R.uidOrEmailIsMandatory,
+  };
+
+  it("holds for every one of the 128 combinations", () => {
+    for (let mask = 0; mask < 1 << order.length; mask++) {
+      const has = (d: (typeof order)[number]) => (mask & (1 << order.indexOf(d))) !== 0;
+      const config: Record<string, unknown> = has("configTooMany") ? { ...entries(31) } : {};
+      if (has("configBad")) config.bad = [];
+      const first = has("noUidOrEmail") ? identity("phone_number", "+1") : identity("uid", "u");
+      let list: unknown[] = [first];
+      if (has("badData")) list.push(identity("steam_id", ""));
+      if (has("tooManyIdentities")) list = [...list, ...Array.from({ length: 31 }, () => identity("psn_id", "p"))];
+      const payload: Record<string, unknown> = { identities: list };
+      if (!has("noIat")) payload.iat = 1_700_000_000;
+      const jwt = has("tokenMalformed") ? "not-a-jwt" : unsignedToken(payload);
+      const firstDefect = order.find(has);
+      expect([mask, reasonOf(jwt, config)]).toEqual([mask, firstDefect ? expectedReason[firstDefect] : "ok"]);
+    }
+  });
+});
