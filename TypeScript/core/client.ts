@@ -284,7 +284,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
         params,
         state,
         outbox: createOutboxStore(state),
-        service: createServiceClient(ports.transport, params.serviceUrl, params.appId, log),
+        service: createServiceClient(ports.transport, params.serviceUrl, params.appId, log, clientTimers),
         anonymousIds: createAnonymousIds(state, ports.random),
       };
       installed = c;

@@ -20,6 +20,10 @@ import {
 import type { CoreLog } from "./log";
 import type { AttributeBatch } from "./outbox-model";
 import type { Transport } from "./ports";
+import type { TimerSet } from "./timers";
+
+/** A request not answered within this time counts as a network error. **(ours)** */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** One classified answer. */
 export type ServiceAnswer<T> =
@@ -46,9 +50,10 @@ interface Parser<T> {
 
 /**
  * Makes the service client for one app. Bodies and bearer tokens are never logged; only method, path, status.
+ * A request unanswered after {@link REQUEST_TIMEOUT_MS} is a network error, so no flow waits forever on a port.
  *
  * @example
- * const service = createServiceClient(ports.transport, "http://127.0.0.1:8787", "demo", log);
+ * const service = createServiceClient(ports.transport, "http://127.0.0.1:8787", "demo", log, timers);
  * const answer = await service.login({ identityToken: jwt, fullPrivacy: false });
  * if (answer.kind === "ok") console.log(answer.value.userId);
  */
@@ -57,6 +62,7 @@ export function createServiceClient(
   serviceUrl: string,
   appId: string,
   log: CoreLog,
+  timers: TimerSet,
 ): ServiceClient {
   const base = serviceUrl.replace(/\/+$/, "");
   async function post<T>(path: string, body: unknown, parser: Parser<T>, token?: string): Promise<ServiceAnswer<T>> {
@@ -64,7 +70,10 @@ export function createServiceClient(
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     let response: { status: number; body: string };
     try {
-      response = await transport.send({ method: "POST", url: base + path, headers, body: JSON.stringify(body) });
+      response = await withTimeout(
+        transport.send({ method: "POST", url: base + path, headers, body: JSON.stringify(body) }),
+        timers,
+      );
     } catch (error) {
       log.warn("request failed to reach the service", { path, error: String(error) });
       return { kind: "network" };
@@ -94,6 +103,22 @@ export function createServiceClient(
       post(ProtocolPath.identities(appId), request, AddIdentitiesResponseSchema, token),
     sendAttributes: (token, request) => post(ProtocolPath.attributes(appId), request, AttributesResponseSchema, token),
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, timers: TimerSet): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = timers.after(REQUEST_TIMEOUT_MS, () => reject(new Error("request timed out")));
+    promise.then(
+      (value) => {
+        timer.cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        timer.cancel();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** True when an answer says the bearer session is no longer valid (401 `sessionInvalid`). */

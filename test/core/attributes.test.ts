@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Defaults, Limits, ProtocolPath } from "../../TypeScript/contract";
+import { REQUEST_TIMEOUT_MS } from "../../TypeScript/core/service-client";
 import { createCoreHarness } from "../support/core-harness";
 import { settle } from "../support/manual-time";
 import { deferred, type RecordedRequest, type Reply } from "../support/route-transport";
@@ -126,6 +127,22 @@ describe("attribute updates", () => {
     expect(h.store.get("helpshift.outbox")).toBeUndefined();
     await h.time.advance(Defaults.retryMaxMs);
     expect(batches(h)).toHaveLength(4);
+  });
+
+  it("retries a batch whose request timed out with the same batchId", async () => {
+    const h = await loggedIn();
+    let calls = 0;
+    h.transport.route("POST", attributesPath, (r) =>
+      ++calls === 1 ? new Promise<Reply>(() => undefined) : okBatch(h, r),
+    );
+    h.client.UpdateMasterAttributes({ first_name: "Ana" });
+    void h.client.flush();
+    await h.time.advance(REQUEST_TIMEOUT_MS + Defaults.retryBaseMs - 1);
+    expect(batches(h)).toHaveLength(1);
+    await h.time.advance(1);
+    expect(batches(h)).toHaveLength(2);
+    expect(batches(h)[1]?.batchId).toBe(batches(h)[0]?.batchId);
+    expect(h.service.appliedBatches).toHaveLength(1);
   });
 
   it("caps the backoff at retryMaxMs", async () => {
@@ -264,14 +281,14 @@ describe("outbox and sessions", () => {
   });
 
   it("expiry during a request: the answer is still applied, nothing is retried under the dead session", async () => {
-    const h = createCoreHarness({ service: { lifetimeMs: 60_000 } });
+    const h = createCoreHarness({ service: { lifetimeMs: 20_000 } });
     h.init({ refreshLeadSeconds: 0 });
     await h.client.loginWithIdentity(uidToken("1"));
     const gate = deferred<Reply>();
     h.transport.route("POST", attributesPath, () => gate.promise);
     h.client.UpdateMasterAttributes({ first_name: "Ana" });
     void h.client.flush();
-    await h.time.advance(60_000);
+    await h.time.advance(20_000);
     expect(h.client.getState().expired).toBe(true);
     gate.resolve("network");
     await h.time.advance(Defaults.retryMaxMs);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ANONYMOUS_ID_PREFIX, ProtocolPath } from "../../TypeScript/contract";
 import { LoginFailure } from "../../TypeScript/core";
 import { PREVIOUS_LOGOUT_WAIT_MS } from "../../TypeScript/core/client";
+import { REQUEST_TIMEOUT_MS } from "../../TypeScript/core/service-client";
 import { createCoreHarness, recordLogin } from "../support/core-harness";
 import { settle } from "../support/manual-time";
 import { deferred, type Reply } from "../support/route-transport";
@@ -194,6 +195,20 @@ describe("the login request and its answer", () => {
       expect(h.client.getState().status).toBe("loggedIn");
     });
   }
+
+  it("fails with networkError when the service never answers (request timeout)", async () => {
+    const h = createCoreHarness();
+    h.init();
+    h.transport.route("POST", loginPath, () => new Promise<Reply>(() => undefined));
+    const rec = recordLogin();
+    h.client.LoginWithIdentity(uidToken("1"), {}, rec.onSuccess, rec.onFailure);
+    await h.time.advance(REQUEST_TIMEOUT_MS - 1);
+    expect(rec.calls).toEqual([]);
+    expect(h.client.getState().status).toBe("loggingIn");
+    await h.time.advance(1);
+    expect(rec.calls).toEqual([{ ok: false, reason: "networkError", errors: {} }]);
+    expect(h.client.getState().status).toBe("loggedOut");
+  });
 
   it("sends userIdentityNotEnabled beside an identityFeatureNotEnabled login failure", async () => {
     const h = createCoreHarness();
