@@ -1,4 +1,4 @@
-// The editor module: the login tester tab, on an editor-owned Puerts JsEnv with its own dev state.
+// The editor module: the login tester tab (points at the reference service's tester page for now).
 using UnrealBuildTool;
 
 public class HelpshiftTSEditor : ModuleRules
@@ -14,8 +14,6 @@ public class HelpshiftTSEditor : ModuleRules
 			"Engine",
 			"Slate",
 			"SlateCore",
-			"JsEnv",
-			"Projects",
 			"HelpshiftTS",
 		});
 	}

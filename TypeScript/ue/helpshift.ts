@@ -71,9 +71,9 @@ const events = new Set<string>(Object.values(HelpshiftEvent));
 export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): HelpshiftFacade {
   const listeners = new Set<EventListener>();
   let eventAction: UE.HelpshiftTSEventAsyncAction | undefined;
-  const onEvent = (name: string, data: UE.TMap<string, string>) => {
+  const onEvent = (name: string, data: UE.HelpshiftStringMap) => {
     if (!events.has(name)) return;
-    const record = tmapToRecord(data as unknown as StringTMap);
+    const record = tmapToRecord(data?.Entries as unknown as StringTMap);
     for (const listener of [...listeners]) listener(name as HelpshiftEvent, record);
   };
 
@@ -113,9 +113,9 @@ export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): Hel
           unbind();
           resolve();
         };
-        const onFailure = (reason: string, errors: UE.TMap<string, string>, detail: string) => {
+        const onFailure = (reason: string, errors: UE.HelpshiftStringMap, detail: string) => {
           unbind();
-          reject(toLoginFailure(reason, tmapToRecord(errors as unknown as StringTMap), detail));
+          reject(toLoginFailure(reason, tmapToRecord(errors?.Entries as unknown as StringTMap), detail));
         };
         action.OnSuccess.Add(onSuccess);
         action.OnFailure.Add(onFailure);

@@ -46,6 +46,11 @@ declare module "ue" {
 
   class Class extends Object {}
 
+  /** FHelpshiftStringMap: a string map wrapped so it can cross a dynamic delegate. */
+  class HelpshiftStringMap {
+    Entries: TMap<string, string>;
+  }
+
   /** UHelpshiftTSBridge: what the subsystem's JsEnv sees (argv "Bridge"). */
   class HelpshiftTSBridge extends Object {
     OnCommand: $Delegate<(RequestId: number, Command: string, PayloadJson: string) => void>;
@@ -79,7 +84,7 @@ declare module "ue" {
       LoginConfigJson: string,
     ): HelpshiftTSLoginAsyncAction;
     OnSuccess: $MulticastDelegate<() => void>;
-    OnFailure: $MulticastDelegate<(Reason: string, Errors: TMap<string, string>, Detail: string) => void>;
+    OnFailure: $MulticastDelegate<(Reason: string, Errors: HelpshiftStringMap, Detail: string) => void>;
     Activate(): void;
     Cancel(): void;
   }
@@ -87,7 +92,7 @@ declare module "ue" {
   /** UHelpshiftTSEventAsyncAction: forwards the SDK's events until cancelled. */
   class HelpshiftTSEventAsyncAction extends Object {
     static ListenForHelpshiftEvents(WorldContextObject: Object): HelpshiftTSEventAsyncAction;
-    OnEvent: $MulticastDelegate<(EventName: string, Data: TMap<string, string>) => void>;
+    OnEvent: $MulticastDelegate<(EventName: string, Data: HelpshiftStringMap) => void>;
     Activate(): void;
     Cancel(): void;
   }

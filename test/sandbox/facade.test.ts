@@ -80,7 +80,7 @@ function fakeUE(host: FakeSubsystem) {
           Activate: () => {
             host.login(jwt, JSON.parse(configJson)).then((outcome) => {
               if (outcome.ok) action.OnSuccess.Broadcast();
-              else action.OnFailure.Broadcast(outcome.reason, fakeTMap(outcome.errors), outcome.detail);
+              else action.OnFailure.Broadcast(outcome.reason, { Entries: fakeTMap(outcome.errors) }, outcome.detail);
               action.OnSuccess.Clear();
               action.OnFailure.Clear();
             });
@@ -93,7 +93,8 @@ function fakeUE(host: FakeSubsystem) {
     },
     HelpshiftTSEventAsyncAction: {
       ListenForHelpshiftEvents: () => {
-        const forward = (name: string, data: Record<string, string>) => action.OnEvent.Broadcast(name, fakeTMap(data));
+        const forward = (name: string, data: Record<string, string>) =>
+          action.OnEvent.Broadcast(name, { Entries: fakeTMap(data) });
         const action = {
           OnEvent: new FakeMulticast<(name: string, data: unknown) => void>(),
           cancelled: false,

@@ -64,7 +64,7 @@ void UHelpshiftTSBridge::FailLogin(int32 RequestId, const FString& Reason, const
 		FHelpshiftTSLoginResult Result;
 		Result.Reason = Reason;
 		Result.Detail = Detail;
-		HelpshiftConfigJson::StringMapFromJson(ErrorsJson, Result.Errors);
+		HelpshiftConfigJson::StringMapFromJson(ErrorsJson, Result.Errors.Entries);
 		Subsystem->HandleLoginResult(RequestId, Result);
 	}
 }

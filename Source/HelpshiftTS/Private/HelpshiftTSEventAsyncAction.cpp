@@ -21,7 +21,7 @@ void UHelpshiftTSEventAsyncAction::Activate()
 	SetReadyToDestroy();
 }
 
-void UHelpshiftTSEventAsyncAction::HandleEvent(const FString& EventName, const TMap<FString, FString>& Data)
+void UHelpshiftTSEventAsyncAction::HandleEvent(const FString& EventName, const FHelpshiftStringMap& Data)
 {
 	if (ShouldBroadcastDelegates())
 	{

@@ -229,8 +229,8 @@ void UHelpshiftTSSubsystem::HandleEvent(const FString& EventName, const FString&
 	{
 		return;
 	}
-	TMap<FString, FString> Data;
-	HelpshiftConfigJson::StringMapFromJson(DataJson, Data);
+	FHelpshiftStringMap Data;
+	HelpshiftConfigJson::StringMapFromJson(DataJson, Data.Entries);
 	BoundEventDelegate.ExecuteIfBound(EventName, Data);
 	EventNative.Broadcast(EventName, Data);
 }

@@ -1,27 +1,43 @@
 // The delegates of the seed's API. Dynamic, so Blueprints can bind them.
+//
+// The seed's failure delegate carries (FString reason, TMap<FString, FString> errors). A TMap written inside a
+// DECLARE_DYNAMIC_DELEGATE_* macro does not compile (the preprocessor splits `TMap<FString, FString>` at its
+// comma) and UnrealHeaderTool refuses typedefs, so the map travels inside FHelpshiftStringMap: one reflected
+// field, `Entries`, which Blueprints break into the map and Puerts exposes as a UE.TMap.
 #pragma once
 
 #include "CoreMinimal.h"
+#include "HelpshiftTSDelegates.generated.h"
+
+/** A string → string map (failure errors, event data), wrapped so it can cross a dynamic delegate. */
+USTRUCT(BlueprintType)
+struct HELPSHIFTTS_API FHelpshiftStringMap
+{
+	GENERATED_BODY()
+
+	UPROPERTY(BlueprintReadOnly, Category = "Helpshift")
+	TMap<FString, FString> Entries;
+};
 
 /** Login succeeded. */
 DECLARE_DYNAMIC_DELEGATE(FHelpshiftLoginSuccessDelegate);
 
-/** Login failed: a failure reason (UHelpshiftTSConstants) and the per-key errors map. */
-DECLARE_DYNAMIC_DELEGATE_TwoParams(FHelpshiftLoginFailureDelegate, const FString&, Reason, const TMap<FString, FString>&, Errors);
+/** Login failed: a failure reason (UHelpshiftTSConstants) and the per-key errors (Errors.Entries). */
+DECLARE_DYNAMIC_DELEGATE_TwoParams(FHelpshiftLoginFailureDelegate, const FString&, Reason, const FHelpshiftStringMap&, Errors);
 
-/** An SDK event (userSessionExpired, masterAttributesValidationFailed, ...) and its data map. */
-DECLARE_DYNAMIC_DELEGATE_TwoParams(FHelpshiftEventDelegate, const FString&, EventName, const TMap<FString, FString>&, Data);
+/** An SDK event (userSessionExpired, masterAttributesValidationFailed, ...) and its data (Data.Entries). */
+DECLARE_DYNAMIC_DELEGATE_TwoParams(FHelpshiftEventDelegate, const FString&, EventName, const FHelpshiftStringMap&, Data);
 
 /** C++-side fan-out of events to every listener (async actions, the bound FHelpshiftEventDelegate). */
-DECLARE_MULTICAST_DELEGATE_TwoParams(FHelpshiftTSEventNative, const FString& /*EventName*/, const TMap<FString, FString>& /*Data*/);
+using FHelpshiftTSEventNative = TMulticastDelegate<void(const FString& /*EventName*/, const FHelpshiftStringMap& /*Data*/)>;
 
 /** What the subsystem reports for one login: success, or a reason with errors and a diagnostic detail. */
 struct FHelpshiftTSLoginResult
 {
 	bool bSuccess = false;
 	FString Reason;
-	TMap<FString, FString> Errors;
+	FHelpshiftStringMap Errors;
 	FString Detail;
 };
 
-DECLARE_DELEGATE_OneParam(FHelpshiftTSLoginCompletion, const FHelpshiftTSLoginResult& /*Result*/);
+using FHelpshiftTSLoginCompletion = TDelegate<void(const FHelpshiftTSLoginResult& /*Result*/)>;

@@ -9,7 +9,7 @@
 
 class UHelpshiftTSSubsystem;
 
-DECLARE_DYNAMIC_MULTICAST_DELEGATE_TwoParams(FHelpshiftTSEventPin, const FString&, EventName, const TMap<FString, FString>&, Data);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_TwoParams(FHelpshiftTSEventPin, const FString&, EventName, const FHelpshiftStringMap&, Data);
 
 UCLASS()
 class HELPSHIFTTS_API UHelpshiftTSEventAsyncAction : public UCancellableAsyncAction
@@ -27,7 +27,7 @@ public:
 	virtual void Cancel() override;
 
 private:
-	void HandleEvent(const FString& EventName, const TMap<FString, FString>& Data);
+	void HandleEvent(const FString& EventName, const FHelpshiftStringMap& Data);
 
 	TWeakObjectPtr<UHelpshiftTSSubsystem> Subsystem;
 	FDelegateHandle EventHandle;

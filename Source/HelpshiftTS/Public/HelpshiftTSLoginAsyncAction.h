@@ -13,7 +13,7 @@
 class UHelpshiftTSSubsystem;
 
 DECLARE_DYNAMIC_MULTICAST_DELEGATE(FHelpshiftTSLoginSucceededPin);
-DECLARE_DYNAMIC_MULTICAST_DELEGATE_ThreeParams(FHelpshiftTSLoginFailedPin, const FString&, Reason, const TMap<FString, FString>&, Errors, const FString&, Detail);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_ThreeParams(FHelpshiftTSLoginFailedPin, const FString&, Reason, const FHelpshiftStringMap&, Errors, const FString&, Detail);
 
 UCLASS()
 class HELPSHIFTTS_API UHelpshiftTSLoginAsyncAction : public UCancellableAsyncAction

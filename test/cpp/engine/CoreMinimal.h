@@ -1,0 +1,291 @@
+// Stand-in for the engine's CoreMinimal.h: ONLY the Core API the HelpshiftTS bridge uses, with the engine's
+// signatures (UE 5.x), so `g++ -fsyntax-only` proves the bridge's calls are well-formed. Not an engine.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+// ---- platform types --------------------------------------------------------------------------------------
+typedef char16_t TCHAR;
+typedef std::uint8_t uint8;
+typedef std::int32_t int32;
+typedef std::uint32_t uint32;
+typedef std::int64_t int64;
+#define TEXT(x) u##x
+#define MAX_int32 ((int32)0x7fffffff)
+#define check(expr) ((void)(expr))
+#define ensure(expr) (!!(expr))
+
+// ---- UHT markers: reflection metadata is for UnrealHeaderTool, not the compiler ---------------------------
+#define UCLASS(...)
+#define USTRUCT(...)
+#define UENUM(...)
+#define UPROPERTY(...)
+#define UFUNCTION(...)
+#define UMETA(...)
+// GENERATED_BODY expands, as in the engine, to a per-file, per-line macro defined in <File>.generated.h
+// (written for this test by test/cpp/uht.ts from the headers themselves).
+#define HS_BODY_COMBINE_INNER(A, B, C, D) A##B##C##D
+#define HS_BODY_COMBINE(A, B, C, D) HS_BODY_COMBINE_INNER(A, B, C, D)
+#define GENERATED_BODY() HS_BODY_COMBINE(CURRENT_FILE_ID, _, __LINE__, _GENERATED_BODY)
+#define HELPSHIFTTS_API
+#define HELPSHIFTTSEDITOR_API
+#define JSENV_API
+
+template <typename T> inline T&& MoveTemp(T& Value) { return static_cast<T&&>(Value); }
+
+// ---- strings -------------------------------------------------------------------------------------------
+class FString
+{
+public:
+	FString() = default;
+	FString(const TCHAR* In) : Data(In ? In : u"") {}
+	FString(const FString&) = default;
+	FString(FString&&) = default;
+	FString& operator=(const FString&) = default;
+	FString& operator=(FString&&) = default;
+	FString& operator=(const TCHAR* In) { Data = In; return *this; }
+
+	const TCHAR* operator*() const { return Data.c_str(); }
+	bool IsEmpty() const { return Data.empty(); }
+	int32 Len() const { return (int32)Data.size(); }
+	void Empty() { Data.clear(); }
+	void Reset() { Data.clear(); }
+	FString Left(int32 Count) const { return FString(Data.substr(0, Count > 0 ? Count : 0).c_str()); }
+	FString ToLower() const { return *this; }
+	bool StartsWith(const TCHAR* Prefix) const { return Data.rfind(Prefix, 0) == 0; }
+	bool StartsWith(const FString& Prefix) const { return Data.rfind(Prefix.Data, 0) == 0; }
+	bool EndsWith(const TCHAR* Suffix) const { return Data.size() >= std::u16string(Suffix).size(); }
+	bool Equals(const FString& Other) const { return Data == Other.Data; }
+	FString& operator+=(const FString& Other) { Data += Other.Data; return *this; }
+	FString& operator+=(const TCHAR* Other) { Data += Other; return *this; }
+	friend FString operator+(const FString& A, const FString& B) { FString Out(A); Out += B; return Out; }
+	friend FString operator+(const FString& A, const TCHAR* B) { FString Out(A); Out += B; return Out; }
+	friend FString operator/(const FString& A, const FString& B) { return A + TEXT("/") + B; }
+	friend FString operator/(const FString& A, const TCHAR* B) { return A + TEXT("/") + B; }
+	friend bool operator==(const FString& A, const FString& B) { return A.Data == B.Data; }
+	friend bool operator==(const FString& A, const TCHAR* B) { return A.Data == B; }
+	friend bool operator!=(const FString& A, const TCHAR* B) { return A.Data != B; }
+	friend bool operator<(const FString& A, const FString& B) { return A.Data < B.Data; }
+	std::u16string::const_iterator begin() const { return Data.begin(); }
+	std::u16string::const_iterator end() const { return Data.end(); }
+
+private:
+	std::u16string Data;
+};
+
+class FName
+{
+public:
+	FName() = default;
+	FName(const TCHAR* In) : Text(In) {}
+	FString ToString() const { return Text; }
+
+private:
+	FString Text;
+};
+
+class FText
+{
+public:
+	static FText FromString(const FString& String);
+};
+
+// ---- containers ----------------------------------------------------------------------------------------
+template <typename K, typename V>
+struct TPair
+{
+	TPair() = default;
+	TPair(const K& InKey, const V& InValue) : Key(InKey), Value(InValue) {}
+	K Key;
+	V Value;
+};
+
+template <typename T>
+class TArray
+{
+public:
+	int32 Add(const T& Item) { Items.push_back(Item); return (int32)Items.size() - 1; }
+	int32 Num() const { return (int32)Items.size(); }
+	void Reset() { Items.clear(); }
+	void Empty() { Items.clear(); }
+	T Pop() { T Out = Items.back(); Items.pop_back(); return Out; }
+	T& Last() { return Items.back(); }
+	T& operator[](int32 Index) { return Items[Index]; }
+	const T& operator[](int32 Index) const { return Items[Index]; }
+	typename std::vector<T>::iterator begin() { return Items.begin(); }
+	typename std::vector<T>::iterator end() { return Items.end(); }
+	typename std::vector<T>::const_iterator begin() const { return Items.begin(); }
+	typename std::vector<T>::const_iterator end() const { return Items.end(); }
+
+private:
+	std::vector<T> Items;
+};
+
+template <typename K, typename V>
+class TMap
+{
+public:
+	V& Add(const K& Key, const V& Value) { Pairs.push_back(TPair<K, V>(Key, Value)); return Pairs.back().Value; }
+	int32 Remove(const K& Key);
+	bool Contains(const K& Key) const;
+	V* Find(const K& Key);
+	bool RemoveAndCopyValue(const K& Key, V& OutRemovedValue);
+	int32 Num() const { return (int32)Pairs.size(); }
+	void Reset() { Pairs.clear(); }
+	void Empty() { Pairs.clear(); }
+	typename std::vector<TPair<K, V>>::iterator begin() { return Pairs.begin(); }
+	typename std::vector<TPair<K, V>>::iterator end() { return Pairs.end(); }
+	typename std::vector<TPair<K, V>>::const_iterator begin() const { return Pairs.begin(); }
+	typename std::vector<TPair<K, V>>::const_iterator end() const { return Pairs.end(); }
+
+private:
+	std::vector<TPair<K, V>> Pairs;
+};
+
+template <typename T> using TFunction = std::function<T>;
+template <typename T> using TUniqueFunction = std::function<T>;
+
+// ---- shared pointers -----------------------------------------------------------------------------------
+enum class ESPMode : uint8 { NotThreadSafe = 0, ThreadSafe = 1 };
+
+template <typename T, ESPMode Mode = ESPMode::ThreadSafe> class TSharedRef;
+
+template <typename T, ESPMode Mode = ESPMode::ThreadSafe>
+class TSharedPtr
+{
+public:
+	TSharedPtr() = default;
+	TSharedPtr(decltype(nullptr)) {}
+	template <typename U> TSharedPtr(const TSharedPtr<U, Mode>& Other) : Ptr(Other.Std()) {}
+	template <typename U> TSharedPtr(const TSharedRef<U, Mode>& Other) : Ptr(Other.Std()) {}
+	bool IsValid() const { return (bool)Ptr; }
+	void Reset() { Ptr.reset(); }
+	T* Get() const { return Ptr.get(); }
+	T* operator->() const { return Ptr.get(); }
+	T& operator*() const { return *Ptr; }
+	TSharedRef<T, Mode> ToSharedRef() const;
+	const std::shared_ptr<T>& Std() const { return Ptr; }
+	explicit TSharedPtr(std::shared_ptr<T> In) : Ptr(std::move(In)) {}
+
+private:
+	std::shared_ptr<T> Ptr;
+};
+
+template <typename T, ESPMode Mode>
+class TSharedRef
+{
+public:
+	template <typename U> TSharedRef(const TSharedRef<U, Mode>& Other) : Ptr(Other.Std()) {}
+	T* operator->() const { return Ptr.get(); }
+	T& Get() const { return *Ptr; }
+	const std::shared_ptr<T>& Std() const { return Ptr; }
+	explicit TSharedRef(std::shared_ptr<T> In) : Ptr(std::move(In)) {}
+
+private:
+	std::shared_ptr<T> Ptr;
+};
+
+template <typename T, ESPMode Mode>
+TSharedRef<T, Mode> TSharedPtr<T, Mode>::ToSharedRef() const { return TSharedRef<T, Mode>(Ptr); }
+
+template <typename T, ESPMode Mode = ESPMode::ThreadSafe, typename... Args>
+TSharedRef<T, Mode> MakeShared(Args&&... InArgs) { return TSharedRef<T, Mode>(std::make_shared<T>(std::forward<Args>(InArgs)...)); }
+
+// ---- math ----------------------------------------------------------------------------------------------
+struct FMath
+{
+	static bool IsFinite(double A);
+	static double FloorToDouble(double F);
+	template <typename T> static T Abs(const T A) { return A < 0 ? -A : A; }
+	template <typename T> static T Clamp(const T X, const T Min, const T Max) { return X < Min ? Min : X < Max ? X : Max; }
+};
+
+// ---- logging -------------------------------------------------------------------------------------------
+namespace ELogVerbosity
+{
+	enum Type : uint8 { NoLogging, Fatal, Error, Warning, Display, Log, Verbose, VeryVerbose, All };
+}
+struct FLogCategoryBase
+{
+	explicit FLogCategoryBase(const TCHAR* Name);
+};
+#define DECLARE_LOG_CATEGORY_EXTERN(CategoryName, DefaultVerbosity, CompileTimeVerbosity) \
+	extern FLogCategoryBase CategoryName
+#define DEFINE_LOG_CATEGORY(CategoryName) FLogCategoryBase CategoryName(TEXT(#CategoryName))
+template <typename... Args> inline void HsLogFormatCheck(const TCHAR* Format, Args... InArgs) {}
+#define UE_LOG(CategoryName, Verbosity, Format, ...) \
+	((void)sizeof(CategoryName), (void)ELogVerbosity::Verbosity, HsLogFormatCheck(Format, ##__VA_ARGS__))
+
+// ---- threads -------------------------------------------------------------------------------------------
+bool IsInGameThread();
+
+// ---- UObject -------------------------------------------------------------------------------------------
+class UClass;
+class UWorld;
+class UObjectBase
+{
+};
+class UObject : public UObjectBase
+{
+public:
+	virtual ~UObject() = default;
+	virtual UWorld* GetWorld() const;
+	FString GetName() const;
+};
+class UClass : public UObject
+{
+};
+class UScriptStruct : public UObject
+{
+};
+class UPackage : public UObject
+{
+};
+UPackage* GetTransientPackage();
+
+template <typename T>
+T* NewObject(UObject* Outer = (UObject*)GetTransientPackage(), FName Name = FName(), uint32 Flags = 0);
+
+template <typename T>
+const T* GetDefault();
+
+template <typename T>
+class TObjectPtr
+{
+public:
+	TObjectPtr() = default;
+	TObjectPtr(T* In) : Ptr(In) {}
+	TObjectPtr(decltype(nullptr)) {}
+	TObjectPtr& operator=(T* In) { Ptr = In; return *this; }
+	TObjectPtr& operator=(decltype(nullptr)) { Ptr = nullptr; return *this; }
+	operator T*() const { return Ptr; }
+	T* operator->() const { return Ptr; }
+	T* Get() const { return Ptr; }
+	explicit operator bool() const { return Ptr != nullptr; }
+
+private:
+	T* Ptr = nullptr;
+};
+
+template <typename T>
+class TWeakObjectPtr
+{
+public:
+	TWeakObjectPtr() = default;
+	TWeakObjectPtr(const T* In) : Ptr(const_cast<T*>(In)) {}
+	TWeakObjectPtr& operator=(const T* In) { Ptr = const_cast<T*>(In); return *this; }
+	T* Get() const { return Ptr; }
+	bool IsValid() const { return Ptr != nullptr; }
+	void Reset() { Ptr = nullptr; }
+
+private:
+	T* Ptr = nullptr;
+};
+
+#include "Delegates/Delegate.h"

@@ -1,0 +1,24 @@
+#pragma once
+#include "CoreMinimal.h"
+
+class SDockTab;
+class FSpawnTabArgs
+{
+};
+typedef TDelegate<TSharedRef<SDockTab>(const FSpawnTabArgs&)> FOnSpawnTab;
+typedef TDelegate<bool(const FSpawnTabArgs&)> FCanSpawnTab;
+
+class FTabSpawnerEntry
+{
+public:
+	FTabSpawnerEntry& SetDisplayName(const FText& InLegibleName);
+	FTabSpawnerEntry& SetTooltipText(const FText& InTooltipText);
+};
+
+class FGlobalTabmanager
+{
+public:
+	static const TSharedRef<FGlobalTabmanager>& Get();
+	FTabSpawnerEntry& RegisterNomadTabSpawner(const FName TabId, const FOnSpawnTab& OnSpawnTab, const FCanSpawnTab& CanSpawnTab = FCanSpawnTab());
+	void UnregisterNomadTabSpawner(const FName TabId);
+};

@@ -1,0 +1,11 @@
+#pragma once
+#include "CoreMinimal.h"
+#include "Interfaces/IHttpRequest.h"
+
+class IHttpResponse
+{
+public:
+	virtual ~IHttpResponse() = default;
+	virtual int32 GetResponseCode() const = 0;
+	virtual FString GetContentAsString() const = 0;
+};

@@ -1,0 +1,23 @@
+// Puerts' JsEnv.h, the declarations the bridge uses (constructor and Start with Puerts' own signatures).
+#pragma once
+#include <functional>
+#include <memory>
+#include "CoreMinimal.h"
+#include "JSLogger.h"
+#include "JSModuleLoader.h"
+
+namespace puerts
+{
+	class JSENV_API FJsEnv
+	{
+	public:
+		explicit FJsEnv(const FString& ScriptRoot = TEXT("JavaScript"));
+		FJsEnv(std::shared_ptr<IJSModuleLoader> InModuleLoader, std::shared_ptr<ILogger> InLogger, int InDebugPort,
+			std::function<void(const FString&)> InOnSourceLoadedCallback = nullptr, const FString InFlags = FString(),
+			void* InExternalRuntime = nullptr, void* InExternalContext = nullptr);
+		void Start(const FString& ModuleName, const TArray<TPair<FString, UObject*>>& Arguments = TArray<TPair<FString, UObject*>>());
+		bool IdleNotificationDeadline(double DeadlineInSeconds);
+		void LowMemoryNotification();
+		void WaitDebugger(double Timeout = 0);
+	};
+}

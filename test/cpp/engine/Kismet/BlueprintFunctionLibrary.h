@@ -1,0 +1,7 @@
+#pragma once
+#include "CoreMinimal.h"
+#include "UObject/Object.h"
+
+class UBlueprintFunctionLibrary : public UObject
+{
+};
