@@ -6,41 +6,33 @@ import {
   type AttributeMap,
   checkLogin,
   Defaults,
-  type ErrorMap,
   FailureDetail,
   HelpshiftEvent,
   LoginFailureReason,
-  type LoginRequest,
   type LoginResponse,
-  validateAppAttributes,
   validateIdentityToken,
-  validateMasterAttributes,
 } from "../contract";
-import { createAnonymousIds, newAnonymousId } from "./anonymous-id";
+import { createAnonymousIds } from "./anonymous-id";
 import type { ClientState, HelpshiftClient, LoginFailureData } from "./api";
+import { updateAttributes } from "./attribute-updates";
 import { defer } from "./defer";
 import { LoginFailure, loginFailureData } from "./errors";
 import { createEventHub } from "./events";
 import { emitIdentityFailure } from "./identity-sender";
 import { type ResolvedInit, resolveInitParameters } from "./init-parameters";
 import { createCoreLog } from "./log";
-import { loginOutcome } from "./login-outcome";
+import { type LoginAttempt, type LoginFlowContext, runLogin } from "./login-flow";
 import type { AttributeKindName } from "./outbox-model";
 import { createOutboxStore, type OutboxStore } from "./outbox-store";
 import { createPersistedState, type PersistedState, type SessionRecord } from "./persisted";
 import type { Ports } from "./ports";
 import { createServiceClient, type ServiceClient } from "./service-client";
+import { sessionRecordFromLogin } from "./session-record";
 import { createSessionRuntime, type SessionRuntime } from "./session-runtime";
 import { createTimerSet } from "./timers";
 
 /** Longest wait for the previous user's logout before a login goes ahead anyway. **(ours)** */
 export const PREVIOUS_LOGOUT_WAIT_MS = 15_000;
-
-interface LoginAttempt {
-  settled: boolean;
-  readonly onSuccess: () => void;
-  readonly onFailure: (reason: LoginFailureReason, errors: ErrorMap, detail?: FailureDetail) => void;
-}
 
 interface Installed {
   readonly params: ResolvedInit;
@@ -146,61 +138,31 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
 
   const establish = (c: Installed, response: LoginResponse, withToken: boolean) => {
     log.remember(response.sessionToken);
-    // The service's clocks decide expiry: translate them onto ours with the skew measured now.
-    const skew = response.serverTime - ports.clock.now();
-    const expiresAt = response.expiresAt - skew;
     const leadSeconds = c.params.refreshLeadSeconds ?? response.refreshLeadSeconds ?? Defaults.refreshLeadSeconds;
-    const record: SessionRecord = {
-      userId: response.userId,
-      anonymous: response.anonymous,
-      sessionToken: response.sessionToken,
-      expiresAt,
-      refreshAt: expiresAt - leadSeconds * 1000,
-      refreshSent: false,
-    };
+    const record = sessionRecordFromLogin(response, ports.clock.now(), leadSeconds);
     c.state.writeSession(record);
     setExpired(c, false);
     if (withToken) c.anonymousIds.discard();
     startSession(c, record);
   };
 
-  async function runLogin(
-    c: Installed,
-    attempt: LoginAttempt,
-    plan: { mode: string; fullPrivacy: boolean },
-    jwt: string,
-  ) {
-    const previous = session;
-    if (previous) {
-      log.info("logging the current user out before the new login", { userId: previous.record.userId });
-      void endSession(c, previous);
-    }
-    await previousLogout();
-    if (attempt.settled) return;
-    const request: LoginRequest = { identityToken: jwt, fullPrivacy: plan.fullPrivacy };
-    if (plan.mode === "anonymous") request.anonymousId = c.anonymousIds.current();
-    else if (plan.mode === "privateAnonymous") request.anonymousId = newAnonymousId(ports.random);
-    const outcome = loginOutcome(await c.service.login(request));
-    if (attempt.settled) {
-      if (outcome.ok) {
-        // Cancelled or disposed while the service said yes: that session must not live on the server.
-        log.remember(outcome.response.sessionToken);
-        log.info("dropping a late login answer");
-        void c.service.logout(outcome.response.sessionToken).catch(logError("revoking a late session failed"));
+  const loginContext = (c: Installed): LoginFlowContext => ({
+    service: c.service,
+    anonymousIds: c.anonymousIds,
+    random: ports.random,
+    log,
+    events,
+    logOutPrevious() {
+      const previous = session;
+      if (previous) {
+        log.info("logging the current user out before the new login", { userId: previous.record.userId });
+        void endSession(c, previous);
       }
-      return;
-    }
-    if (!outcome.ok) {
-      if (outcome.failure.reason === LoginFailureReason.identityFeatureNotEnabled) {
-        events.emit(HelpshiftEvent.userIdentityNotEnabled);
-      }
-      settle(attempt, outcome.failure);
-      return;
-    }
-    establish(c, outcome.response, jwt !== "");
-    log.info("logged in", { userId: outcome.response.userId, anonymous: outcome.response.anonymous });
-    settle(attempt);
-  }
+      return previousLogout();
+    },
+    establish: (response, withToken) => establish(c, response, withToken),
+    settle,
+  });
 
   const requireInit = (call: string): Installed | undefined => {
     if (disposed) return undefined;
@@ -214,28 +176,13 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     return undefined;
   };
 
-  const updateAttributes = (kind: AttributeKindName, attributes: AttributeMap) => {
-    const c = requireInit(kind === "master" ? "UpdateMasterAttributes" : "UpdateAppAttributes");
-    if (!c) return;
-    const current = identifiedSession(kind === "master" ? "UpdateMasterAttributes" : "UpdateAppAttributes");
-    if (!current) return;
+  const update = (kind: AttributeKindName, attributes: AttributeMap) => {
+    const call = kind === "master" ? "UpdateMasterAttributes" : "UpdateAppAttributes";
+    const c = requireInit(call);
+    const current = c && identifiedSession(call);
+    if (!c || !current) return;
     const rules = { multilineCustomFields: c.params.multilineCustomFields };
-    const check =
-      kind === "master" ? validateMasterAttributes(attributes, rules) : validateAppAttributes(attributes, rules);
-    if (Object.keys(check.errors).length > 0) {
-      events.emit(
-        kind === "master"
-          ? HelpshiftEvent.masterAttributesValidationFailed
-          : HelpshiftEvent.appAttributesValidationFailed,
-        check.errors,
-      );
-    }
-    if (current.queue(kind, check.accepted) === "limitExceeded") {
-      log.warn("attribute update not queued: too many unsynced entries", { kind });
-      events.emit(
-        kind === "master" ? HelpshiftEvent.masterAttributesLimitExceeded : HelpshiftEvent.appAttributesLimitExceeded,
-      );
-    }
+    updateAttributes(kind, attributes, rules, (k, accepted) => current.queue(k, accepted), events, log);
   };
 
   const doLogout = (): Promise<void> => {
@@ -318,7 +265,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       const plan = checkLogin(identityJwt, loginConfig);
       if (!plan.ok) return settle(attempt, loginFailureData(plan.reason, plan.errors, plan.detail));
       login = attempt;
-      runLogin(c, attempt, plan, identityJwt).catch((error: unknown) => {
+      runLogin(loginContext(c), attempt, plan, identityJwt).catch((error: unknown) => {
         log.error("login failed unexpectedly", { error: String(error) });
         settle(attempt, loginFailureData(LoginFailureReason.unknownError));
       });
@@ -336,8 +283,8 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       void doAddIdentities(identitiesJwt);
     },
     addUserIdentities: (identitiesJwt) => doAddIdentities(identitiesJwt),
-    UpdateMasterAttributes: (attributes) => updateAttributes("master", attributes),
-    UpdateAppAttributes: (attributes) => updateAttributes("app", attributes),
+    UpdateMasterAttributes: (attributes) => update("master", attributes),
+    UpdateAppAttributes: (attributes) => update("app", attributes),
     Logout() {
       void doLogout();
     },
