@@ -7,7 +7,7 @@
  * my-token-endpoint | helpshift-ts check - --json
  */
 import type { Command } from "commander";
-import { describeFailure, FailureReasonText, inspectLogin, type LoginInspection, makeRedactor } from "../../contract";
+import { describeFailure, inspectLogin, type LoginInspection, makeRedactor } from "../../contract";
 
 /** What one command run produces: lines for stdout, lines for stderr, and the exit code. */
 export interface CommandOutput {
@@ -132,9 +132,7 @@ export function emit(io: CommandIo, output: CommandOutput): void {
 export function registerCheckCommand(program: Command, io: CommandIo = processIo()): void {
   program
     .command("check")
-    .description(
-      `Run the client-side login checks on an identity JWT (${Object.keys(FailureReasonText).length} failure reasons) and explain failures`,
-    )
+    .description("Run a login's client-side checks on an identity JWT; explain failures and warn about iat and alg")
     .argument("<jwt>", 'the identity JWT, "" for an anonymous login, or - to read it from stdin')
     .option("--config <json>", "login config as a JSON object, e.g. '{\"full_privacy_enabled\": true}'")
     .option("--json", "print exactly one JSON object")
