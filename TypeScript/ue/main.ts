@@ -12,10 +12,12 @@ import { createHelpshiftClient } from "../core";
 import { BridgeArgument } from "./commands";
 import { type RuntimeBridge, startRuntime } from "./runtime";
 
-const bridge = argv.getByName(BridgeArgument.bridge) as HelpshiftTSBridge;
+// Typed as the reflected class, then handed over without a cast: tsc checks that every bridge call the runtime
+// makes exists on UHelpshiftTSBridge as Typing/ue declares it (and test/consistency checks Typing against C++).
+const bridge: RuntimeBridge = argv.getByName(BridgeArgument.bridge) as HelpshiftTSBridge;
 
 startRuntime({
-  bridge: bridge as unknown as RuntimeBridge,
+  bridge,
   createClient: createHelpshiftClient,
   refs: { $ref, $unref: <T>(x: unknown) => $unref(x as $Ref<T>) },
   timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as never) },

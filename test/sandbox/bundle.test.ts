@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build";
 import { ProtocolPath } from "../../TypeScript/contract";
 import { createIdentityService } from "../../TypeScript/server";
+import { readReflectedClasses } from "../consistency/cpp-reflection";
 import { FakeIdentityService } from "../support/fake-identity-service";
 import { RouteTransport } from "../support/route-transport";
 import { identityToken, uidToken } from "../support/tokens";
@@ -57,6 +58,15 @@ describe("the bundle in a bare engine", () => {
       expect(vm.runInContext(`typeof ${name}`, context), name).toBe("undefined");
     }
     expect(vm.runInContext("typeof setTimeout + typeof console", context)).toBe("functionobject");
+  });
+
+  it("is driven through a stand-in bridge with exactly the C++ bridge's UFUNCTIONs", () => {
+    const host = new FakeSubsystem(mainJs, () => Promise.reject(new Error("offline")));
+    hosts.push(host);
+    const header = readReflectedClasses([join(__dirname, "../../Source/HelpshiftTS/Public")]).get(
+      "UHelpshiftTSBridge",
+    )!;
+    expect([...host.bridgeFunctionNames].sort()).toEqual([...header.functions.keys()].sort());
   });
 
   it("binds OnCommand and reports ready while it loads", () => {

@@ -61,6 +61,8 @@ export class FakeSubsystem {
   readonly files = new Map<string, string>();
   readonly logs: Array<{ level: string; message: string }> = [];
   ready = false;
+  /** The UFUNCTIONs this stand-in bridge offers (compared with the C++ header by the tests). */
+  readonly bridgeFunctionNames: string[];
   /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
   readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
   private onCommand: ((id: number, command: string, json: string) => void) | undefined;
@@ -74,6 +76,7 @@ export class FakeSubsystem {
     private readonly http: (request: HttpRequest) => Promise<HttpResponse>,
   ) {
     const bridge = this.makeBridge();
+    this.bridgeFunctionNames = Object.keys(bridge).filter((k) => k !== "OnCommand");
     loadBundle(code, {
       ue: {},
       puerts: { ...puertsRefs, argv: { getByName: (name: string) => (name === "Bridge" ? bridge : undefined) } },
