@@ -37,11 +37,18 @@ export interface LoginFailureData {
 /** Event data: `{key → error value}` for the events that carry it, else empty. */
 export type HelpshiftEventData = Readonly<Record<string, string>>;
 
+/** Receives every event with its data (a frozen copy per listener). */
 export type HelpshiftEventListener = (event: HelpshiftEvent, data: HelpshiftEventData) => void;
 
 /** Where the client is. */
 export type SessionStatus = "loggedOut" | "loggingIn" | "loggedIn";
 
+/**
+ * A snapshot of the client, for UIs and tests.
+ *
+ * @example
+ * if (client.getState().status === "loggedIn") showProfile();
+ */
 export interface ClientState {
   readonly initialized: boolean;
   readonly status: SessionStatus;

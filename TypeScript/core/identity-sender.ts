@@ -5,6 +5,7 @@ import type { CoreLog } from "./log";
 import { isRetryable, isSessionInvalid, type ServiceClient } from "./service-client";
 import type { Timer, TimerSet } from "./timers";
 
+/** What an {@link IdentitySender} needs: one session's token and the client's service, timers, events, log. */
 export interface IdentitySenderDeps {
   readonly sessionToken: string;
   readonly service: ServiceClient;

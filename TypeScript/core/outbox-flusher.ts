@@ -13,6 +13,7 @@ export type BatchResult = "sent" | "failed" | "empty";
 /** Bound on batches sent by one flush: a runaway loop must end even if the outbox misbehaves. */
 const MAX_BATCHES_PER_FLUSH = 100;
 
+/** What an {@link OutboxFlusher} needs: one user's id and session token, and the client's parts. */
 export interface OutboxFlusherDeps {
   readonly userId: string;
   readonly sessionToken: string;

@@ -21,6 +21,7 @@ export interface PendingAttributes {
   readonly tags?: TagOps;
 }
 
+/** Which attribute map: master (global) or app-specific. */
 export type AttributeKindName = "master" | "app";
 
 /** What one request carries for one map, in the protocol's shape. */

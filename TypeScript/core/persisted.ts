@@ -24,6 +24,7 @@ export const SessionRecordSchema = z.object({
   refreshAt: z.number(),
   refreshSent: z.boolean(),
 });
+/** A stored session (see {@link SessionRecordSchema}). */
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
 const StringMap = z.record(z.string(), z.string());
@@ -44,6 +45,7 @@ const BatchSchema = z.object({
 const UserOutboxSchema = z.object({ master: PendingSchema, app: PendingSchema, inflight: z.optional(BatchSchema) });
 /** Every user's unsynced attributes, by user id. */
 export const OutboxRecordSchema = z.record(z.string(), UserOutboxSchema);
+/** Every user's outbox by user id, as stored. */
 export type OutboxRecord = Record<string, UserOutbox>;
 
 /** Typed, validated access to the {@link Store}. Every write is synchronous: durable before the caller returns. */

@@ -55,6 +55,7 @@ export interface Random {
   bytes(count: number): Uint8Array;
 }
 
+/** Log levels, lowest first. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
 /** A sink for log lines. The core redacts before it calls the logger. */

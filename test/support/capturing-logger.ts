@@ -9,12 +9,14 @@
  */
 import type { Logger, LogLevel } from "../../TypeScript/core/ports";
 
+/** One captured log line. */
 export interface LogLine {
   readonly level: LogLevel;
   readonly message: string;
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
+/** Keeps every line in {@link CapturingLogger.lines}. See the module example. */
 export class CapturingLogger implements Logger {
   readonly lines: LogLine[] = [];
 

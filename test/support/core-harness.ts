@@ -20,8 +20,10 @@ import { MemoryStore } from "./memory-store";
 import { RouteTransport } from "./route-transport";
 import { SeededRandom } from "./seeded-random";
 
+/** The service URL the harness passes to `Init` (the route transport answers it; nothing listens). */
 export const TEST_SERVICE_URL = "http://127.0.0.1:8787";
 
+/** A real client on fakes, with handles on every fake. */
 export interface CoreHarness {
   readonly client: HelpshiftClient;
   readonly transport: RouteTransport;
@@ -38,6 +40,7 @@ export interface CoreHarness {
   restart(): CoreHarness;
 }
 
+/** Fakes to share (a restart reuses store, time and transport) and fake service options. */
 export interface HarnessOptions {
   readonly store?: MemoryStore;
   readonly time?: ManualTime;

@@ -14,6 +14,7 @@ import type { Clock } from "../../TypeScript/core/ports";
 import type { RecordedRequest, Reply, RouteTransport } from "./route-transport";
 import { jwtPayload } from "./tokens";
 
+/** How the fake service answers logins. */
 export interface FakeServiceOptions {
   readonly appId?: string;
   /** Session lifetime, ms (default 7 days). */
@@ -24,6 +25,7 @@ export interface FakeServiceOptions {
   readonly refreshLeadSeconds?: number;
 }
 
+/** A session the fake service issued; set `revoked` to make the next bearer call answer 401. */
 export interface IssuedSession {
   readonly token: string;
   readonly userId: string;
@@ -31,6 +33,7 @@ export interface IssuedSession {
   revoked: boolean;
 }
 
+/** See the module example. Routes are mounted on the transport at construction. */
 export class FakeIdentityService {
   readonly appId: string;
   readonly sessions: IssuedSession[] = [];

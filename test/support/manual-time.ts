@@ -18,6 +18,7 @@ interface PendingTimer {
   readonly callback: () => void;
 }
 
+/** Clock and scheduler ports driven by the test. */
 export interface ManualTime {
   readonly clock: Clock;
   readonly scheduler: Scheduler;

@@ -8,6 +8,7 @@
  */
 import type { Store } from "../../TypeScript/core/ports";
 
+/** See the module example. */
 export class MemoryStore implements Store {
   readonly data = new Map<string, string>();
   /** Every write and remove, in order. */

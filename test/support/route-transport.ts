@@ -14,6 +14,7 @@ import type { HttpRequest, HttpResponse, Transport } from "../../TypeScript/core
 /** An answer: a status with a JSON value or raw body text, or `"network"` to reject like a failed connection. */
 export type Reply = { status: number; json?: unknown; body?: string } | "network";
 
+/** A request as the transport saw it, with its path and parsed JSON body. */
 export interface RecordedRequest extends HttpRequest {
   /** Path part of the URL (no origin, no query). */
   readonly path: string;
@@ -21,6 +22,7 @@ export interface RecordedRequest extends HttpRequest {
   readonly json: unknown;
 }
 
+/** Answers one route. */
 export type Handler = (request: RecordedRequest) => Reply | Promise<Reply>;
 
 /** A promise with its resolve function exposed. */
@@ -32,6 +34,7 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   return { promise, resolve };
 }
 
+/** See the module example. An unrouted request answers 404 `notFound`. */
 export class RouteTransport implements Transport {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, Handler>();

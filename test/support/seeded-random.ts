@@ -7,6 +7,7 @@
  */
 import type { Random } from "../../TypeScript/core/ports";
 
+/** See the module example. */
 export class SeededRandom implements Random {
   private state: number;
   /** How many bytes were asked for in total. */
