@@ -177,7 +177,7 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
   const inspected = (form: TesterForm): Partial<TesterState> => {
     const parsed = parseConfig(form.config);
     if (!parsed.ok) return { inspection: undefined, formError: parsed.error };
-    return { inspection: inspectLogin(form.token, parsed.config, nowSeconds()), formError: undefined };
+    return { inspection: inspectLogin(form.token.trim(), parsed.config, nowSeconds()), formError: undefined };
   };
 
   const ensureClient = (): HelpshiftClient => {

@@ -79,6 +79,14 @@ describe("tester view-model: mint and inspect", () => {
     expect(vm.getState().formError).toBeUndefined();
   });
 
+  it("inspects the token as login sends it: surrounding whitespace trimmed", () => {
+    const { vm } = setup();
+    vm.update({ secret: SECRET, uid: "1" });
+    vm.mint();
+    vm.update({ token: `  ${vm.getState().form.token}\n` });
+    expect(vm.getState().inspection).toMatchObject({ ok: true, identifiers: ["uid"] });
+  });
+
   it("an old iat is minted as asked and warned about; iat none gives iatIsMandatory", () => {
     const { vm } = setup();
     vm.update({ secret: SECRET, uid: "1", iat: String(NOW_MS / 1000 - 86_401) });
