@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { type BenchItem, environment, notMeasured, updatePerformanceDoc, writeResults } from "./lib/report";
+import { benchOutbox } from "./outbox";
 import { benchTokenCheck } from "./token-check";
 import { benchValidation } from "./validation";
 
@@ -20,6 +21,7 @@ type Bench = { id: string; title: string; run: () => BenchItem | Promise<BenchIt
 const benches: Bench[] = [
   { id: "tokenCheck", title: "1. client token check", run: () => benchTokenCheck(rounds) },
   { id: "validation", title: "2. config and attribute validation", run: () => benchValidation(rounds) },
+  { id: "outbox", title: "3. attribute outbox burst", run: () => benchOutbox(quick ? 2 : 5) },
 ];
 
 async function main(): Promise<void> {
