@@ -131,10 +131,15 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
   };
 
   async function flushAll(): Promise<void> {
-    for (let i = 0; i < MAX_BATCHES_PER_FLUSH; i++) {
-      const result = await (inflight ?? sendOne());
-      if (result !== "sent") return;
-      if (!d.outbox.hasUnsynced(d.userId)) return;
+    try {
+      for (let i = 0; i < MAX_BATCHES_PER_FLUSH; i++) {
+        const result = await (inflight ?? sendOne());
+        if (result !== "sent") return;
+        if (!d.outbox.hasUnsynced(d.userId)) return;
+      }
+    } catch (error) {
+      // A port failed (randomness for the batch id, say): the entries stay stored for the next flush.
+      d.log.error("attribute flush failed", { error: String(error) });
     }
   }
 

@@ -73,3 +73,33 @@ describe("restoring persisted state", () => {
     expect(h.store.snapshot()).toEqual({});
   });
 });
+
+describe("failing ports", () => {
+  it("keeps entries stored when the random source fails while cutting a batch, and sends them later", async () => {
+    const h = createCoreHarness();
+    h.init();
+    await h.client.loginWithIdentity(uidToken("1"));
+    const bytes = h.random.bytes.bind(h.random);
+    h.random.bytes = () => {
+      throw new Error("no entropy");
+    };
+    h.client.UpdateMasterAttributes({ first_name: "Ana" });
+    await h.client.flush();
+    expect(h.transport.requestsTo("/attributes")).toEqual([]);
+    expect(h.logger.at("error").map((l) => l.message)).toContain("attribute flush failed");
+    expect(h.store.json("helpshift.outbox")).toMatchObject({ "uid:1": { master: { values: { first_name: "Ana" } } } });
+    h.random.bytes = bytes;
+    await h.client.flush();
+    expect(h.service.appliedBatches.map((b) => b.batch.master)).toEqual([{ first_name: "Ana" }]);
+  });
+
+  it("fails a login with unknownError when the random source fails for an anonymous id", async () => {
+    const h = createCoreHarness();
+    h.init();
+    h.random.bytes = () => {
+      throw new Error("no entropy");
+    };
+    await expect(h.client.loginWithIdentity("")).rejects.toMatchObject({ reason: "unknownError" });
+    expect(h.client.getState().status).toBe("loggedOut");
+  });
+});
