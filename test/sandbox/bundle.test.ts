@@ -76,6 +76,14 @@ describe("the bundle in a bare engine", () => {
     expect(host.calls[0]?.name).toBe("NotifyReady");
   });
 
+  it("refuses an Init without an app id (logged) and then fails logins with notInitialized", async () => {
+    const host = new FakeSubsystem(mainJs, () => Promise.reject(new Error("offline")));
+    hosts.push(host);
+    host.init({ serviceUrl: SERVICE });
+    expect(host.logs.some((l) => l.level === "error" && l.message.includes("appIdMissing"))).toBe(true);
+    expect(await host.login(uidToken("1"))).toMatchObject({ reason: "unknownError", detail: "notInitialized" });
+  });
+
   it("fails a login before Init with unknownError / notInitialized", async () => {
     const host = new FakeSubsystem(mainJs, () => Promise.reject(new Error("offline")));
     hosts.push(host);
