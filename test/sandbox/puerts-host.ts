@@ -156,11 +156,15 @@ export class FakeSubsystem {
     };
   }
 
+  /** Like UHelpshiftTSSubsystem::HandleLoginResult: delivered on the next tick, pending until then. */
   private settle(id: number, outcome: LoginOutcome) {
     if (this.shutDown) return;
-    const callback = this.pending.get(id);
-    this.pending.delete(id);
-    callback?.(outcome);
+    setImmediate(() => {
+      if (this.shutDown) return;
+      const callback = this.pending.get(id);
+      this.pending.delete(id);
+      callback?.(outcome);
+    });
   }
 
   /** `Bridge->OnCommand.ExecuteIfBound(...)`. */

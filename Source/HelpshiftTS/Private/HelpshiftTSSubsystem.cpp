@@ -162,17 +162,10 @@ int32 UHelpshiftTSSubsystem::LoginWithIdentity(const FString& IdentityJWT, const
 
 void UHelpshiftTSSubsystem::FailLoginNextTick(int32 RequestId, const FString& Detail)
 {
-	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
-	FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis, RequestId, Detail](float) {
-		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
-		{
-			FHelpshiftTSLoginResult Result;
-			Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
-			Result.Detail = Detail;
-			Self->HandleLoginResult(RequestId, Result);
-		}
-		return false;
-	}));
+	FHelpshiftTSLoginResult Result;
+	Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
+	Result.Detail = Detail;
+	HandleLoginResult(RequestId, Result);
 }
 
 void UHelpshiftTSSubsystem::CancelLogin(int32 RequestId)
@@ -211,6 +204,25 @@ void UHelpshiftTSSubsystem::HandleReady()
 }
 
 void UHelpshiftTSSubsystem::HandleLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result)
+{
+	if (bShuttingDown)
+	{
+		return;
+	}
+	// TypeScript may answer inside the login command itself (its promise jobs run before control returns to
+	// C++): deliver on the next tick, so no callback ever runs inside LoginWithIdentity or a node's Activate.
+	// The completion stays pending until then, so a shutdown in between still fails it with disposed.
+	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
+	FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis, RequestId, Result](float) {
+		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
+		{
+			Self->DeliverLoginResult(RequestId, Result);
+		}
+		return false;
+	}));
+}
+
+void UHelpshiftTSSubsystem::DeliverLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result)
 {
 	if (bShuttingDown)
 	{

@@ -63,6 +63,7 @@ public:
 
 	// Called by UHelpshiftTSBridge (game thread, from TypeScript).
 	void HandleReady();
+	/** Queues the result for the next tick (never calls back inside the call that started the login). */
 	void HandleLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result);
 	void HandleEvent(const FString& EventName, const FString& DataJson);
 	void HandleHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body);
@@ -77,6 +78,7 @@ private:
 	void SendCommand(int32 RequestId, const FString& Command, const FString& PayloadJson);
 	int32 NewRequestId();
 	void FailLoginNextTick(int32 RequestId, const FString& Detail);
+	void DeliverLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result);
 	void DeliverHttpResponse(int32 RequestId, FHttpResponsePtr Response, bool bConnectedSuccessfully);
 	void HandleAppForeground();
 	void HandleAppBackground();
