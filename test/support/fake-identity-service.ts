@@ -61,6 +61,21 @@ export class FakeIdentityService {
     return ProtocolPath[call](this.appId);
   }
 
+  /**
+   * Answers a request as the mounted routes would: lets a test wrap the service (delay, fail, count) and still
+   * get its real answer.
+   *
+   * @example
+   * transport.route("POST", service.path("attributes"), async (r) => (await later(), service.answer(r)));
+   */
+  answer(request: RecordedRequest): Reply {
+    if (request.path === this.path("login")) return this.login(request);
+    if (request.path === this.path("logout")) return this.withSession(request, (s) => this.logout(s));
+    if (request.path === this.path("identities")) return this.withSession(request, (s) => this.identities(s, request));
+    if (request.path === this.path("attributes")) return this.withSession(request, (s) => this.attributes(s, request));
+    return { status: 404, json: { reason: "notFound" } };
+  }
+
   /** The last session issued. */
   lastSession(): IssuedSession | undefined {
     return this.sessions[this.sessions.length - 1];
