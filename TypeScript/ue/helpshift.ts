@@ -12,15 +12,12 @@
  * catch (e) { if (e instanceof LoginFailure) console.warn(e.reason, e.errors); }
  */
 import * as UE from "ue";
-import {
-  type AttributeMap,
-  type ErrorMap,
-  ErrorValue,
-  FailureDetail,
-  HelpshiftEvent,
-  type LoginConfig,
-  LoginFailureReason,
-} from "../contract";
+// Deep imports on purpose: the contract's index also carries the zod protocol schemas, which this small module
+// (shipped to every gameplay JsEnv) does not need.
+import type { AttributeMap } from "../contract/attributes";
+import type { LoginConfig } from "../contract/config";
+import { ErrorValue, FailureDetail, HelpshiftEvent, LoginFailureReason } from "../contract/names";
+import type { ErrorMap } from "../contract/result";
 import type { HelpshiftEventData } from "../core/api";
 import type { InitFields } from "./messages";
 import { type StringTMap, tmapToRecord } from "./tmap";
