@@ -9,7 +9,7 @@
  * const url = serviceUrl + ProtocolPath.login(appId);
  * const parsed = LoginResponseSchema.safeParse(JSON.parse(body));
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { ErrorValue, FailureDetail, LoginFailureReason } from "./names";
 
 /** Paths of the service, relative to its base URL. */

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { Defaults } from "../contract";
 import type { HelpshiftInitParameters } from "./api";
 import type { LogLevel } from "./ports";

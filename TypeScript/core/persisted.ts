@@ -2,7 +2,7 @@
  * What the core keeps in the {@link Store}, validated with zod on the way back in: a corrupt or truncated value
  * is discarded with a warning, never a crash.
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { CoreLog } from "./log";
 import type { UserOutbox } from "./outbox-model";
 import type { Store } from "./ports";
