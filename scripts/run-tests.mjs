@@ -8,7 +8,14 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const report = `${root}.vitest-report.json`;
 rmSync(report, { force: true });
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync("npx", args, { cwd: root, stdio: "inherit" });
 
 let passed = 0;
@@ -27,5 +34,7 @@ if (existsSync(report)) {
   failed += 1;
 }
 const code = run.status === 0 && failed === 0 && passed > 0 ? 0 : 1;
-console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+console.log(
+  skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`,
+);
 process.exit(code);
