@@ -8,7 +8,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { type BenchItem, environment, notMeasured, updatePerformanceDoc, writeResults } from "./lib/report";
+import { benchMemory } from "./memory";
 import { benchOutbox } from "./outbox";
+import { benchService } from "./service";
 import { benchTokenCheck } from "./token-check";
 import { benchValidation } from "./validation";
 
@@ -22,6 +24,16 @@ const benches: Bench[] = [
   { id: "tokenCheck", title: "1. client token check", run: () => benchTokenCheck(rounds) },
   { id: "validation", title: "2. config and attribute validation", run: () => benchValidation(rounds) },
   { id: "outbox", title: "3. attribute outbox burst", run: () => benchOutbox(quick ? 2 : 5) },
+  {
+    id: "service",
+    title: "4. service logins vs health",
+    run: () => benchService(quick ? { phaseMs: 500, phases: 1 } : { phaseMs: 2_000, phases: 2 }),
+  },
+  {
+    id: "memory",
+    title: "6. client heap after login/logout cycles",
+    run: () => benchMemory(100_000, quick ? 10_000 : 90_000),
+  },
 ];
 
 async function main(): Promise<void> {
