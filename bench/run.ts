@@ -7,6 +7,7 @@
  * BENCH_QUICK=1 npm run bench   # shorter rounds, for checking the harness
  */
 import { fileURLToPath } from "node:url";
+import { benchBundle } from "./bundle";
 import { type BenchItem, environment, notMeasured, updatePerformanceDoc, writeResults } from "./lib/report";
 import { benchMemory } from "./memory";
 import { benchOutbox } from "./outbox";
@@ -29,6 +30,7 @@ const benches: Bench[] = [
     title: "4. service logins vs health",
     run: () => benchService(quick ? { phaseMs: 500, phases: 1 } : { phaseMs: 2_000, phases: 2 }),
   },
+  { id: "bundle", title: "5. Puerts bundle", run: () => benchBundle({ loads: quick ? 5 : 30 }) },
   {
     id: "memory",
     title: "6. client heap after login/logout cycles",
