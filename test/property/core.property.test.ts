@@ -10,6 +10,9 @@ import {
   type LoginConfig,
   LoginFailureReason,
   ProtocolErrorCode,
+  validateAppAttributes,
+  validateIdentityToken,
+  validateMasterAttributes,
 } from "../../TypeScript/contract";
 import { createHelpshiftClient, type HelpshiftClient, type HttpResponse } from "../../TypeScript/core";
 import { garbageArb, garbagePayloadTokenArb, isSpecDetail, isSpecErrorMap, isSpecReason, runs } from "./arbitraries";
@@ -276,5 +279,57 @@ describe("the core fed garbage", () => {
     // The generators must reach logged-in sequences and events, or the property proves little.
     expect(stats.withLogin).toBeGreaterThan(stats.runs / 8);
     expect(stats.withEvents).toBeGreaterThan(0);
+  });
+
+  it("updates fed garbage while logged in: one validation event carrying exactly the refused keys, or none", async () => {
+    const h = harness(["good"]);
+    await h.client.loginWithIdentity(legalJwt, {});
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("master" as const, "app" as const), attributesArb, async (kind, input) => {
+        h.events.length = 0;
+        let thrown: unknown;
+        try {
+          if (kind === "master") h.client.UpdateMasterAttributes(input as AttributeMap);
+          else h.client.UpdateAppAttributes(input as AttributeMap);
+        } catch (error) {
+          thrown = error;
+        }
+        await settle(2);
+        expect(thrown).toBeUndefined();
+        const validation =
+          kind === "master"
+            ? HelpshiftEvent.masterAttributesValidationFailed
+            : HelpshiftEvent.appAttributesValidationFailed;
+        const expected = (kind === "master" ? validateMasterAttributes : validateAppAttributes)(input).errors;
+        const seen = h.events.filter((e) => e.event === validation);
+        if (Object.keys(expected).length === 0) expect(seen).toEqual([]);
+        else expect(seen).toEqual([{ event: validation, data: expected }]);
+      }),
+      runs(100),
+    );
+    h.client.dispose();
+  });
+
+  it("AddUserIdentities fed garbage while logged in: a client-side refusal is exactly one SPEC identity event", async () => {
+    const h = harness(["good"]);
+    await h.client.loginWithIdentity(legalJwt, {});
+    const identityEvents: ReadonlySet<string> = new Set([
+      HelpshiftEvent.identityTokenInvalid,
+      HelpshiftEvent.iatIsMandatory,
+      HelpshiftEvent.identitiesSizeLimitExceeded,
+      HelpshiftEvent.identitiesDataInvalid,
+    ]);
+    await fc.assert(
+      fc.asyncProperty(jwtArb, async (jwt) => {
+        h.events.length = 0;
+        await h.client.addUserIdentities(jwt as string);
+        await settle(2);
+        const clientSide = typeof jwt !== "string" || !validateIdentityToken(jwt).ok;
+        const refusals = h.events.filter((e) => identityEvents.has(e.event));
+        expect(refusals).toHaveLength(clientSide ? 1 : 0);
+      }),
+      runs(100),
+    );
+    h.client.dispose();
   });
 });
