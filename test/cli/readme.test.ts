@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../TypeScript/cli/main";
 import {
@@ -34,5 +34,23 @@ describe("README stays true to the code", () => {
     const commands = buildProgram().commands.map((c) => c.name());
     expect(commands).toEqual(expect.arrayContaining(["check", "sign", "serve", "app"]));
     for (const m of readme.matchAll(/^helpshift-ts (\w[\w-]*)/gm)) expect(commands).toContain(m[1]);
+  });
+
+  it("links only to docs that exist, and to all nine of them", () => {
+    const links = [...readme.matchAll(/\]\((docs\/[\w-]+\.md)\)/g)].map((m) => m[1] as string);
+    for (const name of [
+      "core",
+      "protocol",
+      "service",
+      "unreal",
+      "cli",
+      "tester",
+      "decisions",
+      "architecture",
+      "performance",
+    ]) {
+      expect(links).toContain(`docs/${name}.md`);
+    }
+    for (const link of links) expect(existsSync(new URL(`../../${link}`, import.meta.url))).toBe(true);
   });
 });
