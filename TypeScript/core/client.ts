@@ -114,6 +114,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
 
   function expireSession(c: Installed, runtime: SessionRuntime): void {
     runtime.stop();
+    log.forget(runtime.record.sessionToken);
     if (session !== runtime || disposed) return;
     session = undefined;
     c.state.writeSession(undefined);
@@ -132,7 +133,10 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   const endSession = (c: Installed, runtime: SessionRuntime): Promise<void> => {
     if (session === runtime) session = undefined;
     c.state.writeSession(undefined);
-    ending = ending.then(() => runtime.end()).catch(logError("logout failed"));
+    ending = ending
+      .then(() => runtime.end())
+      .catch(logError("logout failed"))
+      .then(() => log.forget(runtime.record.sessionToken));
     return ending;
   };
 
@@ -239,7 +243,6 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       expired = state.readExpired();
       const record = state.readSession();
       if (record && ports.clock.now() >= record.expiresAt) {
-        log.remember(record.sessionToken);
         state.writeSession(undefined);
         setExpired(c, true);
         events.emit(HelpshiftEvent.userSessionExpired);

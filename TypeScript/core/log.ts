@@ -12,6 +12,11 @@ export interface CoreLog {
   setLevel(level: LogLevel): void;
   /** Hides a secret (session token) in every later line. */
   remember(secret: string): void;
+  /**
+   * Stops scanning for a secret once nothing can log it any more (its session ended): each remembered secret
+   * costs every later line a scan, so remembering forever would make long-running clients slower and bigger.
+   */
+  forget(secret: string): void;
   readonly redactor: Redactor;
 }
 
@@ -45,6 +50,7 @@ export function createCoreLog(logger: Logger, level: LogLevel = "info"): CoreLog
       if (Object.prototype.hasOwnProperty.call(RANK, next)) threshold = RANK[next];
     },
     remember: (secret) => redactor.remember(secret),
+    forget: (secret) => redactor.forget(secret),
     redactor,
   };
 }

@@ -60,9 +60,10 @@ export async function runLogin(
   if (attempt.settled) {
     if (outcome.ok) {
       // Cancelled or disposed while the service said yes: that session must not live on in the service.
-      ctx.log.remember(outcome.response.sessionToken);
+      const lateToken = outcome.response.sessionToken;
+      ctx.log.remember(lateToken);
       ctx.log.info("dropping a late login answer");
-      void ctx.service.logout(outcome.response.sessionToken);
+      void ctx.service.logout(lateToken).finally(() => ctx.log.forget(lateToken));
     }
     return;
   }
