@@ -27,6 +27,11 @@ export const Limits = {
   collectionSize: 30,
   /** Unsynced attribute entries per map before `*AttributesLimitExceeded`. (vendor: 1000) */
   unsyncedAttributeEntries: 1000,
+  /**
+   * Largest attributes request body the service accepts, bytes. **(ours)** A legal batch can hold both maps with
+   * 30 multiline custom fields of 100000 characters each: up to 3 UTF-8 bytes per character is 18 MB, plus JSON.
+   */
+  attributeBatchBytes: 24 * 1024 * 1024,
   /** Maximum age of a token's `iat`, seconds. */
   iatMaxAgeSeconds: 24 * 60 * 60,
   /** How far a token's `iat` may be in the future, seconds. **(ours)** */

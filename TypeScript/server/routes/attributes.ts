@@ -24,7 +24,9 @@ const BatchSchema = z.object({
 });
 
 export function registerAttributesRoute(fastify: FastifyInstance, context: ServiceContext): void {
-  fastify.post("/v1/apps/:appId/attributes", async (request, reply) => {
+  // The service-wide body limit is small; a legal batch of multiline custom fields is not (Limits).
+  const options = { bodyLimit: Limits.attributeBatchBytes };
+  fastify.post("/v1/apps/:appId/attributes", options, async (request, reply) => {
     const auth = authenticate(request, reply, context);
     if (!auth) return reply;
     const parsed = BatchSchema.safeParse(request.body);
