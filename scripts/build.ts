@@ -1,6 +1,7 @@
 /**
  * Bundles the Puerts side into the plugin's Content/JavaScript/HelpshiftTS/ (gitignored build output):
- * `main.js` (the entry the subsystem starts) and `helpshift.js` (the gameplay facade). CommonJS, ES2020,
+ * `main.js` (the entry the subsystem starts), `helpshift.js` (the gameplay facade) and `editor-tester.js` (the
+ * editor's login tester, on its own JsEnv). CommonJS, ES2020,
  * minified, `ue`/`puerts` left to Puerts' `require`. The output must load with only ECMAScript, `console` and
  * timers; test/sandbox proves it.
  *
@@ -22,6 +23,8 @@ export const DEFAULT_OUT_DIR = join(ROOT, "Content", "JavaScript", "HelpshiftTS"
 export const BUNDLES = {
   main: "TypeScript/ue/main.ts",
   helpshift: "TypeScript/ue/helpshift.ts",
+  /** The editor's login tester, started on the editor-owned JsEnv by Source/HelpshiftTSEditor. */
+  "editor-tester": "TypeScript/ue/editor/tester-entry.ts",
 } as const;
 
 export interface BuildOptions {
@@ -29,6 +32,8 @@ export interface BuildOptions {
   readonly outDir?: string;
   /** Minify (default true: size matters on mobile). */
   readonly minify?: boolean;
+  /** Build only these bundles (default: all); tests build just what they load. */
+  readonly only?: readonly (keyof typeof BUNDLES)[];
 }
 
 export interface BuiltBundle {
@@ -43,6 +48,7 @@ export async function build(options: BuildOptions = {}): Promise<BuiltBundle[]> 
   mkdirSync(outDir, { recursive: true });
   const built: BuiltBundle[] = [];
   for (const [name, entry] of Object.entries(BUNDLES) as [keyof typeof BUNDLES, string][]) {
+    if (options.only && !options.only.includes(name)) continue;
     const file = join(outDir, `${name}.js`);
     const result = await esbuild.build({
       entryPoints: [join(ROOT, entry)],

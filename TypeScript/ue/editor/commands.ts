@@ -1,0 +1,32 @@
+/**
+ * What crosses between the editor module (Source/HelpshiftTSEditor) and the editor tester bundle: command
+ * names on `UHelpshiftTSEditorBridge::OnCommand (RequestId, Command, PayloadJson)`, the argv name, the module
+ * the editor starts and the tester actions its buttons send. The C++ spells the same strings in
+ * HelpshiftTSEditorTester.cpp; test/consistency checks that both agree.
+ *
+ * @example
+ * // C++: Bridge->OnCommand.ExecuteIfBound(0, TEXT("testerAction"), TEXT("{\"action\":\"mint\",\"form\":{...}}"));
+ */
+import { BridgeCommand } from "../commands";
+
+export const EditorTesterCommand = {
+  /** `{action, form?}`: a button was pressed; `form` holds every input's text at that moment. */
+  action: "testerAction",
+  /** `{status, body}` or `{error}`: the answer to `SendHttpRequest(id, ...)`, same id (as in the runtime). */
+  httpResponse: BridgeCommand.httpResponse,
+  /** `{}`: the editor module is shutting down; the tester disposes its client. */
+  dispose: BridgeCommand.dispose,
+} as const;
+export type EditorTesterCommand = (typeof EditorTesterCommand)[keyof typeof EditorTesterCommand];
+
+/** The buttons of the tab, one action each. */
+export const EDITOR_TESTER_ACTIONS = ["inspect", "mint", "login", "logout", "addIdentities", "pushAttributes"] as const;
+export type EditorTesterAction = (typeof EDITOR_TESTER_ACTIONS)[number];
+
+/** The argv name under which the editor passes its bridge to `FJsEnv::Start`. */
+export const EditorTesterArgument = {
+  bridge: "Bridge",
+} as const;
+
+/** The module the editor module starts, relative to the plugin's Content/JavaScript. */
+export const EDITOR_TESTER_MODULE = "HelpshiftTS/editor-tester";

@@ -1,0 +1,184 @@
+/**
+ * The editor's login tester on its own JsEnv: the tester view-model (TypeScript/tester) driving a real
+ * identity client built on the same UE adapters as the game's runtime (HTTP, file store, randomness, log
+ * through bridge UFUNCTIONs), with state kept apart from the game's (the editor bridge stores under
+ * Saved/HelpshiftTS/EditorTester, scoped per app id and service). Each button of the tab sends one JSON
+ * command; after every change the whole view state goes back as JSON text (`PublishState`), which C++ only
+ * displays. Pure wiring: no `ue`/`puerts` import, so tests drive it with a recording fake bridge.
+ *
+ * @example
+ * startEditorTester({ bridge, createClient: createHelpshiftClient, refs: { $ref, $unref },
+ *   timers: { setTimeout, clearTimeout } });
+ * // C++: Bridge->OnCommand.ExecuteIfBound(0, TEXT("testerAction"), TEXT("{\"action\":\"mint\",\"form\":{...}}"));
+ */
+import { makeRedactor } from "../../contract";
+import type { HelpshiftClient } from "../../core/api";
+import type { Ports } from "../../core/ports";
+import { createTesterViewModel, type TesterForm, type TesterViewModel } from "../../tester/view-model";
+import { createBridgeLogger, type LogBridge } from "../adapters/logger";
+import { createBridgeRandom, type RandomBridge } from "../adapters/random";
+import { createDateClock, createTimerScheduler, type TimerFunctions } from "../adapters/scheduler";
+import { createBridgeStore, type RefHelpers, type StoreBridge } from "../adapters/store";
+import { createBridgeTransport, type HttpBridge } from "../adapters/transport";
+import { parseJson } from "../messages";
+import { type EditorTesterAction, EditorTesterCommand } from "./commands";
+import { type EditorForm, TesterActionPayloadSchema } from "./messages";
+import { scopedStore, storeScope } from "./store-scope";
+import { renderViewState } from "./view-state";
+
+type CommandHandler = (requestId: number, command: string, payloadJson: string) => void;
+
+/** The UFUNCTIONs and delegate of UHelpshiftTSEditorBridge the tester uses (see Typing/ue/editor.d.ts). */
+export interface EditorTesterBridge extends HttpBridge, StoreBridge, RandomBridge, LogBridge {
+  readonly OnCommand: { Bind(fn: CommandHandler): void; Unbind(): void };
+  NotifyReady(): void;
+  /** The whole view state as JSON text; C++ shows it in the tab as it is. */
+  PublishState(StateJson: string): void;
+}
+
+export interface EditorTesterDependencies {
+  readonly bridge: EditorTesterBridge;
+  readonly createClient: (ports: Ports) => HelpshiftClient;
+  readonly refs: RefHelpers;
+  readonly timers: TimerFunctions;
+}
+
+export interface EditorTester {
+  /** The command entry point bound to `OnCommand` (exposed for tests). */
+  readonly handle: CommandHandler;
+  /** The JSON text last sent with `PublishState`. */
+  lastPublished(): string;
+}
+
+/** Notices shown in the view state (words for people; no input text is ever echoed). */
+export const EditorNotice = {
+  badCommand: "The tester refused a command from the editor (not a known action or not valid JSON).",
+  serviceChanged: "The service URL changed: the tester started a new client for it.",
+} as const;
+
+/** The view-model's form fields from the tab's inputs (absent inputs are left as they are). */
+function formFields(form: EditorForm): Partial<TesterForm> {
+  const out: { -readonly [K in keyof TesterForm]?: string } = {};
+  if (form.appId !== undefined) out.appId = form.appId;
+  if (form.secret !== undefined) out.secret = form.secret;
+  if (form.uid !== undefined) out.uid = form.uid;
+  if (form.email !== undefined) out.email = form.email;
+  if (form.identity !== undefined) out.identities = form.identity;
+  if (form.config !== undefined) out.config = form.config;
+  if (form.attributes !== undefined) out.masterAttributes = form.attributes;
+  return out;
+}
+
+/** Builds the tester, binds `OnCommand`, tells C++ it is ready and publishes the first state. */
+export function startEditorTester(deps: EditorTesterDependencies): EditorTester {
+  const { bridge } = deps;
+  const redactor = makeRedactor();
+  const logger = createBridgeLogger(bridge, redactor);
+  const http = createBridgeTransport(bridge);
+  const clock = createDateClock();
+  const scheduler = createTimerScheduler(deps.timers);
+  const random = createBridgeRandom(bridge);
+  const bridgeStore = createBridgeStore(bridge, deps.refs);
+
+  let serviceUrl = "";
+  let notice: string | undefined;
+  let published = "";
+  let disposed = false;
+
+  const publish = (): void => {
+    if (disposed) return;
+    const form = vm.getState().form;
+    // The view never holds the secret or the token; remembering both guards every string anyway.
+    redactor.remember(form.secret);
+    redactor.remember(form.token.trim());
+    published = renderViewState(vm.getState(), { serviceUrl, redactor, ...(notice ? { notice } : {}) });
+    bridge.PublishState(published);
+  };
+
+  const makeViewModel = (url: string, initialForm?: TesterForm): TesterViewModel => {
+    const model = createTesterViewModel({
+      serviceUrl: url,
+      clock,
+      createClient(parameters) {
+        const client = deps.createClient({
+          transport: http.transport,
+          store: scopedStore(bridgeStore, storeScope(parameters.appId, url)),
+          clock,
+          scheduler,
+          random,
+          logger,
+        });
+        client.Init(parameters);
+        return client;
+      },
+      ...(initialForm ? { initialForm } : {}),
+    });
+    model.subscribe(() => publish());
+    return model;
+  };
+  let vm = makeViewModel(serviceUrl);
+
+  const useService = (url: string): void => {
+    if (url === serviceUrl) return;
+    const form = vm.getState().form;
+    const hadService = serviceUrl !== "";
+    vm.dispose();
+    serviceUrl = url;
+    // The first URL the tab sends is no change: no client has run yet.
+    if (hadService) notice = EditorNotice.serviceChanged;
+    vm = makeViewModel(url, form);
+  };
+
+  const run: Readonly<Record<EditorTesterAction, () => unknown>> = {
+    inspect: () => publish(),
+    mint: () => vm.mint(),
+    login: () => vm.login(),
+    logout: () => vm.logout(),
+    addIdentities: () => vm.addIdentities(),
+    pushAttributes: () => vm.pushAttributes("master"),
+  };
+
+  const onAction = (json: string): void => {
+    const parsed = parseJson(json);
+    const payload = parsed.ok ? TesterActionPayloadSchema.safeParse(parsed.value) : undefined;
+    if (!payload?.success) {
+      // Never the payload itself in the log: it carries the dev secret.
+      logger.log("error", "tester command refused", { command: EditorTesterCommand.action });
+      notice = EditorNotice.badCommand;
+      publish();
+      return;
+    }
+    notice = undefined;
+    const { action, form } = payload.data;
+    if (form?.serviceUrl !== undefined) useService(form.serviceUrl.trim());
+    if (form) {
+      redactor.remember(form.secret);
+      vm.update(formFields(form));
+    }
+    const work = run[action]();
+    if (work instanceof Promise) {
+      work.catch((error: unknown) => logger.log("error", "tester action failed", { action, error: String(error) }));
+    }
+  };
+
+  const handle: CommandHandler = (requestId, command, payloadJson) => {
+    if (disposed) return;
+    try {
+      if (command === EditorTesterCommand.action) onAction(payloadJson);
+      else if (command === EditorTesterCommand.httpResponse) http.deliver(requestId, payloadJson);
+      else if (command === EditorTesterCommand.dispose) {
+        vm.dispose();
+        http.dispose();
+        disposed = true;
+        bridge.OnCommand.Unbind();
+      } else logger.log("error", "unknown tester command", { command });
+    } catch (error) {
+      logger.log("error", "tester command threw", { command, error: String(error) });
+    }
+  };
+
+  bridge.OnCommand.Bind(handle);
+  bridge.NotifyReady();
+  publish();
+  return { handle, lastPublished: () => published };
+}
