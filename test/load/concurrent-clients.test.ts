@@ -102,4 +102,27 @@ describe(`${CLIENTS} concurrent clients on 127.0.0.1`, () => {
     expect(count("SELECT COUNT(*) AS n FROM attribute_batches")).toBeLessThanOrEqual(3 * CLIENTS);
     expect(count("SELECT COUNT(*) AS n FROM attribute_batches")).toBeGreaterThanOrEqual(CLIENTS);
   });
+
+  it("anonymous devices logging in twice each make exactly one anonymous user per device", async () => {
+    const count = () =>
+      (service.db.prepare("SELECT COUNT(*) AS n FROM users WHERE anonymous = 1").get() as { n: number }).n;
+    const before = count();
+    const ids = await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        const client = createNodeClient({ logger: new RecordingLogger(), unrefTimers: true, timeoutMs: 20_000 });
+        client.Init({ serviceUrl: url, appId: APP });
+        await client.loginWithIdentity("", {});
+        const first = client.getState().userId;
+        await client.logout();
+        await client.loginWithIdentity("", {});
+        const second = client.getState().userId;
+        await client.logout();
+        client.dispose();
+        expect(second).toBe(first);
+        return first;
+      }),
+    );
+    expect(new Set(ids).size).toBe(CLIENTS);
+    expect(count() - before).toBe(CLIENTS);
+  });
 });
