@@ -40,7 +40,12 @@ function loadOnce(code: string): number {
   return performance.now() - t0;
 }
 
-/** Runs bench 5. */
+/**
+ * Runs bench 5.
+ *
+ * @example
+ * const item = await benchBundle({ loads: 30 });
+ */
 export async function benchBundle(options: { loads: number }): Promise<BenchItem> {
   let build: (o: { outDir: string }) => Promise<Array<{ name: string; file: string; bytes: number }>>;
   try {

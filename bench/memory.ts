@@ -10,12 +10,22 @@ import { fileURLToPath } from "node:url";
 import { sig } from "./lib/measure";
 import { type BenchItem, measured } from "./lib/report";
 
-/** The stated bound: growth of the live heap over the cycles, after a warm-up. */
+/**
+ * The stated bound: growth of the live heap over the cycles, after a warm-up.
+ *
+ * @example
+ * const met = growth <= HEAP_GROWTH_BOUND_BYTES;
+ */
 export const HEAP_GROWTH_BOUND_BYTES = 2 * 1024 * 1024;
 
 const child = fileURLToPath(new URL("./memory-child.ts", import.meta.url));
 
-/** Runs bench 6. */
+/**
+ * Runs bench 6.
+ *
+ * @example
+ * const item = await benchMemory(100_000, 90_000);
+ */
 export async function benchMemory(cycles = 100_000, budgetMs = 90_000): Promise<BenchItem> {
   const timeoutMs = budgetMs + 60_000;
   const output = await new Promise<string>((resolve, reject) => {

@@ -131,7 +131,12 @@ function validationOnlyMs(): number {
   return performance.now() - t0;
 }
 
-/** Runs bench 3 (`repeats` bursts; time figures are medians). */
+/**
+ * Runs bench 3 (`repeats` bursts; time figures are medians).
+ *
+ * @example
+ * const item = await benchOutbox(5);
+ */
 export async function benchOutbox(repeats = 5): Promise<BenchItem> {
   const net = netChanges();
   const netBytes = netBody(net).length;

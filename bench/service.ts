@@ -70,7 +70,12 @@ async function startService(dbPath: string): Promise<{ url: string; secret: stri
   return { url, secret, stop: () => proc.stdin.end() };
 }
 
-/** Runs bench 4. */
+/**
+ * Runs bench 4.
+ *
+ * @example
+ * const item = await benchService({ phaseMs: 2_000, phases: 2 });
+ */
 export async function benchService(options: { phaseMs: number; phases: number }): Promise<BenchItem> {
   const dir = mkdtempSync(join(tmpdir(), "hs-bench-"));
   const service = await startService(join(dir, "bench.sqlite"));

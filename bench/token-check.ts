@@ -18,7 +18,12 @@ function decodeOnly(payloadPart: string): unknown {
   return bytes ? JSON.parse(utf8Decode(bytes) ?? "null") : undefined;
 }
 
-/** Runs bench 1. */
+/**
+ * Runs bench 1.
+ *
+ * @example
+ * const item = benchTokenCheck({ rounds: 7, roundMs: 200 });
+ */
 export function benchTokenCheck(options: { rounds: number; roundMs: number }): BenchItem {
   const iat = 1_700_000_000;
   const ascii = encodeUnsignedToken(largestLegalTokenPayload(iat));

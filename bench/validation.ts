@@ -10,7 +10,12 @@ import { largestLegalConfig, largestLegalMasterAttributes, multilineRules } from
 import { compareRates, sig } from "./lib/measure";
 import { type BenchItem, measured } from "./lib/report";
 
-/** Runs bench 2. */
+/**
+ * Runs bench 2.
+ *
+ * @example
+ * const item = benchValidation({ rounds: 7, roundMs: 200 });
+ */
 export function benchValidation(options: { rounds: number; roundMs: number }): BenchItem {
   const config = largestLegalConfig();
   const attributes = largestLegalMasterAttributes();

@@ -28,7 +28,12 @@ interface PendingTimer {
   readonly callback: () => void;
 }
 
-/** A wall clock and a scheduler that move only when told: `advance` runs due timers in order. */
+/**
+ * A wall clock and a scheduler that move only when told: `advance` runs due timers in order.
+ *
+ * @example
+ * const time = new ManualTime(0); time.setTimeout(fire, 1000); time.advance(1000); // fire() ran
+ */
 export class ManualTime implements Clock, Scheduler {
   private timers: PendingTimer[] = [];
   private nextId = 1;
@@ -78,7 +83,12 @@ export class ManualTime implements Clock, Scheduler {
   }
 }
 
-/** Store in a Map; `snapshot`/`fromSnapshot` stand for the files surviving a restart. */
+/**
+ * Store in a Map; `snapshot`/`fromSnapshot` stand for the files surviving a restart.
+ *
+ * @example
+ * const store = MemoryStore.fromSnapshot(device.store.snapshot()); // the files after a restart
+ */
 export class MemoryStore implements Store {
   readonly data = new Map<string, string>();
 
@@ -102,7 +112,12 @@ export class MemoryStore implements Store {
   }
 }
 
-/** Deterministic bytes (xorshift32): reproducible anonymous and batch ids. */
+/**
+ * Deterministic bytes (xorshift32): reproducible anonymous and batch ids.
+ *
+ * @example
+ * new SeededRandom(7).bytes(16); // the same 16 bytes on every run
+ */
 export class SeededRandom implements Random {
   constructor(private state = 0x2545f491) {}
   bytes(count: number): Uint8Array {
@@ -119,14 +134,24 @@ export class SeededRandom implements Random {
   }
 }
 
-/** A log line as the core wrote it. */
+/**
+ * A log line as the core wrote it.
+ *
+ * @example
+ * const line: LogLine = { level: "info", message: "logged in" };
+ */
 export interface LogLine {
   readonly level: LogLevel;
   readonly message: string;
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-/** Keeps every line (tests look for leaked secrets in them); `limit` bounds memory in long runs. */
+/**
+ * Keeps every line (tests look for leaked secrets in them); `limit` bounds memory in long runs.
+ *
+ * @example
+ * const logger = new RecordingLogger(); expect(logger.text()).not.toMatch(/eyJ/);
+ */
 export class RecordingLogger implements Logger {
   readonly lines: LogLine[] = [];
   constructor(private readonly limit = 10_000) {}
@@ -139,13 +164,28 @@ export class RecordingLogger implements Logger {
   }
 }
 
-/** Drops every line (benches). */
+/**
+ * Drops every line (benches).
+ *
+ * @example
+ * createHelpshiftClient(fakePorts({ transport, time, logger: silentLogger }));
+ */
 export const silentLogger: Logger = { log() {} };
 
-/** A route handler: the request in, an answer (or a thrown/rejected network failure) out. */
+/**
+ * A route handler: the request in, an answer (or a thrown/rejected network failure) out.
+ *
+ * @example
+ * const route: Route = () => ({ status: 200, body: "{}" });
+ */
 export type Route = (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
 
-/** Answers from a handler and records what was sent (count and bytes of request bodies). */
+/**
+ * Answers from a handler and records what was sent (count and bytes of request bodies).
+ *
+ * @example
+ * const t = new RecordingTransport(() => ({ status: 200, body: '{"ok":true}' })); t.requests.length;
+ */
 export class RecordingTransport implements Transport {
   readonly requests: HttpRequest[] = [];
   bytesSent = 0;
@@ -160,7 +200,12 @@ export class RecordingTransport implements Transport {
   }
 }
 
-/** Something with Fastify's `inject` (the identity service's `fastify`). */
+/**
+ * Something with Fastify's `inject` (the identity service's `fastify`).
+ *
+ * @example
+ * const target: Injectable = service.fastify;
+ */
 export interface Injectable {
   inject(options: {
     method: string;
@@ -173,6 +218,9 @@ export interface Injectable {
 /**
  * The real service in-process, without sockets: Fastify's `inject`. `target` is read on every call so a test can
  * swap the service (a restart) under a live client.
+ *
+ * @example
+ * const transport = injectTransport(() => service.fastify);
  */
 export function injectTransport(target: () => Injectable): Transport {
   return {
@@ -189,10 +237,21 @@ export function injectTransport(target: () => Injectable): Transport {
   };
 }
 
-/** Where a request is lost: before the service sees it, or after it acted but before the answer arrives. */
+/**
+ * Where a request is lost: before the service sees it, or after it acted but before the answer arrives.
+ *
+ * @example
+ * faulty.failWhen(() => "response" satisfies DropPoint);
+ */
 export type DropPoint = "request" | "response";
 
-/** A transport that fails requests on command, to test what survives a broken network. */
+/**
+ * A transport that fails requests on command, to test what survives a broken network.
+ *
+ * @example
+ * const faulty = new FaultyTransport(injectTransport(() => service.fastify));
+ * faulty.failWhen((r) => (r.url.endsWith("/login") ? "request" : undefined));
+ */
 export class FaultyTransport implements Transport {
   /** Requests seen, by path, in order. */
   readonly log: Array<{ path: string; dropped?: DropPoint }> = [];
@@ -232,7 +291,12 @@ export class FaultyTransport implements Transport {
   }
 }
 
-/** Ports from fakes; anything not given gets a default fake. */
+/**
+ * Ports from fakes; anything not given gets a default fake.
+ *
+ * @example
+ * const client = createHelpshiftClient(fakePorts({ transport, time: new ManualTime(0) }));
+ */
 export function fakePorts(parts: {
   transport: Transport;
   time: ManualTime;
@@ -250,7 +314,12 @@ export function fakePorts(parts: {
   };
 }
 
-/** Waits until promise callbacks and pending I/O callbacks have run (real event loop turns, not time). */
+/**
+ * Waits until promise callbacks and pending I/O callbacks have run (real event loop turns, not time).
+ *
+ * @example
+ * client.UpdateMasterAttributes({ age: "3" }); await settle();
+ */
 export async function settle(turns = 5): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }

@@ -17,18 +17,33 @@ import {
   utf8Encode,
 } from "../../TypeScript/contract";
 
-/** A string of exactly `length` UTF-16 units, built from `unit` (one unit long) and a distinguishing prefix. */
+/**
+ * A string of exactly `length` UTF-16 units, built from `unit` (one unit long) and a distinguishing prefix.
+ *
+ * @example
+ * sized("uid_", 750); // "uid_xxx…" of exactly 750 units
+ */
 export function sized(prefix: string, length: number, unit = "x"): string {
   if (prefix.length >= length) return prefix.slice(0, length);
   return prefix + unit.repeat(length - prefix.length);
 }
 
-/** base64url of the UTF-8 of `JSON.stringify(value)`, with the contract's own encoders. */
+/**
+ * base64url of the UTF-8 of `JSON.stringify(value)`, with the contract's own encoders.
+ *
+ * @example
+ * encodeJsonPart({ alg: "HS256" }); // "eyJhbGciOiJIUzI1NiJ9"
+ */
 export function encodeJsonPart(value: unknown): string {
   return base64UrlEncode(utf8Encode(JSON.stringify(value)));
 }
 
-/** A compact JWS with a well-formed but unverified signature part: enough for every client-side check. */
+/**
+ * A compact JWS with a well-formed but unverified signature part: enough for every client-side check.
+ *
+ * @example
+ * checkLogin(encodeUnsignedToken({ identities: [{ identifier: "uid", value: "1" }], iat: 1 }), {});
+ */
 export function encodeUnsignedToken(payload: unknown, header: unknown = { alg: "HS256", typ: "JWT" }): string {
   const signature = base64UrlEncode(new Uint8Array(32).fill(7));
   return `${encodeJsonPart(header)}.${encodeJsonPart(payload)}.${signature}`;
@@ -39,6 +54,9 @@ export function encodeUnsignedToken(payload: unknown, header: unknown = { alg: "
  * (`invalidData`, docs/decisions.md), and there are 12 identifiers, so a legal token holds at most 12.
  * Every value, metadata key and metadata value is at its maximum length; `unit` lets a caller make the
  * payload heavier in bytes (a 3-byte UTF-8 character still counts as one unit).
+ *
+ * @example
+ * largestLegalIdentities().length; // 12
  */
 export function largestLegalIdentities(unit = "x"): Array<Record<string, unknown>> {
   return IDENTIFIERS.map((identifier, i) => {
@@ -51,7 +69,12 @@ export function largestLegalIdentities(unit = "x"): Array<Record<string, unknown
   });
 }
 
-/** The payload of the largest legal token. */
+/**
+ * The payload of the largest legal token.
+ *
+ * @example
+ * encodeUnsignedToken(largestLegalTokenPayload(1_700_000_000, "€"));
+ */
 export function largestLegalTokenPayload(iat: number, unit = "x"): Record<string, unknown> {
   return { identities: largestLegalIdentities(unit), iat };
 }
@@ -59,6 +82,9 @@ export function largestLegalTokenPayload(iat: number, unit = "x"): Record<string
 /**
  * The heaviest token the checker must read to the end: 30 identities (the count limit) at maximum lengths with 30
  * maximal metadata entries each. Illegal only because identifiers repeat, which the checker learns per entry.
+ *
+ * @example
+ * checkLogin(encodeUnsignedToken(heaviestTokenPayload(1)), {}).reason; // "identitiesDataInvalid"
  */
 export function heaviestTokenPayload(iat: number, unit = "x"): Record<string, unknown> {
   const legal = largestLegalIdentities(unit);
@@ -66,7 +92,12 @@ export function heaviestTokenPayload(iat: number, unit = "x"): Record<string, un
   return { identities, iat };
 }
 
-/** A login config with the maximum entry count, keys and string values at their maximum lengths. */
+/**
+ * A login config with the maximum entry count, keys and string values at their maximum lengths.
+ *
+ * @example
+ * validateLoginConfig(largestLegalConfig()).ok; // true
+ */
 export function largestLegalConfig(): Record<string, string | boolean | number> {
   const config: Record<string, string | boolean | number> = { full_privacy_enabled: true };
   for (let i = 1; i < Limits.collectionSize; i++) {
@@ -76,13 +107,28 @@ export function largestLegalConfig(): Record<string, string | boolean | number> 
   return config;
 }
 
-/** The name of the multiline custom field in {@link largestLegalMasterAttributes}. */
+/**
+ * The name of the multiline custom field in {@link largestLegalMasterAttributes}.
+ *
+ * @example
+ * largestLegalMasterAttributes().custom_user_fields[MULTILINE_FIELD].length; // 100000
+ */
 export const MULTILINE_FIELD = "biography";
 
-/** Rules that declare {@link MULTILINE_FIELD} multiline. */
+/**
+ * Rules that declare {@link MULTILINE_FIELD} multiline.
+ *
+ * @example
+ * validateMasterAttributes(largestLegalMasterAttributes(), multilineRules);
+ */
 export const multilineRules: AttributeRules = { multilineCustomFields: [MULTILINE_FIELD] };
 
-/** `length` characters of text over many lines. */
+/**
+ * `length` characters of text over many lines.
+ *
+ * @example
+ * multilineText(100_000).split("\n").length; // 1250
+ */
 export function multilineText(length: number): string {
   const line = `${"a".repeat(79)}\n`;
   return line.repeat(Math.ceil(length / line.length)).slice(0, length);
@@ -103,6 +149,9 @@ function maximalCustomFields(): Record<string, string> {
 /**
  * Every master attribute at its maximum: plain strings at 255, tag lists of 30 tags of 100 characters,
  * 30 custom fields (one multiline at 100000 characters). Pass {@link multilineRules} when validating.
+ *
+ * @example
+ * validateMasterAttributes(largestLegalMasterAttributes(), multilineRules).errors; // {}
  */
 export function largestLegalMasterAttributes(): Record<string, unknown> {
   const out: Record<string, unknown> = {};

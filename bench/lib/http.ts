@@ -9,12 +9,24 @@
  */
 import { Agent, request } from "node:http";
 
+/**
+ * An answer: status, body as text, headers.
+ *
+ * @example
+ * const { status, body }: RawResponse = await rawRequest(url, { method: "GET" });
+ */
 export interface RawResponse {
   readonly status: number;
   readonly body: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
+/**
+ * What to send: any method, headers and body bytes (framed with an explicit length).
+ *
+ * @example
+ * const request: RawRequest = { method: "DELETE", headers: { accept: "application/json" }, body: "x" };
+ */
 export interface RawRequest {
   readonly method: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -22,12 +34,22 @@ export interface RawRequest {
   readonly agent?: Agent;
 }
 
-/** A keep-alive agent with at most `sockets` connections (one per concurrent client). */
+/**
+ * A keep-alive agent with at most `sockets` connections (one per concurrent client).
+ *
+ * @example
+ * const agent = keepAliveAgent(64); await rawRequest(url, { method: "GET", agent }); agent.destroy();
+ */
 export function keepAliveAgent(sockets: number): Agent {
   return new Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
 }
 
-/** Sends one request; resolves with any status, rejects only when the connection fails. */
+/**
+ * Sends one request; resolves with any status, rejects only when the connection fails.
+ *
+ * @example
+ * await rawRequest(`${url}/v1/health`, { method: "GET" }); // { status: 200, ... }
+ */
 export function rawRequest(url: string, options: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -47,7 +69,12 @@ export function rawRequest(url: string, options: RawRequest): Promise<RawRespons
   });
 }
 
-/** POSTs JSON with an optional bearer session. */
+/**
+ * POSTs JSON with an optional bearer session.
+ *
+ * @example
+ * await postJson(`${url}/v1/apps/demo/logout`, {}, { bearer: sessionToken });
+ */
 export function postJson(
   url: string,
   body: unknown,

@@ -7,7 +7,12 @@
  * console.log(r.ratio); // subject ops/s ÷ baseline ops/s
  */
 
-/** Throughput of one function over several rounds. */
+/**
+ * Throughput of one function over several rounds.
+ *
+ * @example
+ * const { opsPerSec, worstCallMs }: Rate = compareRates(f, g, opts).subject;
+ */
 export interface Rate {
   /** Median over rounds of calls per second. */
   readonly opsPerSec: number;
@@ -17,7 +22,12 @@ export interface Rate {
   readonly calls: number;
 }
 
-/** A subject against its baseline. */
+/**
+ * A subject against its baseline.
+ *
+ * @example
+ * const c: Comparison = compareRates(f, g, { rounds: 7, roundMs: 200 }); c.ratio;
+ */
 export interface Comparison {
   readonly subject: Rate;
   readonly baseline: Rate;
@@ -27,24 +37,44 @@ export interface Comparison {
 
 let sink = 0;
 
-/** Keeps a result alive so the optimiser cannot drop the call that made it. */
+/**
+ * Keeps a result alive so the optimiser cannot drop the call that made it.
+ *
+ * @example
+ * consume(JSON.parse(text)); // the parse cannot be optimised away
+ */
 export function consume(value: unknown): void {
   sink = (sink + (value === undefined ? 1 : typeof value === "object" ? 2 : 3)) | 0;
 }
 
-/** Reads the sink, so that it is observably used. */
+/**
+ * Reads the sink, so that it is observably used.
+ *
+ * @example
+ * console.log(sinkValue()); // makes the sink observable
+ */
 export function sinkValue(): number {
   return sink;
 }
 
-/** The value at quantile `q` (0..1) of an ascending array, nearest-rank. */
+/**
+ * The value at quantile `q` (0..1) of an ascending array, nearest-rank.
+ *
+ * @example
+ * quantile([1, 2, 3, 4], 0.99); // 4
+ */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[rank] as number;
 }
 
-/** The median of unsorted numbers. */
+/**
+ * The median of unsorted numbers.
+ *
+ * @example
+ * median([3, 1, 2]); // 2
+ */
 export function median(values: readonly number[]): number {
   return quantile(
     [...values].sort((a, b) => a - b),
@@ -85,6 +115,9 @@ function summarise(rounds: readonly Round[]): Rate {
 /**
  * Measures `subject` against `baseline` in interleaved rounds after a warm-up of each.
  * Every call is timed on its own, so `worstCallMs` is a real single call (timer overhead included).
+ *
+ * @example
+ * compareRates(() => checkLogin(jwt, {}), () => JSON.parse(text), { rounds: 7, roundMs: 200 }).ratio;
  */
 export function compareRates(
   subject: () => unknown,
@@ -105,7 +138,12 @@ export function compareRates(
   return { subject: subjectRate, baseline: baselineRate, ratio: subjectRate.opsPerSec / baselineRate.opsPerSec };
 }
 
-/** Rounds to `digits` significant digits, for readable results. */
+/**
+ * Rounds to `digits` significant digits, for readable results.
+ *
+ * @example
+ * sig(1234.567); // 1230
+ */
 export function sig(value: number, digits = 3): number {
   if (!Number.isFinite(value) || value === 0) return value;
   return Number(value.toPrecision(digits));

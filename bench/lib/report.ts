@@ -10,7 +10,12 @@ import { arch, cpus, platform } from "node:os";
 
 export type Figure = number | string | boolean;
 
-/** One benchmark's outcome: either figures, or why it could not be measured. */
+/**
+ * One benchmark's outcome: either figures, or why it could not be measured.
+ *
+ * @example
+ * const item: BenchItem = notMeasured("bundle", "5. bundle", "scripts/build.ts missing");
+ */
 export type BenchItem =
   | {
       readonly id: string;
@@ -23,7 +28,12 @@ export type BenchItem =
     }
   | { readonly id: string; readonly title: string; readonly notMeasured: string };
 
-/** A measured item. */
+/**
+ * A measured item.
+ *
+ * @example
+ * measured("outbox", "3. outbox", { bytesRatio: 1.03 }, { goal: "≤ 1.1×", met: true });
+ */
 export function measured(
   id: string,
   title: string,
@@ -33,12 +43,22 @@ export function measured(
   return { id, title, figures, ...extra };
 }
 
-/** An item whose subject is missing or failed: never a made-up figure. */
+/**
+ * An item whose subject is missing or failed: never a made-up figure.
+ *
+ * @example
+ * notMeasured("service", "4. service", "TypeScript/server missing");
+ */
 export function notMeasured(id: string, title: string, why: string): BenchItem {
   return { id, title, notMeasured: why };
 }
 
-/** The machine the figures come from. */
+/**
+ * The machine the figures come from.
+ *
+ * @example
+ * environment().cpus; // 2
+ */
 export function environment(): Record<string, string | number> {
   const list = cpus();
   return {
@@ -50,7 +70,12 @@ export function environment(): Record<string, string | number> {
   };
 }
 
-/** Writes `bench/results.json`. */
+/**
+ * Writes `bench/results.json`.
+ *
+ * @example
+ * writeResults(items, "bench/results.json", 52);
+ */
 export function writeResults(items: readonly BenchItem[], path: string, totalSeconds: number): void {
   const doc = { generatedAt: new Date().toISOString(), totalSeconds, environment: environment(), items };
   writeFileSync(path, `${JSON.stringify(doc, null, 2)}\n`);
@@ -60,7 +85,12 @@ function formatFigure(value: Figure): string {
   return typeof value === "number" ? String(value) : String(value);
 }
 
-/** The Markdown table of results. */
+/**
+ * The Markdown table of results.
+ *
+ * @example
+ * renderTable([measured("x", "x", { ratio: 1 })]); // "| bench | figures | ..."
+ */
 export function renderTable(items: readonly BenchItem[]): string {
   const lines = ["| bench | figures | goal | met |", "| --- | --- | --- | --- |"];
   for (const item of items) {
@@ -80,7 +110,12 @@ export function renderTable(items: readonly BenchItem[]): string {
 const START = "<!-- bench:results:start -->";
 const END = "<!-- bench:results:end -->";
 
-/** Replaces the generated block of docs/performance.md (between the markers) with the latest table. */
+/**
+ * Replaces the generated block of docs/performance.md (between the markers) with the latest table.
+ *
+ * @example
+ * updatePerformanceDoc(items, "docs/performance.md", "Last run: ...");
+ */
 export function updatePerformanceDoc(items: readonly BenchItem[], path: string, header: string): void {
   const text = readFileSync(path, "utf8");
   const from = text.indexOf(START);

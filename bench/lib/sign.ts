@@ -9,7 +9,12 @@ import { CompactSign } from "jose";
 
 const encoder = new TextEncoder();
 
-/** A compact HS256 JWS of `payload` (any JSON value), with the secret's UTF-8 bytes as the key. */
+/**
+ * A compact HS256 JWS of `payload` (any JSON value), with the secret's UTF-8 bytes as the key.
+ *
+ * @example
+ * await signIdentityToken(secret, { identities: [], iat: 1 }, { alg: "HS512" }); // alg forced to HS256
+ */
 export async function signIdentityToken(
   secret: string,
   payload: unknown,
@@ -20,7 +25,12 @@ export async function signIdentityToken(
     .sign(encoder.encode(secret));
 }
 
-/** A uid (and optional email) token issued at `nowMs`. */
+/**
+ * A uid (and optional email) token issued at `nowMs`.
+ *
+ * @example
+ * await signUidToken(secret, "42", Date.now(), "ana@example.com");
+ */
 export function signUidToken(secret: string, uid: string, nowMs: number, email?: string): Promise<string> {
   const identities: Array<{ identifier: string; value: string }> = [{ identifier: "uid", value: uid }];
   if (email) identities.push({ identifier: "email", value: email });

@@ -26,12 +26,41 @@ import type { HelpshiftEvent } from "../../TypeScript/contract";
 import { createHelpshiftClient, type HelpshiftClient, type HelpshiftEventData } from "../../TypeScript/core";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
 
+/**
+ * The app every fault world registers.
+ *
+ * @example
+ * world.service().apps.find(APP_ID);
+ */
 export const APP_ID = "faults";
+/**
+ * The app's shared secret (tests sign tokens with it).
+ *
+ * @example
+ * await signUidToken(SECRET, "ana", world.serverTime.now());
+ */
 export const SECRET = "fault-injection-shared-secret-0123456789";
-/** Tags defined for the app (the service refuses undefined tags). */
+/**
+ * Tags defined for the app (the service refuses undefined tags).
+ *
+ * @example
+ * client.UpdateMasterAttributes({ new_tags: [TAGS[0]] });
+ */
 export const TAGS = ["vip", "gold", "beta"];
+/**
+ * Where both clocks start: a fixed instant, so runs are reproducible.
+ *
+ * @example
+ * new ManualTime(START);
+ */
 export const START = Date.UTC(2026, 10, 24, 12, 0, 0);
 
+/**
+ * A client of a world, with its store, logger and the events it emitted.
+ *
+ * @example
+ * const { client, events }: ClientHandle = world.newClient();
+ */
 export interface ClientHandle {
   readonly client: HelpshiftClient;
   readonly store: MemoryStore;
@@ -39,6 +68,12 @@ export interface ClientHandle {
   readonly events: Array<{ event: HelpshiftEvent; data: HelpshiftEventData }>;
 }
 
+/**
+ * The service, the faulty network between it and the clients, and both clocks.
+ *
+ * @example
+ * const world: World = await createWorld({ separateServerClock: true });
+ */
 export interface World {
   readonly dbPath: string;
   /** The device clock and scheduler. */
@@ -64,6 +99,12 @@ export interface World {
   close(): Promise<void>;
 }
 
+/**
+ * Opens a world: a fresh SQLite file in a temp dir, the app registered, the faulty transport in front.
+ *
+ * @example
+ * const world = await createWorld(); await world.close();
+ */
 export async function createWorld(options: { separateServerClock?: boolean } = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "hs-fault-"));
   const dbPath = join(dir, "identity.sqlite");
@@ -120,7 +161,12 @@ export async function createWorld(options: { separateServerClock?: boolean } = {
   };
 }
 
-/** The login outcome as data (the Promise API rejects with a LoginFailure carrying `reason`). */
+/**
+ * The login outcome as data (the Promise API rejects with a LoginFailure carrying `reason`).
+ *
+ * @example
+ * expect(await loginResult(client, jwt)).toBe("networkError");
+ */
 export async function loginResult(client: HelpshiftClient, jwt: string): Promise<string> {
   try {
     await client.loginWithIdentity(jwt, {});
@@ -133,6 +179,9 @@ export async function loginResult(client: HelpshiftClient, jwt: string): Promise
 /**
  * Moves the device clock in steps until `promise` settles (retries wait on backoff timers), at most `maxSteps`
  * times: a promise still pending after that is a stuck operation, reported as a failure rather than a hang.
+ *
+ * @example
+ * await driveUntil(client.addUserIdentities(jwt), world, Defaults.retryBaseMs);
  */
 export async function driveUntil<T>(
   promise: Promise<T>,
@@ -153,7 +202,12 @@ export async function driveUntil<T>(
   return watched;
 }
 
-/** Waits until no request is in flight and promise callbacks have run: the client is waiting on a timer or done. */
+/**
+ * Waits until no request is in flight and promise callbacks have run: the client is waiting on a timer or done.
+ *
+ * @example
+ * client.appForeground(); await quiet(world);
+ */
 export async function quiet(world: Pick<World, "transport">): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await world.transport.idle();
@@ -161,7 +215,12 @@ export async function quiet(world: Pick<World, "transport">): Promise<void> {
   }
 }
 
-/** Like {@link driveUntil}, for a condition: true once `condition()` holds, false if it never did. */
+/**
+ * Like {@link driveUntil}, for a condition: true once `condition()` holds, false if it never did.
+ *
+ * @example
+ * expect(await driveUntilTrue(() => stored(), world, 1_000)).toBe(true);
+ */
 export async function driveUntilTrue(
   condition: () => boolean,
   world: Pick<World, "time" | "transport">,

@@ -13,24 +13,44 @@ const reasons: ReadonlySet<string> = new Set(Object.values(LoginFailureReason));
 const errorValues: ReadonlySet<string> = new Set(Object.values(ErrorValue));
 const details: ReadonlySet<string> = new Set(Object.values(FailureDetail));
 
-/** True when `value` is one of SPEC's login failure reasons. */
+/**
+ * True when `value` is one of SPEC's login failure reasons.
+ *
+ * @example
+ * isSpecReason("networkError"); // true
+ */
 export function isSpecReason(value: unknown): boolean {
   return typeof value === "string" && reasons.has(value);
 }
 
-/** True when every value of `errors` (if any) is one of SPEC's error values. */
+/**
+ * True when every value of `errors` (if any) is one of SPEC's error values.
+ *
+ * @example
+ * isSpecErrorMap({ email: "emptyData" }); // true
+ */
 export function isSpecErrorMap(errors: unknown): boolean {
   if (errors === undefined) return true;
   if (typeof errors !== "object" || errors === null) return false;
   return Object.values(errors).every((v) => typeof v === "string" && errorValues.has(v));
 }
 
-/** True when `detail` is absent or one of the contract's diagnostic codes. */
+/**
+ * True when `detail` is absent or one of the contract's diagnostic codes.
+ *
+ * @example
+ * isSpecDetail(undefined); // true
+ */
 export function isSpecDetail(detail: unknown): boolean {
   return detail === undefined || (typeof detail === "string" && details.has(detail));
 }
 
-/** Any JSON-ish or JS value, including prototypes-poisoning keys and odd numbers. */
+/**
+ * Any JSON-ish or JS value, including prototypes-poisoning keys and odd numbers.
+ *
+ * @example
+ * fc.assert(fc.property(garbageArb, (v) => expect(() => validateLoginConfig(v)).not.toThrow()));
+ */
 export const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true }),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, null, undefined, "", "__proto__", [], {}),
@@ -38,7 +58,12 @@ export const garbageArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(JSON.parse('{"__proto__": {"identities": []}, "constructor": "x"}')),
 );
 
-/** A string over a small alphabet that stresses UTF-16 and UTF-8 (ASCII, 2-, 3- and 4-byte, lone surrogates). */
+/**
+ * A string over a small alphabet that stresses UTF-16 and UTF-8 (ASCII, 2-, 3- and 4-byte, lone surrogates).
+ *
+ * @example
+ * fc.sample(trickyStringArb(10), 1); // e.g. ["é.🎮\n"]
+ */
 export const trickyStringArb = (maxLength: number): fc.Arbitrary<string> =>
   fc
     .array(fc.constantFrom("a", "Z", "0", ".", "-", "_", "=", " ", "\n", "é", "€", "🎮", "\ud800", "\u0000", '"'), {
@@ -46,11 +71,12 @@ export const trickyStringArb = (maxLength: number): fc.Arbitrary<string> =>
     })
     .map((units) => units.join(""));
 
-/** A non-empty string of exactly `min..max` UTF-16 units, with a unique-ish prefix. */
-export const lengthArb = (min: number, max: number, unit = "x"): fc.Arbitrary<string> =>
-  fc.integer({ min, max }).map((n) => unit.repeat(n));
-
-/** A legal identity list: distinct identifiers, every length within its limit. */
+/**
+ * A legal identity list: distinct identifiers, every length within its limit.
+ *
+ * @example
+ * fc.assert(fc.property(legalIdentitiesArb(Limits), (ids) => ids.length <= 12));
+ */
 export const legalIdentitiesArb = (limits: {
   keyLength: number;
   identityValueLength: number;
@@ -84,7 +110,12 @@ export const legalIdentitiesArb = (limits: {
     ),
   );
 
-/** One way to damage a compact token. */
+/**
+ * One way to damage a compact token.
+ *
+ * @example
+ * fc.property(tokenMutationArb, (mutate) => checkLogin(mutate(jwt), {}));
+ */
 export const tokenMutationArb: fc.Arbitrary<(jwt: string) => string> = fc.oneof(
   fc.nat().map((at) => (jwt: string) => jwt.slice(0, at % (jwt.length + 1))),
   fc.tuple(fc.nat(), fc.constantFrom("!", ".", "=", "+", "/", "é", " ", "A")).map(([at, ch]) => (jwt: string) => {
@@ -109,7 +140,12 @@ export const tokenMutationArb: fc.Arbitrary<(jwt: string) => string> = fc.oneof(
   }),
 );
 
-/** A token built from an arbitrary payload (any JSON-able value). */
+/**
+ * A token built from an arbitrary payload (any JSON-able value).
+ *
+ * @example
+ * fc.property(garbagePayloadTokenArb, (jwt) => checkLogin(jwt, {}));
+ */
 export const garbagePayloadTokenArb: fc.Arbitrary<string> = fc
   .oneof(
     fc.jsonValue({ maxDepth: 4 }),
