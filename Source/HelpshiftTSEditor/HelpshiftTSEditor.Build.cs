@@ -1,4 +1,4 @@
-// The editor module: the login tester tab (points at the reference service's tester page for now).
+// The editor module: the login tester tab, hosting the TypeScript tester view-model on an editor-owned JsEnv.
 using UnrealBuildTool;
 
 public class HelpshiftTSEditor : ModuleRules
@@ -7,14 +7,24 @@ public class HelpshiftTSEditor : ModuleRules
 	{
 		PCHUsage = PCHUsageMode.UseExplicitOrSharedPCHs;
 
-		PrivateDependencyModuleNames.AddRange(new string[]
+		PublicDependencyModuleNames.AddRange(new string[]
 		{
 			"Core",
 			"CoreUObject",
+			// UHelpshiftTSEditorBridge's OnCommand uses the runtime bridge's delegate type.
+			"HelpshiftTS",
+		});
+
+		PrivateDependencyModuleNames.AddRange(new string[]
+		{
 			"Engine",
 			"Slate",
 			"SlateCore",
-			"HelpshiftTS",
+			"InputCore",
+			"JsEnv",
+			"HTTP",
+			"Json",
+			"Projects",
 		});
 	}
 }

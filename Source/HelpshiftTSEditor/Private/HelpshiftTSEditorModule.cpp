@@ -1,10 +1,11 @@
 #include "HelpshiftTSEditorModule.h"
 
 #include "Framework/Docking/TabManager.h"
+#include "HelpshiftTSEditorTester.h"
 #include "HelpshiftTSSettings.h"
+#include "HelpshiftTSTesterPanel.h"
 #include "Modules/ModuleManager.h"
 #include "Widgets/Docking/SDockTab.h"
-#include "Widgets/Text/STextBlock.h"
 
 const FName FHelpshiftTSEditorModule::TesterTabId(TEXT("HelpshiftTSLoginTester"));
 
@@ -12,27 +13,38 @@ void FHelpshiftTSEditorModule::StartupModule()
 {
 	FGlobalTabmanager::Get()
 		->RegisterNomadTabSpawner(TesterTabId, FOnSpawnTab::CreateRaw(this, &FHelpshiftTSEditorModule::SpawnTesterTab))
-		.SetDisplayName(FText::FromString(TEXT("HelpshiftTS Login Tester")));
+		.SetDisplayName(FText::FromString(TEXT("Helpshift Login Tester")))
+		.SetTooltipText(FText::FromString(TEXT("Mint a dev token, inspect it, log in and out, add identities, push attributes and watch events.")));
 }
 
 void FHelpshiftTSEditorModule::ShutdownModule()
 {
 	FGlobalTabmanager::Get()->UnregisterNomadTabSpawner(TesterTabId);
+	if (Tester.IsValid())
+	{
+		Tester->Stop();
+		Tester.Reset();
+	}
 }
 
 TSharedRef<SDockTab> FHelpshiftTSEditorModule::SpawnTesterTab(const FSpawnTabArgs& Args)
 {
-	// The tester keeps its own dev state, apart from the game's: it is the service's page, not the game's JsEnv.
+	if (!Tester.IsValid())
+	{
+		Tester = MakeShared<FHelpshiftTSEditorTester>();
+		Tester->Start();
+	}
+	// Defaults from Project Settings → Plugins → HelpshiftTS; the tester's state stays its own all the same.
 	const UHelpshiftTSSettings* Settings = GetDefault<UHelpshiftTSSettings>();
-	const FString Service = Settings->ServiceUrl.IsEmpty() ? FString(TEXT("http://127.0.0.1:8787")) : Settings->ServiceUrl;
-	const FString Help = FString(TEXT("Run `npm start` in the plugin folder, then open ")) + Service +
-		TEXT("/tester to mint a token with a dev secret, inspect it, log in/out, add identities, push attributes and watch events.");
+	FHelpshiftTSTesterInputs Initial;
+	Initial.ServiceUrl = Settings->ServiceUrl.IsEmpty() ? FString(TEXT("http://127.0.0.1:8787")) : Settings->ServiceUrl;
+	Initial.AppId = Settings->AppId.IsEmpty() ? FString(TEXT("demo")) : Settings->AppId;
+	Initial.ConfigJson = TEXT("{\"full_privacy_enabled\": false}");
+	Initial.AttributesJson = TEXT("{\"first_name\": \"Ada\"}");
 	return SNew(SDockTab)
 		.TabRole(ETabRole::NomadTab)
 		[
-			SNew(STextBlock)
-			.Text(FText::FromString(Help))
-			.AutoWrapText(true)
+			MakeHelpshiftTSTesterPanel(Tester.ToSharedRef(), Initial)
 		];
 }
 

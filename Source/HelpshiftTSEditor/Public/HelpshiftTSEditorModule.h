@@ -1,6 +1,6 @@
-// The HelpshiftTS editor module: a "HelpshiftTS Login Tester" tab (Window menu). For now the tab points at the
-// tester page the reference service serves (the TS view-model rendered in a browser); hosting that view-model
-// on an editor-owned JsEnv inside the tab is not built yet (see docs/unreal.md).
+// The HelpshiftTS editor module: the "HelpshiftTS Login Tester" tab (Window menu). The tab hosts the tester
+// view-model (TypeScript/tester) on an editor-owned Puerts JsEnv (FHelpshiftTSEditorTester), with its own dev
+// state under Saved/HelpshiftTS/EditorTester, apart from any game's.
 #pragma once
 
 #include "CoreMinimal.h"
@@ -8,6 +8,7 @@
 
 class SDockTab;
 class FSpawnTabArgs;
+class FHelpshiftTSEditorTester;
 
 class FHelpshiftTSEditorModule : public IModuleInterface
 {
@@ -20,4 +21,7 @@ public:
 
 private:
 	TSharedRef<SDockTab> SpawnTesterTab(const FSpawnTabArgs& Args);
+
+	/** Started when the tab first opens, kept until shutdown so closing the tab loses no session or event. */
+	TSharedPtr<FHelpshiftTSEditorTester> Tester;
 };

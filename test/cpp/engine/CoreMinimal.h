@@ -94,6 +94,7 @@ class FText
 {
 public:
 	static FText FromString(const FString& String);
+	const FString& ToString() const;
 };
 
 // ---- containers ----------------------------------------------------------------------------------------
@@ -183,6 +184,7 @@ class TSharedRef
 public:
 	template <typename U> TSharedRef(const TSharedRef<U, Mode>& Other) : Ptr(Other.Std()) {}
 	T* operator->() const { return Ptr.get(); }
+	T& operator*() const { return *Ptr; }
 	T& Get() const { return *Ptr; }
 	const std::shared_ptr<T>& Std() const { return Ptr; }
 	explicit TSharedRef(std::shared_ptr<T> In) : Ptr(std::move(In)) {}

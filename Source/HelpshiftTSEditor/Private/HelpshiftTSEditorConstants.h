@@ -1,0 +1,27 @@
+// The strings the editor module and HelpshiftTS/editor-tester both spell (TypeScript/ue/editor/commands.ts);
+// test/consistency/editor-bridge.test.ts checks that they agree. The httpResponse and dispose commands are the
+// runtime's (HelpshiftTSCommand in HelpshiftTSConstants.h).
+#pragma once
+
+#include "CoreMinimal.h"
+
+namespace HelpshiftTSEditorScript
+{
+	/** The module the tester's JsEnv starts, under the plugin's Content/JavaScript. */
+	inline const TCHAR* const TesterModule = TEXT("HelpshiftTS/editor-tester");
+	/** argv name of the editor bridge. */
+	inline const TCHAR* const BridgeArgument = TEXT("Bridge");
+	/** {action, form}: one button press with every input's text. */
+	inline const TCHAR* const TesterActionCommand = TEXT("testerAction");
+}
+
+/** The buttons of the tab, as TypeScript names the actions. */
+namespace HelpshiftTSEditorAction
+{
+	inline const TCHAR* const Inspect = TEXT("inspect");
+	inline const TCHAR* const Mint = TEXT("mint");
+	inline const TCHAR* const Login = TEXT("login");
+	inline const TCHAR* const Logout = TEXT("logout");
+	inline const TCHAR* const AddIdentities = TEXT("addIdentities");
+	inline const TCHAR* const PushAttributes = TEXT("pushAttributes");
+}

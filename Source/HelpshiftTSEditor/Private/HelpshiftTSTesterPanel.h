@@ -1,0 +1,12 @@
+// The login tester tab's content: thin Slate over FHelpshiftTSEditorTester. Inputs keep their text in one
+// FHelpshiftTSTesterInputs; each button sends one action with all of it; the read-only text shows the view state
+// TypeScript last published. No tester logic here.
+#pragma once
+
+#include "CoreMinimal.h"
+#include "HelpshiftTSEditorTester.h"
+
+class SWidget;
+
+/** Inputs, buttons (Inspect, Mint, Log in, Log out, Add identities, Push attributes) and the state text. */
+TSharedRef<SWidget> MakeHelpshiftTSTesterPanel(const TSharedRef<FHelpshiftTSEditorTester>& Tester, const FHelpshiftTSTesterInputs& Initial);

@@ -1,0 +1,390 @@
+/**
+ * The editor's login tester bundle (HelpshiftTS/editor-tester), loaded into a bare context (ECMAScript +
+ * console + timers) and driven exactly as Source/HelpshiftTSEditor drives it: each button press is one
+ * `testerAction` command carrying every input's text; TypeScript answers with the whole view state through
+ * `PublishState`, and does HTTP, files, randomness and logging through the editor bridge's UFUNCTIONs. HTTP goes
+ * to the real identity service on 127.0.0.1:0.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { jwtVerify } from "jose";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../scripts/build";
+import { ProtocolPath } from "../../TypeScript/contract";
+import type { HttpRequest, HttpResponse } from "../../TypeScript/core/ports";
+import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { EditorTesterCommand } from "../../TypeScript/ue/editor/commands";
+import type { EditorForm } from "../../TypeScript/ue/editor/messages";
+import { EditorNotice } from "../../TypeScript/ue/editor/tester-host";
+import type { EditorViewState } from "../../TypeScript/ue/editor/view-state";
+import { readReflectedClasses } from "../consistency/cpp-reflection";
+import { type BridgeCall, loadBundle, puertsRefs } from "./puerts-host";
+
+const SECRET = "editor-dev-secret-0123456789abcdef";
+const APP = "sandbox";
+let editorJs = "";
+let service: IdentityService;
+let serviceUrl = "";
+const hosts: FakeEditorModule[] = [];
+
+async function realHttp(request: HttpRequest): Promise<HttpResponse> {
+  const init: RequestInit = { method: request.method, headers: request.headers };
+  if (request.body !== undefined) init.body = request.body;
+  const response = await fetch(request.url, init);
+  return { status: response.status, body: await response.text() };
+}
+
+/**
+ * FHelpshiftTSEditorTester and the tab, in TypeScript: owns the editor bridge, sends one command per button with
+ * the inputs' text, performs HTTP, keeps files in a map (Saved/HelpshiftTS/EditorTester) and keeps the last
+ * state JSON, as the tab displays it.
+ */
+class FakeEditorModule {
+  readonly calls: BridgeCall[] = [];
+  readonly states: string[] = [];
+  readonly logs: Array<{ level: string; message: string }> = [];
+  readonly bridgeFunctionNames: string[];
+  ready = false;
+  private onCommand: ((id: number, command: string, json: string) => void) | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    code: string,
+    private readonly http: (request: HttpRequest) => Promise<HttpResponse>,
+    readonly files = new Map<string, string>(),
+  ) {
+    const bridge = this.makeBridge();
+    this.bridgeFunctionNames = Object.keys(bridge).filter((k) => k !== "OnCommand");
+    loadBundle(code, {
+      ue: {},
+      puerts: { ...puertsRefs, argv: { getByName: (name: string) => (name === "Bridge" ? bridge : undefined) } },
+    });
+  }
+
+  private makeBridge() {
+    const record = (name: string, args: unknown[]) => this.calls.push({ name, args });
+    const safeKey = (key: string) => /^[A-Za-z0-9_-]{1,200}$/.test(key);
+    return {
+      OnCommand: {
+        Bind: (fn: (id: number, command: string, json: string) => void) => {
+          this.onCommand = fn;
+        },
+        Unbind: () => {
+          this.onCommand = undefined;
+        },
+        IsBound: () => this.onCommand !== undefined,
+      },
+      NotifyReady: () => {
+        record("NotifyReady", []);
+        this.ready = true;
+      },
+      PublishState: (stateJson: string) => {
+        record("PublishState", [stateJson]);
+        this.states.push(stateJson);
+      },
+      SendHttpRequest: (id: number, method: string, url: string, headersJson: string, body: string) => {
+        record("SendHttpRequest", [id, method, url, headersJson, body]);
+        const request: HttpRequest = { method: method as "GET" | "POST", url, headers: JSON.parse(headersJson) };
+        const flight = this.http(body === "" ? request : { ...request, body }).then(
+          (response) => this.command(id, EditorTesterCommand.httpResponse, JSON.stringify(response)),
+          () => this.command(id, EditorTesterCommand.httpResponse, JSON.stringify({ error: "network" })),
+        );
+        this.inFlight.add(flight);
+        flight.finally(() => this.inFlight.delete(flight));
+      },
+      LoadValue: (key: string, out: unknown) => {
+        record("LoadValue", [key]);
+        if (!safeKey(key) || !this.files.has(key)) return false;
+        puertsRefs.$set(out, this.files.get(key));
+        return true;
+      },
+      SaveValue: (key: string, value: string) => {
+        record("SaveValue", [key, value]);
+        if (!safeKey(key)) return false;
+        this.files.set(key, value);
+        return true;
+      },
+      RemoveValue: (key: string) => {
+        record("RemoveValue", [key]);
+        return this.files.delete(key);
+      },
+      RandomBytesHex: (count: number) => {
+        record("RandomBytesHex", [count]);
+        // FGuid::NewGuid stands in for the OS source in C++; here the OS source itself (batch ids must not repeat
+        // across hosts: the service answers a repeated batch id with its earlier answer).
+        return randomBytes(count).toString("hex");
+      },
+      WriteLog: (level: string, message: string) => {
+        record("WriteLog", [level, message]);
+        this.logs.push({ level, message });
+      },
+    };
+  }
+
+  /** `Bridge->OnCommand.ExecuteIfBound(...)`. */
+  command(id: number, command: string, json: string) {
+    this.onCommand?.(id, command, json);
+  }
+
+  /** A button of the tab: one command with every input's text. */
+  press(action: string, form: EditorForm) {
+    this.command(0, EditorTesterCommand.action, JSON.stringify({ action, form }));
+  }
+
+  /** The state the tab shows now. */
+  get view(): EditorViewState {
+    return JSON.parse(this.states[this.states.length - 1] ?? "null") as EditorViewState;
+  }
+
+  /** Waits until no HTTP request is in flight and the bundle's promise chains have run. */
+  async settle(rounds = 20): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
+      while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  callsTo(name: string): BridgeCall[] {
+    return this.calls.filter((c) => c.name === name);
+  }
+
+  /** ShutdownModule: the dispose command, after which the JsEnv goes away. */
+  shutdown() {
+    this.command(0, EditorTesterCommand.dispose, "{}");
+  }
+}
+
+function start(http = realHttp, files?: Map<string, string>) {
+  const host = new FakeEditorModule(editorJs, http, files);
+  hosts.push(host);
+  return host;
+}
+
+function form(fields: Partial<EditorForm> = {}): EditorForm {
+  return {
+    serviceUrl,
+    appId: APP,
+    secret: SECRET,
+    uid: "ada-1",
+    email: "ada@example.com",
+    identity: "",
+    config: '{"full_privacy_enabled": false}',
+    attributes: '{"first_name": "Ada", "new_tags": ["vip"]}',
+    ...fields,
+  };
+}
+
+/** Everything that left TypeScript as text: log lines, state JSON, HTTP requests, stored files. */
+function everythingSentOut(host: FakeEditorModule): string[] {
+  return host.calls.flatMap((c) => c.args.filter((a): a is string => typeof a === "string"));
+}
+
+beforeAll(async () => {
+  const built = await build({ outDir: mkdtempSync(join(tmpdir(), "hsts-editor-")), only: ["editor-tester"] });
+  editorJs = readFileSync(built[0]!.file, "utf8");
+  service = await createIdentityService({ database: ":memory:" });
+  service.apps.create({ id: APP, name: "Sandbox", identityEnabled: true, secret: SECRET });
+  service.apps.create({ id: "other", name: "Other", identityEnabled: true, secret: SECRET });
+  serviceUrl = await service.listen({ host: "127.0.0.1", port: 0 });
+});
+
+afterEach(() => {
+  for (const host of hosts.splice(0)) host.shutdown();
+});
+
+afterAll(async () => {
+  await service.close();
+});
+
+describe("the editor tester bundle in a bare engine", () => {
+  it("is driven through a stand-in bridge with exactly the editor bridge's UFUNCTIONs", () => {
+    const host = start();
+    const header = readReflectedClasses([join(__dirname, "../../Source/HelpshiftTSEditor/Public")]).get(
+      "UHelpshiftTSEditorBridge",
+    );
+    expect(header).toBeDefined();
+    expect([...host.bridgeFunctionNames].sort()).toEqual([...header!.functions.keys()].sort());
+  });
+
+  it("binds OnCommand, reports ready, then publishes a first state with no client yet", () => {
+    const host = start();
+    expect(host.ready).toBe(true);
+    expect(host.calls.map((c) => c.name).slice(0, 2)).toEqual(["NotifyReady", "PublishState"]);
+    expect(host.view).toMatchObject({ serviceUrl: "", secretEntered: false, token: { present: false, length: 0 } });
+    expect(host.view.client).toBeUndefined();
+    expect(host.callsTo("SendHttpRequest")).toEqual([]);
+  });
+
+  it("mint → inspect → log in → push attributes → log out against the real service", async () => {
+    const host = start();
+
+    host.press("mint", form());
+    const minted = host.view;
+    expect(minted.lastResult).toMatchObject({ action: "mint", ok: true });
+    expect(minted.secretEntered).toBe(true);
+    expect(minted.token.present).toBe(true);
+    expect(minted.serviceUrl).toBe(serviceUrl);
+    expect(minted.inspection).toMatchObject({ ok: true, identifiers: ["uid", "email"], anonymous: false });
+
+    host.press("inspect", form({ config: '{"full_privacy_enabled": "yes", "": 1}' }));
+    expect(host.view.inspection).toMatchObject({
+      ok: false,
+      reason: "loginConfigInvalid",
+      errors: { "": "emptyData" },
+    });
+    host.press("inspect", form());
+    expect(host.view.inspection?.ok).toBe(true);
+
+    host.press("login", form());
+    expect(host.view.busy).toBe("login");
+    await host.settle();
+    const loggedIn = host.view;
+    expect(loggedIn.busy).toBeUndefined();
+    expect(loggedIn.lastResult).toMatchObject({ action: "login", ok: true });
+    expect(loggedIn.client).toMatchObject({ initialized: true, status: "loggedIn", anonymous: false });
+    const user = service.context.users.findByIdentity(APP, "uid", "ada-1");
+    expect(user).toBeDefined();
+    expect(loggedIn.client?.userId).toBe(user!.id);
+    expect(host.callsTo("SendHttpRequest").some((c) => c.args[2] === `${serviceUrl}${ProtocolPath.login(APP)}`)).toBe(
+      true,
+    );
+
+    host.press("pushAttributes", form());
+    await host.settle();
+    expect(host.view.lastResult).toMatchObject({ action: "masterAttributes", ok: true });
+    expect(service.context.attributes.read(user!.id).master.first_name).toBe("Ada");
+    // The service has no "vip" tag defined: the refusal reaches the tab as an event in the state.
+    expect(host.view.events[0]).toMatchObject({
+      event: "masterAttributesSyncFailed",
+      data: { "new_tags.vip": "invalidData" },
+    });
+
+    host.press("logout", form());
+    await host.settle();
+    expect(host.view.lastResult).toMatchObject({ action: "logout", ok: true });
+    expect(host.view.client).toMatchObject({ status: "loggedOut" });
+    expect(host.callsTo("SendHttpRequest").some((c) => c.args[2] === `${serviceUrl}${ProtocolPath.logout(APP)}`)).toBe(
+      true,
+    );
+
+    // The dev secret and every JWT stay inside TypeScript: not in logs, state, HTTP or files.
+    const out = everythingSentOut(host);
+    expect(out.length).toBeGreaterThan(10);
+    for (const text of out) expect(text).not.toContain(SECRET);
+    for (const state of host.states) expect(state).not.toMatch(/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./);
+    for (const log of host.logs) expect(log.message).not.toMatch(/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./);
+  });
+
+  it("mints a token the service's own verifier accepts with the app secret (HS256)", async () => {
+    const host = start();
+    host.press("mint", form());
+    // The token never leaves TypeScript, so take it from the login request the bundle sends.
+    host.press("login", form());
+    await host.settle();
+    const login = host.callsTo("SendHttpRequest").find((c) => String(c.args[2]).endsWith(ProtocolPath.login(APP)));
+    const body = JSON.parse(String(login!.args[4])) as Record<string, unknown>;
+    const jwt = Object.values(body).find((v) => typeof v === "string" && v.startsWith("eyJ")) as string;
+    const verified = await jwtVerify(jwt, new TextEncoder().encode(SECRET), { algorithms: ["HS256"] });
+    expect(verified.payload.identities).toEqual([
+      { identifier: "uid", value: "ada-1" },
+      { identifier: "email", value: "ada@example.com" },
+    ]);
+  });
+
+  it("shows the service's refusal of a token minted with the wrong secret", async () => {
+    const host = start();
+    host.press("mint", form({ secret: "not-the-app-secret-0123456789" }));
+    host.press("login", form({ secret: "not-the-app-secret-0123456789" }));
+    await host.settle();
+    expect(host.view.lastResult).toMatchObject({
+      action: "login",
+      ok: false,
+      reason: "identityTokenInvalid",
+      detail: "signatureInvalid",
+    });
+    expect(host.view.client?.status).toBe("loggedOut");
+    for (const text of everythingSentOut(host)) expect(text).not.toContain("not-the-app-secret-0123456789");
+  });
+
+  it("checks the token locally before any request: the count limit (30/31) comes before the data checks", () => {
+    const host = start();
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `steam_id=s${i}`).join("\n");
+    // uid + email + 28 more = 30 entries: within the count, so the repeated identifier is what is refused.
+    host.press("mint", form({ identity: lines(28) }));
+    expect(host.view.inspection).toMatchObject({ ok: false, reason: "identitiesDataInvalid" });
+    expect(host.view.inspection?.identifiers).toHaveLength(30);
+    // One more is 31: the size limit, checked first.
+    host.press("mint", form({ identity: lines(29) }));
+    expect(host.view.inspection).toMatchObject({ ok: false, reason: "identitiesSizeLimitExceeded" });
+    expect(host.callsTo("SendHttpRequest")).toEqual([]);
+  });
+
+  it("refuses a command it does not understand with a notice, and logs no payload", () => {
+    const host = start();
+    host.command(0, EditorTesterCommand.action, JSON.stringify({ action: "rm -rf", form: { secret: SECRET } }));
+    expect(host.view.notice).toBe(EditorNotice.badCommand);
+    host.command(0, EditorTesterCommand.action, `{"action":"mint","form":{"secret":"${SECRET}"`);
+    expect(host.view.notice).toBe(EditorNotice.badCommand);
+    expect(host.logs.filter((l) => l.level === "error")).toHaveLength(2);
+    host.command(0, EditorTesterCommand.action, JSON.stringify({ action: "mint", form: { secret: 42 } }));
+    expect(host.view.notice).toBe(EditorNotice.badCommand);
+    for (const text of everythingSentOut(host)) expect(text).not.toContain(SECRET);
+    host.press("inspect", form());
+    expect(host.view.notice).toBeUndefined();
+  });
+
+  it("starts a new client when the service URL changes, and says so", async () => {
+    const host = start();
+    host.press("mint", form({ serviceUrl: "http://127.0.0.1:9" }));
+    host.press("login", form({ serviceUrl: "http://127.0.0.1:9" }));
+    await host.settle();
+    expect(host.view.lastResult).toMatchObject({ action: "login", ok: false, reason: "networkError" });
+    host.press("login", form());
+    expect(host.view.notice).toBe(EditorNotice.serviceChanged);
+    await host.settle();
+    expect(host.view.lastResult).toMatchObject({ action: "login", ok: true });
+    expect(host.view.serviceUrl).toBe(serviceUrl);
+  });
+
+  it("keeps each app's session apart in the tester's own storage, and restores it on the next start", async () => {
+    const files = new Map<string, string>();
+    const first = start(realHttp, files);
+    first.press("mint", form());
+    first.press("login", form());
+    await first.settle();
+    expect(first.view.client?.status).toBe("loggedIn");
+    const keys = [...files.keys()];
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).toMatch(/^sandbox_007e[0-9a-f]{12}_003a/);
+    first.shutdown();
+
+    // Another app id in the same folder: nothing of sandbox's session is seen.
+    const other = start(realHttp, files);
+    other.press("logout", form({ appId: "other" }));
+    await other.settle();
+    expect(other.view.client).toMatchObject({ status: "loggedOut" });
+    expect(other.callsTo("SendHttpRequest")).toEqual([]);
+    other.shutdown();
+
+    // Same app and service: the persisted session is back.
+    const again = start(realHttp, files);
+    again.press("pushAttributes", form({ attributes: '{"last_name": "Lovelace"}' }));
+    await again.settle();
+    expect(again.view.client).toMatchObject({ status: "loggedIn", anonymous: false });
+    const user = service.context.users.findByIdentity(APP, "uid", "ada-1")!;
+    expect(service.context.attributes.read(user.id).master.last_name).toBe("Lovelace");
+  });
+
+  it("after dispose, answers nothing and publishes nothing", async () => {
+    const host = start();
+    host.press("mint", form());
+    host.shutdown();
+    const before = host.calls.length;
+    host.press("login", form());
+    host.command(1, EditorTesterCommand.httpResponse, JSON.stringify({ status: 200, body: "{}" }));
+    await host.settle(3);
+    expect(host.calls.length).toBe(before);
+  });
+});
