@@ -21,6 +21,7 @@ public class HelpshiftTSEditor : ModuleRules
 			"Slate",
 			"SlateCore",
 			"InputCore",
+			"WorkspaceMenuStructure",
 			"JsEnv",
 			"HTTP",
 			"Json",

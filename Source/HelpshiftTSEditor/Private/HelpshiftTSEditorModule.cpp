@@ -6,6 +6,8 @@
 #include "HelpshiftTSTesterPanel.h"
 #include "Modules/ModuleManager.h"
 #include "Widgets/Docking/SDockTab.h"
+#include "WorkspaceMenuStructure.h"
+#include "WorkspaceMenuStructureModule.h"
 
 const FName FHelpshiftTSEditorModule::TesterTabId(TEXT("HelpshiftTSLoginTester"));
 
@@ -14,6 +16,8 @@ void FHelpshiftTSEditorModule::StartupModule()
 	FGlobalTabmanager::Get()
 		->RegisterNomadTabSpawner(TesterTabId, FOnSpawnTab::CreateRaw(this, &FHelpshiftTSEditorModule::SpawnTesterTab))
 		.SetDisplayName(FText::FromString(TEXT("Helpshift Login Tester")))
+		// Window → Developer Tools → Miscellaneous: a nomad tab without a group is in no menu.
+		.SetGroup(WorkspaceMenu::GetMenuStructure().GetDeveloperToolsMiscCategory())
 		.SetTooltipText(FText::FromString(TEXT("Mint a dev token, inspect it, log in and out, add identities, push attributes and watch events.")));
 }
 

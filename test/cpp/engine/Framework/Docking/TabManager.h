@@ -2,6 +2,7 @@
 #include "CoreMinimal.h"
 
 class SDockTab;
+class FWorkspaceItem;
 class FSpawnTabArgs
 {
 };
@@ -13,6 +14,7 @@ class FTabSpawnerEntry
 public:
 	FTabSpawnerEntry& SetDisplayName(const FText& InLegibleName);
 	FTabSpawnerEntry& SetTooltipText(const FText& InTooltipText);
+	FTabSpawnerEntry& SetGroup(const TSharedRef<FWorkspaceItem>& InGroup);
 };
 
 class FGlobalTabmanager
