@@ -68,5 +68,6 @@ export function viewStateOf(state: TesterState, serviceUrl: string, notice?: str
  */
 export function renderViewState(state: TesterState, options: RenderOptions): string {
   const view = viewStateOf(state, options.serviceUrl, options.notice);
-  return JSON.stringify(options.redactor.value(view), null, 2);
+  // Values first (the raw secret, before JSON escapes it), then the text (object keys too, e.g. event data).
+  return options.redactor.text(JSON.stringify(options.redactor.value(view), null, 2));
 }
