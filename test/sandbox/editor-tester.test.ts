@@ -277,6 +277,43 @@ describe("the editor tester bundle in a bare engine", () => {
     for (const log of host.logs) expect(log.message).not.toMatch(/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./);
   });
 
+  it("adds identities to the logged-in user with a freshly minted token, and shows a refused one as an event", async () => {
+    const host = start();
+    host.press("mint", form({ uid: "grace-1", email: "" }));
+    host.press("login", form({ uid: "grace-1", email: "" }));
+    await host.settle();
+    expect(host.view.client?.status).toBe("loggedIn");
+
+    host.press("mint", form({ uid: "grace-1", email: "", identity: "steam_id=st-77" }));
+    host.press("addIdentities", form({ uid: "grace-1", email: "", identity: "steam_id=st-77" }));
+    await host.settle();
+    expect(host.view.lastResult).toMatchObject({ action: "addIdentities", ok: true });
+    const user = service.context.users.findByIdentity(APP, "uid", "grace-1")!;
+    expect(service.context.users.identitiesOf(user.id)).toContainEqual(
+      expect.objectContaining({ identifier: "steam_id", value: "st-77" }),
+    );
+
+    // A value of exactly 300 characters (the limit) is taken...
+    const atLimit = "w".repeat(300);
+    host.press("mint", form({ uid: "grace-1", email: "", identity: `xbox_live_id=${atLimit}` }));
+    host.press("addIdentities", form({ uid: "grace-1", email: "", identity: `xbox_live_id=${atLimit}` }));
+    await host.settle();
+    expect(service.context.users.identitiesOf(user.id)).toContainEqual(
+      expect.objectContaining({ identifier: "xbox_live_id", value: atLimit }),
+    );
+
+    // ...one of 301 is refused on the client, as an identitiesDataInvalid event.
+    const long = "v".repeat(301);
+    host.press("mint", form({ uid: "grace-1", email: "", identity: `steam_id=${long}` }));
+    host.press("addIdentities", form({ uid: "grace-1", email: "", identity: `steam_id=${long}` }));
+    await host.settle();
+    expect(host.view.events[0]).toMatchObject({
+      event: "identitiesDataInvalid",
+      data: { steam_id: "exceededValueLengthLimit" },
+    });
+    expect(service.context.users.identitiesOf(user.id).some((i) => i.value === long)).toBe(false);
+  });
+
   it("mints a token the service's own verifier accepts with the app secret (HS256)", async () => {
     const host = start();
     host.press("mint", form());
