@@ -36,6 +36,11 @@ TSharedRef<SDockTab> FHelpshiftTSEditorModule::SpawnTesterTab(const FSpawnTabArg
 	if (!Tester.IsValid())
 	{
 		Tester = MakeShared<FHelpshiftTSEditorTester>();
+	}
+	if (!Tester->IsRunning())
+	{
+		// First open, or the bundle was missing last time (built since?): start afresh.
+		Tester->Stop();
 		Tester->Start();
 	}
 	// Defaults from Project Settings → Plugins → HelpshiftTS; the tester's state stays its own all the same.
