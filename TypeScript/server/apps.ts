@@ -8,7 +8,9 @@
  */
 import { z } from "zod";
 import { Defaults, Limits } from "../contract";
+import { type AppCache, appCacheOf } from "./app-cache";
 import type { Db } from "./db/database";
+import { statement } from "./db/statements";
 import { newId, newSharedSecret } from "./secrets";
 
 /** Types of custom user fields, as the vendor's dashboard offers them. */
@@ -76,12 +78,19 @@ export class AppDefinitionError extends Error {
 }
 
 export class AppRepository {
+  /** Loaded apps, shared by every repository on this connection; see app-cache.ts for when it is dropped. */
+  private readonly cache: AppCache<App>;
+  /** Secrets already passed to `onSecret`: a cached app's secret is told once, not on every request. */
+  private readonly told = new Set<string>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: { now(): number },
     /** Told every secret the repository hands out, so the service's log can redact it. */
     private readonly onSecret: (secret: string) => void = () => {},
-  ) {}
+  ) {
+    this.cache = appCacheOf<App>(db);
+  }
 
   /**
    * Registers an app; returns it with its secret (the only time a caller is meant to show it).
@@ -106,22 +115,26 @@ export class AppRepository {
     }
     const now = this.clock.now();
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO apps (id, name, secret, identity_enabled, session_lifetime_seconds, refresh_lead_seconds,
+      statement(
+        this.db,
+        `INSERT INTO apps (id, name, secret, identity_enabled, session_lifetime_seconds, refresh_lead_seconds,
              created_at, secret_rotated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, input.name ?? id, secret, input.identityEnabled === false ? 0 : 1, lifetime, lead, now, now);
+      ).run(id, input.name ?? id, secret, input.identityEnabled === false ? 0 : 1, lifetime, lead, now, now);
       for (const field of input.customFields ?? []) this.defineCustomField(id, field);
       for (const tag of input.tags ?? []) this.defineTag(id, tag);
     })();
+    this.cache.invalidate();
     return { app: this.get(id), secret };
   }
 
   /** The app with this id, or undefined. */
   find(id: string): App | undefined {
-    const row = this.db.prepare("SELECT * FROM apps WHERE id = ?").get(id) as AppRow | undefined;
-    return row ? this.toApp(row) : undefined;
+    const app = this.cache.get(id, () => {
+      const row = statement(this.db, "SELECT * FROM apps WHERE id = ?").get(id) as AppRow | undefined;
+      return row ? this.toApp(row) : undefined;
+    });
+    if (app) this.tell(app.secret);
+    return app;
   }
 
   /** The app with this id; throws `unknownApp` otherwise. */
@@ -133,7 +146,7 @@ export class AppRepository {
 
   /** Every app, oldest first. */
   list(): App[] {
-    const rows = this.db.prepare("SELECT * FROM apps ORDER BY created_at, id").all() as AppRow[];
+    const rows = statement(this.db, "SELECT * FROM apps ORDER BY created_at, id").all() as AppRow[];
     return rows.map((row) => this.toApp(row));
   }
 
@@ -146,15 +159,21 @@ export class AppRepository {
   rotateSecret(id: string): string {
     this.get(id);
     const secret = newSharedSecret();
-    this.onSecret(secret);
-    this.db.prepare("UPDATE apps SET secret = ?, secret_rotated_at = ? WHERE id = ?").run(secret, this.clock.now(), id);
+    this.tell(secret);
+    statement(this.db, "UPDATE apps SET secret = ?, secret_rotated_at = ? WHERE id = ?").run(
+      secret,
+      this.clock.now(),
+      id,
+    );
+    this.cache.invalidate();
     return secret;
   }
 
   /** Turns the identity feature on or off for the app's domain. */
   setIdentityEnabled(id: string, enabled: boolean): App {
     this.get(id);
-    this.db.prepare("UPDATE apps SET identity_enabled = ? WHERE id = ?").run(enabled ? 1 : 0, id);
+    statement(this.db, "UPDATE apps SET identity_enabled = ? WHERE id = ?").run(enabled ? 1 : 0, id);
+    this.cache.invalidate();
     return this.get(id);
   }
 
@@ -166,9 +185,12 @@ export class AppRepository {
     if (!Number.isInteger(lifetime) || lifetime < 1 || !Number.isInteger(lead) || lead < 0) {
       throw new AppDefinitionError("invalidAppDefinition", "session settings: integers of seconds");
     }
-    this.db
-      .prepare("UPDATE apps SET session_lifetime_seconds = ?, refresh_lead_seconds = ? WHERE id = ?")
-      .run(lifetime, lead, id);
+    statement(this.db, "UPDATE apps SET session_lifetime_seconds = ?, refresh_lead_seconds = ? WHERE id = ?").run(
+      lifetime,
+      lead,
+      id,
+    );
+    this.cache.invalidate();
     return this.get(id);
   }
 
@@ -179,9 +201,11 @@ export class AppRepository {
       throw new AppDefinitionError("invalidAppDefinition", `custom field: ${parsed.error.issues[0]?.message}`);
     }
     const { name, type, options } = parsed.data;
-    this.db
-      .prepare("INSERT OR REPLACE INTO custom_field_definitions (app_id, name, type, options) VALUES (?, ?, ?, ?)")
-      .run(appId, name, type, type === "dropdown" ? JSON.stringify(options) : null);
+    statement(
+      this.db,
+      "INSERT OR REPLACE INTO custom_field_definitions (app_id, name, type, options) VALUES (?, ?, ?, ?)",
+    ).run(appId, name, type, type === "dropdown" ? JSON.stringify(options) : null);
+    this.cache.invalidate();
   }
 
   /** Adds a tag definition (idempotent). */
@@ -189,15 +213,23 @@ export class AppRepository {
     if (tag.length === 0 || tag.length > Limits.tagLength) {
       throw new AppDefinitionError("invalidAppDefinition", `tag: 1-${Limits.tagLength} characters`);
     }
-    this.db.prepare("INSERT OR IGNORE INTO tag_definitions (app_id, tag) VALUES (?, ?)").run(appId, tag);
+    statement(this.db, "INSERT OR IGNORE INTO tag_definitions (app_id, tag) VALUES (?, ?)").run(appId, tag);
+    this.cache.invalidate();
+  }
+
+  private tell(secret: string): void {
+    if (this.told.has(secret)) return;
+    this.told.add(secret);
+    this.onSecret(secret);
   }
 
   private toApp(row: AppRow): App {
-    this.onSecret(row.secret);
-    const fields = this.db
-      .prepare("SELECT name, type, options FROM custom_field_definitions WHERE app_id = ? ORDER BY name")
-      .all(row.id) as { name: string; type: CustomFieldType; options: string | null }[];
-    const tags = this.db.prepare("SELECT tag FROM tag_definitions WHERE app_id = ? ORDER BY tag").all(row.id) as {
+    this.tell(row.secret);
+    const fields = statement(
+      this.db,
+      "SELECT name, type, options FROM custom_field_definitions WHERE app_id = ? ORDER BY name",
+    ).all(row.id) as { name: string; type: CustomFieldType; options: string | null }[];
+    const tags = statement(this.db, "SELECT tag FROM tag_definitions WHERE app_id = ? ORDER BY tag").all(row.id) as {
       tag: string;
     }[];
     return {

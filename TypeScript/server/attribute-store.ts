@@ -9,6 +9,7 @@
 import { CUSTOM_USER_FIELDS_KEY, customFieldErrorKey } from "../contract";
 import type { AcceptedAttributes, AttributeScope } from "./attribute-rules";
 import type { Db } from "./db/database";
+import { statement } from "./db/statements";
 
 /** A user's stored attributes, per scope, custom fields as a map; tags are master's. */
 export interface StoredAttributes {
@@ -27,9 +28,10 @@ export class AttributeStore {
 
   /** The stored answer of a batch already applied for this user, if any. */
   previousAnswer(userId: string, batchId: string): unknown | undefined {
-    const row = this.db
-      .prepare("SELECT response FROM attribute_batches WHERE user_id = ? AND batch_id = ?")
-      .get(userId, batchId) as { response: string } | undefined;
+    const row = statement(this.db, "SELECT response FROM attribute_batches WHERE user_id = ? AND batch_id = ?").get(
+      userId,
+      batchId,
+    ) as { response: string } | undefined;
     return row ? JSON.parse(row.response) : undefined;
   }
 
@@ -46,7 +48,8 @@ export class AttributeStore {
     answer: unknown,
   ): void {
     const now = this.clock.now();
-    const upsert = this.db.prepare(
+    const upsert = statement(
+      this.db,
       `INSERT INTO attributes (user_id, scope, key, value, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id, scope, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
     );
@@ -60,17 +63,19 @@ export class AttributeStore {
         }
         if (scope === "master") this.applyTags(userId, part.tags);
       }
-      this.db
-        .prepare("INSERT INTO attribute_batches (user_id, batch_id, response, applied_at) VALUES (?, ?, ?, ?)")
-        .run(userId, batchId, JSON.stringify(answer), now);
+      statement(
+        this.db,
+        "INSERT INTO attribute_batches (user_id, batch_id, response, applied_at) VALUES (?, ?, ?, ?)",
+      ).run(userId, batchId, JSON.stringify(answer), now);
     })();
   }
 
   /** The user's attributes and tags. */
   read(userId: string): StoredAttributes {
-    const rows = this.db
-      .prepare("SELECT scope, key, value FROM attributes WHERE user_id = ? ORDER BY scope, key")
-      .all(userId) as { scope: AttributeScope; key: string; value: string }[];
+    const rows = statement(
+      this.db,
+      "SELECT scope, key, value FROM attributes WHERE user_id = ? ORDER BY scope, key",
+    ).all(userId) as { scope: AttributeScope; key: string; value: string }[];
     const out: StoredAttributes = { master: {}, app: {}, tags: [] };
     for (const { scope, key, value } of rows) {
       if (key.startsWith(CUSTOM_PREFIX)) {
@@ -81,7 +86,7 @@ export class AttributeStore {
         out[scope][key] = value;
       }
     }
-    const tags = this.db.prepare("SELECT tag FROM user_tags WHERE user_id = ? ORDER BY tag").all(userId) as {
+    const tags = statement(this.db, "SELECT tag FROM user_tags WHERE user_id = ? ORDER BY tag").all(userId) as {
       tag: string;
     }[];
     out.tags.push(...tags.map((t) => t.tag));
@@ -89,11 +94,11 @@ export class AttributeStore {
   }
 
   private applyTags(userId: string, tags: AcceptedAttributes["tags"]): void {
-    if (tags.reset) this.db.prepare("DELETE FROM user_tags WHERE user_id = ?").run(userId);
-    const add = this.db.prepare("INSERT OR IGNORE INTO user_tags (user_id, tag) VALUES (?, ?)");
+    if (tags.reset) statement(this.db, "DELETE FROM user_tags WHERE user_id = ?").run(userId);
+    const add = statement(this.db, "INSERT OR IGNORE INTO user_tags (user_id, tag) VALUES (?, ?)");
     for (const tag of tags.reset ?? []) add.run(userId, tag);
     for (const tag of tags.add) add.run(userId, tag);
-    const remove = this.db.prepare("DELETE FROM user_tags WHERE user_id = ? AND tag = ?");
+    const remove = statement(this.db, "DELETE FROM user_tags WHERE user_id = ? AND tag = ?");
     for (const tag of tags.remove) remove.run(userId, tag);
   }
 }

@@ -8,6 +8,7 @@
  */
 import { FailureDetail } from "../contract";
 import type { Db } from "./db/database";
+import { statement } from "./db/statements";
 import { hashToken, newSessionToken } from "./secrets";
 
 export type SessionCheck =
@@ -38,9 +39,10 @@ export class SessionRepository {
     const token = newSessionToken();
     const now = this.clock.now();
     const expiresAt = now + app.sessionLifetimeSeconds * 1000;
-    this.db
-      .prepare("INSERT INTO sessions (token_hash, app_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-      .run(hashToken(token), app.id, userId, now, expiresAt);
+    statement(
+      this.db,
+      "INSERT INTO sessions (token_hash, app_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    ).run(hashToken(token), app.id, userId, now, expiresAt);
     return { token, expiresAt };
   }
 
@@ -49,7 +51,7 @@ export class SessionRepository {
    * past expiry → `sessionExpired`.
    */
   check(appId: string, token: string): SessionCheck {
-    const row = this.db.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(hashToken(token)) as
+    const row = statement(this.db, "SELECT * FROM sessions WHERE token_hash = ?").get(hashToken(token)) as
       | SessionRow
       | undefined;
     if (!row || row.app_id !== appId) return { ok: false };
@@ -60,8 +62,9 @@ export class SessionRepository {
 
   /** Revokes one session (logout). */
   revoke(tokenHash: string): void {
-    this.db
-      .prepare("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
-      .run(this.clock.now(), tokenHash);
+    statement(this.db, "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL").run(
+      this.clock.now(),
+      tokenHash,
+    );
   }
 }

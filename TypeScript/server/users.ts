@@ -9,6 +9,7 @@
  */
 import type { Identifier, IdentityEntry } from "../contract";
 import type { Db } from "./db/database";
+import { statement } from "./db/statements";
 import { newId } from "./secrets";
 
 export interface User {
@@ -42,26 +43,26 @@ export class UserRepository {
 
   /** The user owning `identifier = value` in the app, if any. */
   findByIdentity(appId: string, identifier: Identifier, value: string): User | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT u.* FROM identities i JOIN users u ON u.id = i.user_id
+    const row = statement(
+      this.db,
+      `SELECT u.* FROM identities i JOIN users u ON u.id = i.user_id
          WHERE i.app_id = ? AND i.identifier = ? AND i.value = ?`,
-      )
-      .get(appId, identifier, value) as UserRow | undefined;
+    ).get(appId, identifier, value) as UserRow | undefined;
     return row ? toUser(row) : undefined;
   }
 
   /** The anonymous user with this device id, if any. */
   findByAnonymousId(appId: string, anonymousId: string): User | undefined {
-    const row = this.db.prepare("SELECT * FROM users WHERE app_id = ? AND anonymous_id = ?").get(appId, anonymousId) as
-      | UserRow
-      | undefined;
+    const row = statement(this.db, "SELECT * FROM users WHERE app_id = ? AND anonymous_id = ?").get(
+      appId,
+      anonymousId,
+    ) as UserRow | undefined;
     return row ? toUser(row) : undefined;
   }
 
   /** The user with this id, if any. */
   find(userId: string): User | undefined {
-    const row = this.db.prepare("SELECT * FROM users WHERE id = ?").get(userId) as UserRow | undefined;
+    const row = statement(this.db, "SELECT * FROM users WHERE id = ?").get(userId) as UserRow | undefined;
     return row ? toUser(row) : undefined;
   }
 
@@ -69,11 +70,10 @@ export class UserRepository {
   create(appId: string, options: { anonymousId?: string }): User {
     const id = newId("usr");
     const now = this.clock.now();
-    this.db
-      .prepare(
-        "INSERT INTO users (id, app_id, anonymous_id, anonymous, created_at, last_login_at) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(id, appId, options.anonymousId ?? null, options.anonymousId === undefined ? 0 : 1, now, now);
+    statement(
+      this.db,
+      "INSERT INTO users (id, app_id, anonymous_id, anonymous, created_at, last_login_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(id, appId, options.anonymousId ?? null, options.anonymousId === undefined ? 0 : 1, now, now);
     return {
       id,
       appId,
@@ -84,7 +84,7 @@ export class UserRepository {
 
   /** Records a login. */
   touch(userId: string): void {
-    this.db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").run(this.clock.now(), userId);
+    statement(this.db, "UPDATE users SET last_login_at = ? WHERE id = ?").run(this.clock.now(), userId);
   }
 
   /**
@@ -97,7 +97,8 @@ export class UserRepository {
   attachIdentities(user: User, identities: readonly IdentityEntry[]): Record<string, AttachOutcome> {
     const outcomes: Record<string, AttachOutcome> = {};
     const now = this.clock.now();
-    const upsert = this.db.prepare(
+    const upsert = statement(
+      this.db,
       `INSERT INTO identities (app_id, identifier, value, user_id, metadata, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (app_id, identifier, value) DO UPDATE SET metadata = excluded.metadata, updated_at = excluded.updated_at`,
     );
@@ -128,9 +129,10 @@ export class UserRepository {
 
   /** The user's identities, sorted by identifier then value. */
   identitiesOf(userId: string): StoredIdentity[] {
-    const rows = this.db
-      .prepare("SELECT identifier, value, metadata FROM identities WHERE user_id = ? ORDER BY identifier, value")
-      .all(userId) as { identifier: string; value: string; metadata: string }[];
+    const rows = statement(
+      this.db,
+      "SELECT identifier, value, metadata FROM identities WHERE user_id = ? ORDER BY identifier, value",
+    ).all(userId) as { identifier: string; value: string; metadata: string }[];
     return rows.map((r) => ({ identifier: r.identifier, value: r.value, metadata: JSON.parse(r.metadata) }));
   }
 }

@@ -7,6 +7,7 @@
  * const r = await verifyIdentityToken(jwt, app.secret, clock.now(), { fullPrivacy: false, requireUidOrEmail: true });
  * if (!r.ok) reply.code(401).send({ reason: r.reason, detail: r.detail });
  */
+import { webcrypto } from "node:crypto";
 import { compactVerify } from "jose";
 import {
   type CheckFailure,
@@ -43,6 +44,29 @@ export interface VerifyOptions {
 
 const encoder = new TextEncoder();
 
+/** Most secrets whose imported keys are kept; an app's rotation adds one, so this covers many apps. */
+export const KEY_CACHE_SIZE = 256;
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+/**
+ * The HMAC key of a secret, imported once: importing on every verification cost as much as the check itself.
+ * Keyed by the secret, so a rotated secret simply gets a new entry; the oldest entry goes when the map is full.
+ *
+ * @example
+ * await compactVerify(jwt, await hmacKeyOf(app.secret), { algorithms: ["HS256"] });
+ */
+export function hmacKeyOf(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value as string);
+    key = webcrypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /**
  * Verifies a non-empty identity token. Never throws; the failure carries a reason and a detail, never the token.
  *
@@ -78,7 +102,7 @@ export async function verifyIdentityToken(
     return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.algorithmNotAllowed);
   }
   try {
-    await compactVerify(jwt, encoder.encode(secret), { algorithms: [ALLOWED_ALGORITHM] });
+    await compactVerify(jwt, await hmacKeyOf(secret), { algorithms: [ALLOWED_ALGORITHM] });
   } catch {
     return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.signatureInvalid);
   }

@@ -36,10 +36,15 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
     const parsed = LoginRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
     if (!app.identityEnabled) return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
-    const user = await resolveUser(app, parsed.data, context);
-    if ("failure" in user) return sendError(reply, user.status, user.failure);
-    context.users.touch(user.id);
-    const session = context.sessions.open(app, user.id);
+    const plan = await planLogin(app, parsed.data, context);
+    if ("failure" in plan) return sendError(reply, plan.status, plan.failure);
+    // Every write of the login in one transaction: one commit instead of three, and no user left without its
+    // identities or session if the process dies in between.
+    const { user, session } = context.db.transaction(() => {
+      const user = resolveUser(app, plan, context);
+      context.users.touch(user.id);
+      return { user, session: context.sessions.open(app, user.id) };
+    })();
     const answer: LoginResponse = {
       userId: user.id,
       anonymous: user.anonymous,
@@ -53,31 +58,44 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
   });
 }
 
-type Resolution = User | { failure: ReturnType<typeof errorOfCheckFailure>; status: number };
+type Failed = { failure: ReturnType<typeof errorOfCheckFailure>; status: number };
 
-function anonymousUser(app: App, anonymousId: string | undefined, context: ServiceContext): Resolution {
+/** Who is logging in, decided before anything is written: the verified key and identities, or the device id. */
+type LoginPlan =
+  | { readonly kind: "anonymous"; readonly anonymousId: string }
+  | { readonly kind: "identified"; readonly key: IdentityEntry; readonly kept: readonly IdentityEntry[] };
+
+function anonymousPlan(anonymousId: string | undefined): LoginPlan | Failed {
   if (!isAnonymousId(anonymousId)) return { failure: BAD_REQUEST, status: 400 };
-  const existing = context.users.findByAnonymousId(app.id, anonymousId);
-  return existing ?? context.users.create(app.id, { anonymousId });
+  return { kind: "anonymous", anonymousId };
 }
 
 /** uid is authoritative; email identifies only without uid and without full privacy; else the device's id. */
-async function resolveUser(app: App, request: LoginRequest, context: ServiceContext): Promise<Resolution> {
-  if (request.identityToken === "") return anonymousUser(app, request.anonymousId, context);
+async function planLogin(app: App, request: LoginRequest, context: ServiceContext): Promise<LoginPlan | Failed> {
+  if (request.identityToken === "") return anonymousPlan(request.anonymousId);
   const verified = await verifyIdentityToken(request.identityToken, app.secret, context.clock.now(), {
     fullPrivacy: request.fullPrivacy,
     requireUidOrEmail: true,
   });
   if (!verified.ok) return { failure: errorOfCheckFailure(verified), status: statusOfCheckFailure(verified) };
-  if (verified.mode === "privateAnonymous") return anonymousUser(app, request.anonymousId, context);
+  if (verified.mode === "privateAnonymous") return anonymousPlan(request.anonymousId);
   const key =
     verified.mode === "uid" ? findIdentity(verified.identities, "uid") : findIdentity(verified.identities, "email");
   if (!key) return { failure: { reason: LoginFailureReason.uidOrEmailIsMandatory }, status: 400 };
   // Full privacy keeps nothing about the person but the uid that identifies them.
-  const kept: readonly IdentityEntry[] = request.fullPrivacy ? [key] : verified.identities;
-  return context.db.transaction(() => {
-    const user = context.users.findByIdentity(app.id, key.identifier, key.value) ?? context.users.create(app.id, {});
-    context.users.attachIdentities(user, kept);
-    return user;
-  })();
+  return { kind: "identified", key, kept: request.fullPrivacy ? [key] : verified.identities };
+}
+
+/** Finds or creates the plan's user and stores its identities. Synchronous: runs inside the login transaction. */
+function resolveUser(app: App, plan: LoginPlan, context: ServiceContext): User {
+  if (plan.kind === "anonymous") {
+    return (
+      context.users.findByAnonymousId(app.id, plan.anonymousId) ??
+      context.users.create(app.id, { anonymousId: plan.anonymousId })
+    );
+  }
+  const user =
+    context.users.findByIdentity(app.id, plan.key.identifier, plan.key.value) ?? context.users.create(app.id, {});
+  context.users.attachIdentities(user, plan.kept);
+  return user;
 }
