@@ -85,12 +85,20 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   let published = "";
   let disposed = false;
 
+  /** The one dev secret the redactor knows: replaced, not accumulated, as the developer types new ones. */
+  let rememberedSecret = "";
+  const rememberSecret = (secret: string): void => {
+    if (secret === rememberedSecret) return;
+    redactor.forget(rememberedSecret);
+    redactor.remember(secret);
+    rememberedSecret = secret;
+  };
+
   const publish = (): void => {
     if (disposed) return;
-    const form = vm.getState().form;
-    // The view never holds the secret or the token; remembering both guards every string anyway.
-    redactor.remember(form.secret);
-    redactor.remember(form.token.trim());
+    // The view never holds the secret or the token; the redactor guards every string anyway (tokens by their
+    // JWT shape, so minting many never grows what it remembers).
+    rememberSecret(vm.getState().form.secret);
     published = renderViewState(vm.getState(), { serviceUrl, redactor, ...(notice ? { notice } : {}) });
     bridge.PublishState(published);
   };
@@ -152,7 +160,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     const { action, form } = payload.data;
     if (form?.serviceUrl !== undefined) useService(form.serviceUrl.trim());
     if (form) {
-      redactor.remember(form.secret);
+      if (form.secret !== undefined) rememberSecret(form.secret);
       vm.update(formFields(form));
     }
     const work = run[action]();
