@@ -5,11 +5,14 @@
  * import { createIdentityService } from "./server";
  */
 export * from "./anonymous-id";
+export * from "./app-cache";
 export * from "./apps";
 export * from "./attribute-rules";
 export * from "./attribute-store";
 export * from "./db/database";
 export * from "./db/migrations";
+export * from "./db/statements";
+export * from "./db/wal-checkpoint";
 export * from "./rate-limit";
 export * from "./redacting-logger";
 export * from "./secrets";

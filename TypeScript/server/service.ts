@@ -16,10 +16,11 @@ import { registerTesterRoutes } from "../tester/routes";
 import { AppRepository } from "./apps";
 import { AttributeStore } from "./attribute-store";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
+import { startWalCheckpoints } from "./db/wal-checkpoint";
 import type { ServiceContext } from "./http/context";
 import { errorOfFrameworkStatus, sendError } from "./http/errors";
 import { type RateLimit, RateLimiter } from "./rate-limit";
-import { redactingLogger } from "./redacting-logger";
+import { type RedactingLogger, redactingLogger } from "./redacting-logger";
 import { registerAttributesRoute } from "./routes/attributes";
 import { registerIdentitiesRoute } from "./routes/identities";
 import { registerLoginRoute } from "./routes/login";
@@ -60,7 +61,8 @@ export interface IdentityService {
   close(): Promise<void>;
 }
 
-const silent: Logger = { log() {} };
+/** No logger configured: lines go nowhere, so there is nothing to redact (and no per-request cost for it). */
+const silent: RedactingLogger = { log() {}, remember() {} };
 
 /**
  * Builds the service (routes registered, not yet listening).
@@ -74,8 +76,9 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
     typeof options.database === "object"
       ? options.database
       : openDatabase(options.database ?? join(options.dataDir ?? DEFAULT_DATA_DIR, DATABASE_FILE_NAME));
+  const stopCheckpoints = startWalCheckpoints(db);
   const clock = options.clock ?? { now: () => Date.now() };
-  const log = redactingLogger(options.logger ?? silent);
+  const log = options.logger ? redactingLogger(options.logger) : silent;
   const apps = new AppRepository(db, clock, (secret) => log.remember(secret));
   const context: ServiceContext = {
     db,
@@ -126,6 +129,7 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
     },
     async close() {
       await fastify.close();
+      stopCheckpoints();
       if (ownsDb) db.close();
     },
   };

@@ -89,7 +89,8 @@ export class UserRepository {
 
   /**
    * Attaches identities to a user. An identity owned by another user is refused; a second, different uid too
-   * (a user has one uid). An identity the user already has gets its metadata replaced.
+   * (a user has one uid). An identity the user already has gets its metadata replaced (and `updated_at` moved)
+   * only when the metadata differs: a returning user's login then writes no identity page.
    *
    * @example
    * users.attachIdentities(user, [{ identifier: "email", value: "a@b.c" }]); // { email: "added" }
@@ -100,7 +101,8 @@ export class UserRepository {
     const upsert = statement(
       this.db,
       `INSERT INTO identities (app_id, identifier, value, user_id, metadata, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (app_id, identifier, value) DO UPDATE SET metadata = excluded.metadata, updated_at = excluded.updated_at`,
+       ON CONFLICT (app_id, identifier, value) DO UPDATE SET metadata = excluded.metadata, updated_at = excluded.updated_at
+       WHERE metadata IS NOT excluded.metadata`,
     );
     this.db.transaction(() => {
       for (const identity of identities) {
