@@ -14,14 +14,16 @@ public class HelpshiftTS : ModuleRules
 			"CoreUObject",
 			"Engine",
 			"DeveloperSettings",
+			// Public headers include theirs: HelpshiftTSModuleLoader.h (JSModuleLoader.h), HelpshiftTSHttp.h
+			// (Interfaces/IHttpRequest.h), shared with the editor module.
+			"JsEnv",
+			"HTTP",
 		});
 
 		PrivateDependencyModuleNames.AddRange(new string[]
 		{
-			"JsEnv",
 			"Json",
 			"JsonUtilities",
-			"HTTP",
 			"Projects",
 		});
 

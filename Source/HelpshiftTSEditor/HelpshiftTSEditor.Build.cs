@@ -11,7 +11,8 @@ public class HelpshiftTSEditor : ModuleRules
 		{
 			"Core",
 			"CoreUObject",
-			// UHelpshiftTSEditorBridge's OnCommand uses the runtime bridge's delegate type.
+			// UHelpshiftTSEditorBridge's OnCommand uses the runtime bridge's delegate type; the module loader, file
+			// store, HTTP sender and random bytes are the runtime's exported helpers.
 			"HelpshiftTS",
 		});
 
@@ -23,9 +24,7 @@ public class HelpshiftTSEditor : ModuleRules
 			"InputCore",
 			"WorkspaceMenuStructure",
 			"JsEnv",
-			"HTTP",
 			"Json",
-			"Projects",
 		});
 	}
 }

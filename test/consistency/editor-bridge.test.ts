@@ -111,10 +111,14 @@ describe("strings both sides spell", () => {
   const header = read("Source/HelpshiftTSEditor/Private/HelpshiftTSEditorConstants.h");
   const script = cppStrings(header, "HelpshiftTSEditorScript");
   const actions = cppStrings(header, "HelpshiftTSEditorAction");
+  // Both JsEnvs receive their bridge under the runtime's argv name (one constant, in the generated header).
+  const runtimeScript = cppStrings(read("Source/HelpshiftTS/Public/HelpshiftTSConstants.h"), "HelpshiftTSScript");
+  const tester = read("Source/HelpshiftTSEditor/Private/HelpshiftTSEditorTester.cpp");
 
   it("the module, argv name and command", () => {
     expect(script.get("TesterModule")).toBe(EDITOR_TESTER_MODULE);
-    expect(script.get("BridgeArgument")).toBe(EditorTesterArgument.bridge);
+    expect(runtimeScript.get("BridgeArgument")).toBe(EditorTesterArgument.bridge);
+    expect(tester).toContain("(HelpshiftTSScript::BridgeArgument, Bridge.Get())");
     expect(script.get("TesterActionCommand")).toBe(EditorTesterCommand.action);
   });
 
@@ -126,7 +130,6 @@ describe("strings both sides spell", () => {
   });
 
   it("the form fields C++ writes are the ones TypeScript validates", () => {
-    const tester = read("Source/HelpshiftTSEditor/Private/HelpshiftTSEditorTester.cpp");
     const body = /FString ActionPayload\([^)]*\)\s*\{([\s\S]*?)\n\t\}/.exec(tester)?.[1] ?? "";
     const written = [...body.matchAll(/Form->SetStringField\(TEXT\("(\w+)"\)/g)].map((m) => m[1]!);
     expect(written.sort()).toEqual(Object.keys(EditorFormSchema.shape).sort());
@@ -139,7 +142,6 @@ describe("strings both sides spell", () => {
   });
 
   it("the tester stores under its own folder, apart from the runtime's Saved/HelpshiftTS", () => {
-    const tester = read("Source/HelpshiftTSEditor/Private/HelpshiftTSEditorTester.cpp");
     expect(tester).toContain('FPaths::Combine(FPaths::ProjectSavedDir(), TEXT("HelpshiftTS"), TEXT("EditorTester"))');
   });
 });

@@ -1,33 +1,9 @@
 #include "HelpshiftTSBridge.h"
 
-#include "HAL/FileManager.h"
 #include "HelpshiftConfigJson.h"
+#include "HelpshiftTSFileStore.h"
+#include "HelpshiftTSRandom.h"
 #include "HelpshiftTSSubsystem.h"
-#include "Misc/FileHelper.h"
-#include "Misc/Guid.h"
-#include "Misc/Paths.h"
-
-namespace
-{
-	/** TypeScript escapes keys to [A-Za-z0-9_-]; refuse anything else so no path can leave Saved/HelpshiftTS. */
-	bool IsSafeKey(const FString& Key)
-	{
-		if (Key.IsEmpty() || Key.Len() > 200)
-		{
-			return false;
-		}
-		for (const TCHAR Ch : Key)
-		{
-			const bool bAllowed = (Ch >= TEXT('a') && Ch <= TEXT('z')) || (Ch >= TEXT('A') && Ch <= TEXT('Z')) ||
-				(Ch >= TEXT('0') && Ch <= TEXT('9')) || Ch == TEXT('_') || Ch == TEXT('-');
-			if (!bAllowed)
-			{
-				return false;
-			}
-		}
-		return true;
-	}
-}
 
 void UHelpshiftTSBridge::SetOwner(UHelpshiftTSSubsystem* InOwner)
 {
@@ -93,52 +69,24 @@ void UHelpshiftTSBridge::SendHttpRequest(int32 RequestId, const FString& Method,
 bool UHelpshiftTSBridge::LoadValue(const FString& Key, FString& Value)
 {
 	const UHelpshiftTSSubsystem* Subsystem = Owner.Get();
-	if (!Subsystem || !IsSafeKey(Key))
-	{
-		return false;
-	}
-	return FFileHelper::LoadFileToString(Value, *FPaths::Combine(Subsystem->GetStorageDir(), Key));
+	return Subsystem && FHelpshiftTSFileStore(Subsystem->GetStorageDir()).Load(Key, Value);
 }
 
 bool UHelpshiftTSBridge::SaveValue(const FString& Key, const FString& Value)
 {
 	const UHelpshiftTSSubsystem* Subsystem = Owner.Get();
-	if (!Subsystem || !IsSafeKey(Key))
-	{
-		return false;
-	}
-	const FString Dir = Subsystem->GetStorageDir();
-	IFileManager::Get().MakeDirectory(*Dir, true);
-	// Write beside, then move over: a crash mid-write never leaves half a session file.
-	const FString Target = FPaths::Combine(Dir, Key);
-	const FString Temp = Target + TEXT(".tmp");
-	if (!FFileHelper::SaveStringToFile(Value, *Temp, FFileHelper::EEncodingOptions::ForceUTF8WithoutBOM))
-	{
-		return false;
-	}
-	return IFileManager::Get().Move(*Target, *Temp, true, true);
+	return Subsystem && FHelpshiftTSFileStore(Subsystem->GetStorageDir()).Save(Key, Value);
 }
 
 bool UHelpshiftTSBridge::RemoveValue(const FString& Key)
 {
 	const UHelpshiftTSSubsystem* Subsystem = Owner.Get();
-	if (!Subsystem || !IsSafeKey(Key))
-	{
-		return false;
-	}
-	return IFileManager::Get().Delete(*FPaths::Combine(Subsystem->GetStorageDir(), Key), false, true, true);
+	return Subsystem && FHelpshiftTSFileStore(Subsystem->GetStorageDir()).Remove(Key);
 }
 
 FString UHelpshiftTSBridge::RandomBytesHex(int32 Count)
 {
-	FString Out;
-	const int32 Wanted = FMath::Clamp(Count, 0, 1024);
-	while (Out.Len() < Wanted * 2)
-	{
-		// FGuid::NewGuid uses the platform's GUID generator (OS cryptographic randomness on every desktop/mobile OS).
-		Out += FGuid::NewGuid().ToString(EGuidFormats::Digits).ToLower();
-	}
-	return Out.Left(Wanted * 2);
+	return HelpshiftTSRandom::BytesHex(Count);
 }
 
 void UHelpshiftTSBridge::WriteLog(const FString& Level, const FString& Message)

@@ -3,17 +3,17 @@
 #include "Interfaces/IPluginManager.h"
 #include "Misc/Paths.h"
 
-FHelpshiftTSModuleLoader::FHelpshiftTSModuleLoader(const FString& InPluginScriptDir)
+FHelpshiftTSModuleLoader::FHelpshiftTSModuleLoader(const FString& InRootDir)
 	: puerts::DefaultJSModuleLoader(TEXT("JavaScript"))
-	, PluginScriptDir(InPluginScriptDir)
+	, RootDir(InRootDir)
 {
 }
 
 bool FHelpshiftTSModuleLoader::Search(const FString& RequiredDir, const FString& RequiredModule, FString& Path, FString& AbsolutePath)
 {
-	// Relative requires inside our bundle resolve against the requiring file first (the default rule).
-	if (!PluginScriptDir.IsEmpty() && !RequiredModule.StartsWith(TEXT(".")) &&
-		SearchModuleInDir(PluginScriptDir, RequiredModule, Path, AbsolutePath))
+	// Relative requires inside our bundles resolve against the requiring file first (the default rule).
+	if (!RootDir.IsEmpty() && !RequiredModule.StartsWith(TEXT(".")) &&
+		SearchModuleInDir(RootDir, RequiredModule, Path, AbsolutePath))
 	{
 		return true;
 	}

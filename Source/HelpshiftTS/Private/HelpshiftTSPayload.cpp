@@ -2,6 +2,7 @@
 
 #include "Dom/JsonObject.h"
 #include "Dom/JsonValue.h"
+#include "HelpshiftTSHttp.h"
 #include "Serialization/JsonReader.h"
 #include "Serialization/JsonSerializer.h"
 #include "Serialization/JsonWriter.h"
@@ -20,15 +21,15 @@ namespace
 		}
 		return Value;
 	}
+}
 
-	FString Write(const TSharedRef<FJsonObject>& Object)
-	{
-		FString Out;
-		const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer =
-			TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>::Create(&Out);
-		FJsonSerializer::Serialize(Object, Writer);
-		return Out;
-	}
+FString HelpshiftTSPayload::Write(const TSharedRef<FJsonObject>& Object)
+{
+	FString Out;
+	const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer =
+		TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>::Create(&Out);
+	FJsonSerializer::Serialize(Object, Writer);
+	return Out;
 }
 
 FString HelpshiftTSPayload::Init(const FString& SettingsJson, const FString& ParametersJson)
@@ -61,18 +62,18 @@ FString HelpshiftTSPayload::Attributes(const FString& AttributesJson)
 	return Write(Object);
 }
 
-FString HelpshiftTSPayload::HttpResponse(int32 Status, const FString& Body)
+FString HelpshiftTSPayload::HttpAnswer(const FHelpshiftTSHttpResult& Result)
 {
 	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();
-	Object->SetNumberField(TEXT("status"), Status);
-	Object->SetStringField(TEXT("body"), Body);
-	return Write(Object);
-}
-
-FString HelpshiftTSPayload::HttpError(const FString& Error)
-{
-	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();
-	Object->SetStringField(TEXT("error"), Error);
+	if (!Result.Error.IsEmpty())
+	{
+		Object->SetStringField(TEXT("error"), Result.Error);
+	}
+	else
+	{
+		Object->SetNumberField(TEXT("status"), Result.Status);
+		Object->SetStringField(TEXT("body"), Result.Body);
+	}
 	return Write(Object);
 }
 

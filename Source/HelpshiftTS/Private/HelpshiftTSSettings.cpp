@@ -2,9 +2,7 @@
 
 #include "Dom/JsonObject.h"
 #include "Dom/JsonValue.h"
-#include "Serialization/JsonSerializer.h"
-#include "Serialization/JsonWriter.h"
-#include "Policies/CondensedJsonPrintPolicy.h"
+#include "HelpshiftTSPayload.h"
 
 UHelpshiftTSSettings::UHelpshiftTSSettings()
 {
@@ -48,9 +46,5 @@ FString UHelpshiftTSSettings::ToJson() const
 	{
 		Object->SetStringField(TEXT("logLevel"), LogLevel);
 	}
-	FString Out;
-	const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer =
-		TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>::Create(&Out);
-	FJsonSerializer::Serialize(Object, Writer);
-	return Out;
+	return HelpshiftTSPayload::Write(Object);
 }

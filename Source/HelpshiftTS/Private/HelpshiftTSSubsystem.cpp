@@ -13,8 +13,6 @@
 #include "HelpshiftTSModuleLoader.h"
 #include "HelpshiftTSPayload.h"
 #include "HelpshiftTSSettings.h"
-#include "HttpModule.h"
-#include "Interfaces/IHttpResponse.h"
 #include "JsEnv.h"
 #include "Misc/CoreDelegates.h"
 #include "Misc/Paths.h"
@@ -90,15 +88,7 @@ void UHelpshiftTSSubsystem::StopScript()
 	}
 	bShuttingDown = true;
 	bReady = false;
-	for (TPair<int32, FHttpRequestPtr>& Entry : PendingHttp)
-	{
-		if (Entry.Value.IsValid())
-		{
-			Entry.Value->OnProcessRequestComplete().Unbind();
-			Entry.Value->CancelRequest();
-		}
-	}
-	PendingHttp.Empty();
+	Http.CancelAll();
 	// What TypeScript could not answer fails now, synchronously: after this nothing may fire.
 	TMap<int32, FHelpshiftTSLoginCompletion> Unanswered = MoveTemp(PendingLogins);
 	PendingLogins.Empty();
@@ -253,51 +243,22 @@ void UHelpshiftTSSubsystem::HandleHttpRequest(int32 RequestId, const FString& Me
 	{
 		return;
 	}
-	const FHttpRequestRef Request = FHttpModule::Get().CreateRequest();
-	Request->SetVerb(Method);
-	Request->SetURL(Url);
-	TMap<FString, FString> Headers;
-	HelpshiftConfigJson::StringMapFromJson(HeadersJson, Headers);
-	for (const TPair<FString, FString>& Header : Headers)
+	// Http holds this subsystem weakly: the completion runs only while it lives.
+	const bool bStarted = Http.Send(RequestId, Method, Url, HeadersJson, Body, this,
+		[this](int32 DoneId, const FHelpshiftTSHttpResult& Result) { DeliverHttpResponse(DoneId, Result); });
+	if (!bStarted)
 	{
-		Request->SetHeader(Header.Key, Header.Value);
-	}
-	if (!Body.IsEmpty())
-	{
-		Request->SetContentAsString(Body);
-	}
-	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
-	Request->OnProcessRequestComplete().BindLambda(
-		[WeakThis, RequestId](FHttpRequestPtr, FHttpResponsePtr Response, bool bConnectedSuccessfully) {
-			// The HTTP module may complete on its own thread; TypeScript lives on the game thread.
-			AsyncTask(ENamedThreads::GameThread, [WeakThis, RequestId, Response, bConnectedSuccessfully]() {
-				if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
-				{
-					Self->DeliverHttpResponse(RequestId, Response, bConnectedSuccessfully);
-				}
-			});
-		});
-	PendingHttp.Add(RequestId, Request);
-	if (!Request->ProcessRequest())
-	{
-		PendingHttp.Remove(RequestId);
-		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpError(TEXT("notStarted")));
+		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpAnswer({HelpshiftTSHttpError::NotStarted}));
 	}
 }
 
-void UHelpshiftTSSubsystem::DeliverHttpResponse(int32 RequestId, FHttpResponsePtr Response, bool bConnectedSuccessfully)
+void UHelpshiftTSSubsystem::DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result)
 {
-	if (bShuttingDown || !PendingHttp.Contains(RequestId))
+	if (bShuttingDown || !Http.Finish(RequestId))
 	{
 		return;
 	}
-	PendingHttp.Remove(RequestId);
-	if (!bConnectedSuccessfully || !Response.IsValid())
-	{
-		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpError(TEXT("network")));
-		return;
-	}
-	SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpResponse(Response->GetResponseCode(), Response->GetContentAsString()));
+	SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpAnswer(Result));
 }
 
 void UHelpshiftTSSubsystem::HandleLog(const FString& Level, const FString& Message) const

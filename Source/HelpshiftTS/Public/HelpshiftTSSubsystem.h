@@ -6,7 +6,7 @@
 
 #include "CoreMinimal.h"
 #include "Subsystems/GameInstanceSubsystem.h"
-#include "Interfaces/IHttpRequest.h"
+#include "HelpshiftTSHttp.h"
 #include "HelpshiftTSDelegates.h"
 #include "HelpshiftTSSubsystem.generated.h"
 
@@ -79,7 +79,7 @@ private:
 	int32 NewRequestId();
 	void FailLoginNextTick(int32 RequestId, const FString& Detail);
 	void DeliverLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result);
-	void DeliverHttpResponse(int32 RequestId, FHttpResponsePtr Response, bool bConnectedSuccessfully);
+	void DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result);
 	void HandleAppForeground();
 	void HandleAppBackground();
 
@@ -91,7 +91,8 @@ private:
 	TObjectPtr<UHelpshiftTSBridge> Bridge;
 
 	TMap<int32, FHelpshiftTSLoginCompletion> PendingLogins;
-	TMap<int32, FHttpRequestPtr> PendingHttp;
+	/** The HTTP requests TypeScript started, in flight. */
+	FHelpshiftTSHttp Http;
 	FHelpshiftEventDelegate BoundEventDelegate;
 	FHelpshiftTSEventNative EventNative;
 	FDelegateHandle ForegroundHandle;

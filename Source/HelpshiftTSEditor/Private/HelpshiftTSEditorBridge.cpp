@@ -1,8 +1,8 @@
 #include "HelpshiftTSEditorBridge.h"
 
-#include "HelpshiftTSEditorFiles.h"
 #include "HelpshiftTSEditorTester.h"
-#include "Misc/Guid.h"
+#include "HelpshiftTSFileStore.h"
+#include "HelpshiftTSRandom.h"
 
 void UHelpshiftTSEditorBridge::SetOwner(FHelpshiftTSEditorTester* InOwner)
 {
@@ -14,11 +14,11 @@ void UHelpshiftTSEditorBridge::Detach()
 	Owner = nullptr;
 }
 
-void UHelpshiftTSEditorBridge::DeliverHttpResponse(int32 RequestId, bool bConnected, int32 Status, const FString& Body)
+void UHelpshiftTSEditorBridge::DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result)
 {
 	if (Owner)
 	{
-		Owner->DeliverHttpResponse(RequestId, bConnected, Status, Body);
+		Owner->DeliverHttpResponse(RequestId, Result);
 	}
 }
 
@@ -48,29 +48,22 @@ void UHelpshiftTSEditorBridge::SendHttpRequest(int32 RequestId, const FString& M
 
 bool UHelpshiftTSEditorBridge::LoadValue(const FString& Key, FString& Value)
 {
-	return Owner && HelpshiftTSEditorFiles::Load(Owner->GetStorageDir(), Key, Value);
+	return Owner && FHelpshiftTSFileStore(Owner->GetStorageDir()).Load(Key, Value);
 }
 
 bool UHelpshiftTSEditorBridge::SaveValue(const FString& Key, const FString& Value)
 {
-	return Owner && HelpshiftTSEditorFiles::Save(Owner->GetStorageDir(), Key, Value);
+	return Owner && FHelpshiftTSFileStore(Owner->GetStorageDir()).Save(Key, Value);
 }
 
 bool UHelpshiftTSEditorBridge::RemoveValue(const FString& Key)
 {
-	return Owner && HelpshiftTSEditorFiles::Remove(Owner->GetStorageDir(), Key);
+	return Owner && FHelpshiftTSFileStore(Owner->GetStorageDir()).Remove(Key);
 }
 
 FString UHelpshiftTSEditorBridge::RandomBytesHex(int32 Count)
 {
-	FString Out;
-	const int32 Wanted = FMath::Clamp(Count, 0, 1024);
-	while (Out.Len() < Wanted * 2)
-	{
-		// FGuid::NewGuid uses the platform's GUID generator (OS randomness), as the runtime bridge does.
-		Out += FGuid::NewGuid().ToString(EGuidFormats::Digits).ToLower();
-	}
-	return Out.Left(Wanted * 2);
+	return HelpshiftTSRandom::BytesHex(Count);
 }
 
 void UHelpshiftTSEditorBridge::WriteLog(const FString& Level, const FString& Message)

@@ -1,6 +1,7 @@
 // The strings the editor module and HelpshiftTS/editor-tester both spell (TypeScript/ue/editor/commands.ts);
 // test/consistency/editor-bridge.test.ts checks that they agree. The httpResponse and dispose commands are the
-// runtime's (HelpshiftTSCommand in HelpshiftTSConstants.h).
+// runtime's (HelpshiftTSCommand in HelpshiftTSConstants.h), and so is the argv name of the bridge
+// (HelpshiftTSScript::BridgeArgument): both JsEnvs receive their bridge under the same name.
 #pragma once
 
 #include "CoreMinimal.h"
@@ -9,8 +10,6 @@ namespace HelpshiftTSEditorScript
 {
 	/** The module the tester's JsEnv starts, under the plugin's Content/JavaScript. */
 	inline const TCHAR* const TesterModule = TEXT("HelpshiftTS/editor-tester");
-	/** argv name of the editor bridge. */
-	inline const TCHAR* const BridgeArgument = TEXT("Bridge");
 	/** {action, form}: one button press with every input's text. */
 	inline const TCHAR* const TesterActionCommand = TEXT("testerAction");
 }

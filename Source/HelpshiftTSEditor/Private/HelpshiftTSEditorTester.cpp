@@ -1,32 +1,17 @@
 #include "HelpshiftTSEditorTester.h"
 
-#include "Async/Async.h"
 #include "Dom/JsonObject.h"
-#include "HelpshiftConfigJson.h"
 #include "HelpshiftTSConstants.h"
 #include "HelpshiftTSEditorBridge.h"
 #include "HelpshiftTSEditorConstants.h"
-#include "HelpshiftTSEditorModuleLoader.h"
 #include "HelpshiftTSModule.h"
-#include "HttpModule.h"
-#include "Interfaces/IHttpResponse.h"
+#include "HelpshiftTSModuleLoader.h"
+#include "HelpshiftTSPayload.h"
 #include "JsEnv.h"
 #include "Misc/Paths.h"
-#include "Policies/CondensedJsonPrintPolicy.h"
-#include "Serialization/JsonSerializer.h"
-#include "Serialization/JsonWriter.h"
 
 namespace
 {
-	FString WriteJson(const TSharedRef<FJsonObject>& Object)
-	{
-		FString Out;
-		const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer =
-			TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>::Create(&Out);
-		FJsonSerializer::Serialize(Object, Writer);
-		return Out;
-	}
-
 	/** {"action": ..., "form": {...}}: the shape TypeScript/ue/editor/messages.ts validates. */
 	FString ActionPayload(const FString& Action, const FHelpshiftTSTesterInputs& Inputs)
 	{
@@ -42,23 +27,7 @@ namespace
 		const TSharedRef<FJsonObject> Payload = MakeShared<FJsonObject>();
 		Payload->SetStringField(TEXT("action"), Action);
 		Payload->SetObjectField(TEXT("form"), Form);
-		return WriteJson(Payload);
-	}
-
-	/** {"status": n, "body": "..."} or {"error": "..."}: TypeScript/ue/messages.ts HttpResponsePayloadSchema. */
-	FString HttpAnswer(bool bConnected, int32 Status, const FString& Body)
-	{
-		const TSharedRef<FJsonObject> Answer = MakeShared<FJsonObject>();
-		if (!bConnected)
-		{
-			Answer->SetStringField(TEXT("error"), TEXT("network"));
-		}
-		else
-		{
-			Answer->SetNumberField(TEXT("status"), Status);
-			Answer->SetStringField(TEXT("body"), Body);
-		}
-		return WriteJson(Answer);
+		return HelpshiftTSPayload::Write(Payload);
 	}
 }
 
@@ -77,10 +46,10 @@ bool FHelpshiftTSEditorTester::Start()
 	DisplayText = FString(TEXT("Starting ")) + HelpshiftTSEditorScript::TesterModule + TEXT("...");
 	Bridge.Reset(NewObject<UHelpshiftTSEditorBridge>());
 	Bridge->SetOwner(this);
-	const FString ScriptDir = FHelpshiftTSEditorModuleLoader::FindPluginScriptDir();
-	JsEnv = MakeShared<puerts::FJsEnv>(std::make_shared<FHelpshiftTSEditorModuleLoader>(ScriptDir), std::make_shared<puerts::FDefaultLogger>(), -1);
+	const FString ScriptDir = FHelpshiftTSModuleLoader::FindPluginScriptDir();
+	JsEnv = MakeShared<puerts::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(ScriptDir), std::make_shared<puerts::FDefaultLogger>(), -1);
 	TArray<TPair<FString, UObject*>> Arguments;
-	Arguments.Add(TPair<FString, UObject*>(HelpshiftTSEditorScript::BridgeArgument, Bridge.Get()));
+	Arguments.Add(TPair<FString, UObject*>(HelpshiftTSScript::BridgeArgument, Bridge.Get()));
 	// The entry binds OnCommand, calls NotifyReady and publishes its first state while Start runs.
 	JsEnv->Start(HelpshiftTSEditorScript::TesterModule, Arguments);
 	if (!bReady)
@@ -96,19 +65,11 @@ void FHelpshiftTSEditorTester::Stop()
 {
 	if (bReady)
 	{
-		SendCommand(0, HelpshiftTSCommand::Dispose, TEXT("{}"));
+		SendCommand(0, HelpshiftTSCommand::Dispose, HelpshiftTSPayload::Empty());
 	}
 	bStopped = true;
 	bReady = false;
-	for (TPair<int32, FHttpRequestPtr>& Entry : PendingHttp)
-	{
-		if (Entry.Value.IsValid())
-		{
-			Entry.Value->OnProcessRequestComplete().Unbind();
-			Entry.Value->CancelRequest();
-		}
-	}
-	PendingHttp.Empty();
+	Http.CancelAll();
 	if (Bridge)
 	{
 		Bridge->OnCommand.Unbind();
@@ -161,50 +122,23 @@ void FHelpshiftTSEditorTester::HandleHttpRequest(int32 RequestId, const FString&
 	{
 		return;
 	}
-	const FHttpRequestRef Request = FHttpModule::Get().CreateRequest();
-	Request->SetVerb(Method);
-	Request->SetURL(Url);
-	TMap<FString, FString> Headers;
-	HelpshiftConfigJson::StringMapFromJson(HeadersJson, Headers);
-	for (const TPair<FString, FString>& Header : Headers)
+	// The bridge is the weak owner (a UObject); it forwards to this tester only until Stop detaches it.
+	UHelpshiftTSEditorBridge* EditorBridge = Bridge.Get();
+	const bool bStarted = Http.Send(RequestId, Method, Url, HeadersJson, Body, EditorBridge,
+		[EditorBridge](int32 DoneId, const FHelpshiftTSHttpResult& Result) { EditorBridge->DeliverHttpResponse(DoneId, Result); });
+	if (!bStarted)
 	{
-		Request->SetHeader(Header.Key, Header.Value);
-	}
-	if (!Body.IsEmpty())
-	{
-		Request->SetContentAsString(Body);
-	}
-	TWeakObjectPtr<UHelpshiftTSEditorBridge> WeakBridge(Bridge.Get());
-	Request->OnProcessRequestComplete().BindLambda(
-		[WeakBridge, RequestId](FHttpRequestPtr, FHttpResponsePtr Response, bool bConnectedSuccessfully) {
-			// The HTTP module may complete on its own thread; TypeScript lives on the game thread.
-			AsyncTask(ENamedThreads::GameThread, [WeakBridge, RequestId, Response, bConnectedSuccessfully]() {
-				UHelpshiftTSEditorBridge* EditorBridge = WeakBridge.Get();
-				if (!EditorBridge)
-				{
-					return;
-				}
-				const bool bConnected = bConnectedSuccessfully && Response.IsValid();
-				EditorBridge->DeliverHttpResponse(RequestId, bConnected, bConnected ? Response->GetResponseCode() : 0,
-					bConnected ? Response->GetContentAsString() : FString());
-			});
-		});
-	PendingHttp.Add(RequestId, Request);
-	if (!Request->ProcessRequest())
-	{
-		PendingHttp.Remove(RequestId);
-		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HttpAnswer(false, 0, FString()));
+		SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpAnswer({HelpshiftTSHttpError::NotStarted}));
 	}
 }
 
-void FHelpshiftTSEditorTester::DeliverHttpResponse(int32 RequestId, bool bConnected, int32 Status, const FString& Body)
+void FHelpshiftTSEditorTester::DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result)
 {
-	if (bStopped || !PendingHttp.Contains(RequestId))
+	if (bStopped || !Http.Finish(RequestId))
 	{
 		return;
 	}
-	PendingHttp.Remove(RequestId);
-	SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HttpAnswer(bConnected, Status, Body));
+	SendCommand(RequestId, HelpshiftTSCommand::HttpResponse, HelpshiftTSPayload::HttpAnswer(Result));
 }
 
 void FHelpshiftTSEditorTester::HandleLog(const FString& Level, const FString& Message) const

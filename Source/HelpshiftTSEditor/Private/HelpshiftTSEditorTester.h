@@ -6,7 +6,7 @@
 #pragma once
 
 #include "CoreMinimal.h"
-#include "Interfaces/IHttpRequest.h"
+#include "HelpshiftTSHttp.h"
 #include "UObject/StrongObjectPtr.h"
 
 class UHelpshiftTSEditorBridge;
@@ -57,7 +57,7 @@ public:
 	void HandleReady();
 	void HandleState(const FString& StateJson);
 	void HandleHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body);
-	void DeliverHttpResponse(int32 RequestId, bool bConnected, int32 Status, const FString& Body);
+	void DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result);
 	void HandleLog(const FString& Level, const FString& Message) const;
 
 private:
@@ -66,7 +66,8 @@ private:
 	TSharedPtr<puerts::FJsEnv> JsEnv;
 	/** Not owned by any UObject, so held strongly here: the GC must not collect it while TypeScript uses it. */
 	TStrongObjectPtr<UHelpshiftTSEditorBridge> Bridge;
-	TMap<int32, FHttpRequestPtr> PendingHttp;
+	/** The HTTP requests TypeScript started, in flight. */
+	FHelpshiftTSHttp Http;
 	FString DisplayText;
 	bool bReady = false;
 	bool bStopped = false;

@@ -11,6 +11,7 @@
 #include "HelpshiftTSEditorBridge.generated.h"
 
 class FHelpshiftTSEditorTester;
+struct FHelpshiftTSHttpResult;
 
 UCLASS()
 class HELPSHIFTTSEDITOR_API UHelpshiftTSEditorBridge : public UObject
@@ -29,7 +30,7 @@ public:
 	void Detach();
 
 	/** An HTTP request finished (game thread); forwarded to the owner, which answers TypeScript. */
-	void DeliverHttpResponse(int32 RequestId, bool bConnected, int32 Status, const FString& Body);
+	void DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result);
 
 	/** The entry module bound OnCommand: the tab's buttons may send commands. */
 	UFUNCTION()

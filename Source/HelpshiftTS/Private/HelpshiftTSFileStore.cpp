@@ -1,12 +1,17 @@
-#include "HelpshiftTSEditorFiles.h"
+#include "HelpshiftTSFileStore.h"
 
 #include "HAL/FileManager.h"
 #include "Misc/FileHelper.h"
 #include "Misc/Paths.h"
 
-bool HelpshiftTSEditorFiles::IsSafeKey(const FString& Key)
+FHelpshiftTSFileStore::FHelpshiftTSFileStore(const FString& InDir)
+	: Dir(InDir)
 {
-	if (Key.IsEmpty() || Key.Len() > 200)
+}
+
+bool FHelpshiftTSFileStore::IsSafeKey(const FString& Key)
+{
+	if (Key.IsEmpty() || Key.Len() > MaxKeyLength)
 	{
 		return false;
 	}
@@ -22,12 +27,12 @@ bool HelpshiftTSEditorFiles::IsSafeKey(const FString& Key)
 	return true;
 }
 
-bool HelpshiftTSEditorFiles::Load(const FString& Dir, const FString& Key, FString& OutValue)
+bool FHelpshiftTSFileStore::Load(const FString& Key, FString& OutValue) const
 {
 	return IsSafeKey(Key) && FFileHelper::LoadFileToString(OutValue, *FPaths::Combine(Dir, Key));
 }
 
-bool HelpshiftTSEditorFiles::Save(const FString& Dir, const FString& Key, const FString& Value)
+bool FHelpshiftTSFileStore::Save(const FString& Key, const FString& Value) const
 {
 	if (!IsSafeKey(Key))
 	{
@@ -35,6 +40,7 @@ bool HelpshiftTSEditorFiles::Save(const FString& Dir, const FString& Key, const 
 	}
 	IFileManager::Get().MakeDirectory(*Dir, true);
 	const FString Target = FPaths::Combine(Dir, Key);
+	// The temp name cannot collide with a key: keys never contain '.'.
 	const FString Temp = Target + TEXT(".tmp");
 	if (!FFileHelper::SaveStringToFile(Value, *Temp, FFileHelper::EEncodingOptions::ForceUTF8WithoutBOM))
 	{
@@ -43,7 +49,7 @@ bool HelpshiftTSEditorFiles::Save(const FString& Dir, const FString& Key, const 
 	return IFileManager::Get().Move(*Target, *Temp, true, true);
 }
 
-bool HelpshiftTSEditorFiles::Remove(const FString& Dir, const FString& Key)
+bool FHelpshiftTSFileStore::Remove(const FString& Key) const
 {
 	return IsSafeKey(Key) && IFileManager::Get().Delete(*FPaths::Combine(Dir, Key), false, true, true);
 }
