@@ -16,7 +16,7 @@ import {
   validateMasterAttributes,
 } from "../TypeScript/contract";
 import { createHelpshiftClient } from "../TypeScript/core";
-import { fakePorts, ManualTime, MemoryStore, RecordingTransport, settle, silentLogger } from "./lib/fakes";
+import { fakePorts, ManualTime, MemoryStore, RouteTransport, settle, silentLogger } from "./lib/fakes";
 import { encodeUnsignedToken } from "./lib/fixtures";
 import { median, sig } from "./lib/measure";
 import { type BenchItem, measured } from "./lib/report";
@@ -68,29 +68,31 @@ async function burst(): Promise<{ requests: number; bytes: number; received: Net
   const time = new ManualTime(START);
   const received: Net = { master: { values: {}, fields: {} }, app: { values: {}, fields: {} } };
   let session = 0;
-  const transport = new RecordingTransport((request) => {
-    const path = new URL(request.url).pathname;
-    if (path.endsWith("/login")) {
-      const body = {
-        userId: "usr_bench",
-        anonymous: false,
-        sessionToken: `hss_bench_session_${session++}`,
-        expiresAt: time.now() + 86_400_000,
-        serverTime: time.now(),
-      };
-      return { status: 200, body: JSON.stringify(body) };
-    }
-    if (path.endsWith("/attributes")) {
-      const batch = JSON.parse(request.body ?? "{}") as Partial<Record<Scope, Record<string, unknown>>>;
-      for (const scope of ["master", "app"] as const) {
-        for (const [key, value] of Object.entries(batch[scope] ?? {})) {
-          if (key === CUSTOM_USER_FIELDS_KEY) Object.assign(received[scope].fields, value);
-          else received[scope].values[key] = value as string;
-        }
+  const transport = new RouteTransport({
+    fallback: (request) => {
+      const path = new URL(request.url).pathname;
+      if (path.endsWith("/login")) {
+        const body = {
+          userId: "usr_bench",
+          anonymous: false,
+          sessionToken: `hss_bench_session_${session++}`,
+          expiresAt: time.now() + 86_400_000,
+          serverTime: time.now(),
+        };
+        return { status: 200, body: JSON.stringify(body) };
       }
-      return { status: 200, body: JSON.stringify({ master: { refused: {} }, app: { refused: {} } }) };
-    }
-    return { status: 200, body: JSON.stringify({ ok: true }) };
+      if (path.endsWith("/attributes")) {
+        const batch = JSON.parse(request.body ?? "{}") as Partial<Record<Scope, Record<string, unknown>>>;
+        for (const scope of ["master", "app"] as const) {
+          for (const [key, value] of Object.entries(batch[scope] ?? {})) {
+            if (key === CUSTOM_USER_FIELDS_KEY) Object.assign(received[scope].fields, value);
+            else received[scope].values[key] = value as string;
+          }
+        }
+        return { status: 200, body: JSON.stringify({ master: { refused: {} }, app: { refused: {} } }) };
+      }
+      return { status: 200, body: JSON.stringify({ ok: true }) };
+    },
   });
   const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));
   client.Init({ serviceUrl: "http://bench.test", appId: "bench" });
@@ -107,7 +109,7 @@ async function burst(): Promise<{ requests: number; bytes: number; received: Net
   }
   const burstMs = performance.now() - t0;
   await settle();
-  time.advance(Defaults.flushIntervalMs);
+  time.advanceSync(Defaults.flushIntervalMs);
   await settle();
   await client.flush();
   const sent = attributeRequests();

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MemoryStore } from "../../bench/lib/fakes";
 import { runs } from "../property/arbitraries";
+import { MemoryStore } from "../support/memory-store";
 import { createWorld, loginResult, quiet, type World } from "./harness";
 
 /** A world whose device files hold a session and a batch the service never received. */
-async function worldWithUnsyncedBatch(): Promise<{ world: World; files: Map<string, string>; outboxKey: string }> {
+async function worldWithUnsyncedBatch(): Promise<{ world: World; files: Record<string, string>; outboxKey: string }> {
   const world = await createWorld();
   const device = world.newClient();
   expect(await loginResult(device.client, await world.token("ida"))).toBe("ok");
@@ -16,7 +16,7 @@ async function worldWithUnsyncedBatch(): Promise<{ world: World; files: Map<stri
   const files = device.store.snapshot();
   device.client.dispose();
   // The key holding the unsynced batch is the one whose text mentions the attribute.
-  const outboxKey = [...files].find(([, text]) => text.includes("first_name"))?.[0] ?? "";
+  const outboxKey = Object.entries(files).find(([, text]) => text.includes("first_name"))?.[0] ?? "";
   return { world, files, outboxKey };
 }
 
@@ -51,17 +51,17 @@ describe("a corrupt or truncated device store", () => {
   it("the fixture leaves an unsynced batch and a session in the store", async () => {
     const { world, files, outboxKey } = await worldWithUnsyncedBatch();
     expect(outboxKey).not.toBe("");
-    expect(files.size).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(files).length).toBeGreaterThanOrEqual(2);
     expect(world.attributesOf("ida")?.master ?? {}).toEqual({});
     await world.close();
   });
 
   it.each(damages)("each file %s: the client starts, works, and the undamaged batch still syncs", async (_, damage) => {
-    const keys = [...(await worldWithUnsyncedBatch()).files.keys()];
+    const keys = Object.keys((await worldWithUnsyncedBatch()).files);
     for (const key of keys) {
       const { world, files, outboxKey } = await worldWithUnsyncedBatch();
-      const store = MemoryStore.fromSnapshot(files);
-      store.set(key, damage(files.get(key) ?? ""));
+      const store = new MemoryStore(files);
+      store.set(key, damage(files[key] ?? ""));
       await expectUsable(world, store);
       // Only the damaged file's concern may be lost: a batch in an intact outbox file reaches the service.
       if (key !== outboxKey) expect(world.attributesOf("ida")?.master).toMatchObject({ first_name: "Ida" });
@@ -74,13 +74,13 @@ describe("a corrupt or truncated device store", () => {
     const { world, files } = await worldWithUnsyncedBatch();
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...files.keys()),
+        fc.constantFrom(...Object.keys(files)),
         fc.nat(),
         fc.integer({ min: 0, max: 0xffff }),
         async (key, at, code) => {
-          const text = files.get(key) ?? "";
+          const text = files[key] ?? "";
           const i = at % Math.max(1, text.length);
-          const store = MemoryStore.fromSnapshot(files);
+          const store = new MemoryStore(files);
           store.set(key, text.slice(0, i) + String.fromCharCode(code) + text.slice(i + 1));
           await expectUsable(world, store);
         },
@@ -92,7 +92,7 @@ describe("a corrupt or truncated device store", () => {
 
   it("a store whose reads and writes throw (disk gone) does not stop the client", async () => {
     const { world, files } = await worldWithUnsyncedBatch();
-    const broken = MemoryStore.fromSnapshot(files);
+    const broken = new MemoryStore(files);
     broken.get = () => {
       throw new Error("EIO: read failed");
     };

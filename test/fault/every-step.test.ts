@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DropPoint } from "../../bench/lib/fakes";
 import { Defaults, HelpshiftEvent } from "../../TypeScript/contract";
 import type { HelpshiftClient } from "../../TypeScript/core";
+import type { DropPoint } from "../support/faulty-transport";
 import { createWorld, driveUntil, quiet, type World } from "./harness";
 
 /** Logs in with the callback API and counts callbacks: a login must end exactly once. */

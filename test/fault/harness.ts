@@ -11,20 +11,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  FaultyTransport,
-  fakePorts,
-  injectTransport,
-  ManualTime,
-  MemoryStore,
-  RecordingLogger,
-  SeededRandom,
-  settle,
-} from "../../bench/lib/fakes";
 import { signUidToken } from "../../bench/lib/sign";
 import type { HelpshiftEvent } from "../../TypeScript/contract";
 import { createHelpshiftClient, type HelpshiftClient, type HelpshiftEventData } from "../../TypeScript/core";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { CapturingLogger } from "../support/capturing-logger";
+import { fakePorts } from "../support/fake-ports";
+import { FaultyTransport } from "../support/faulty-transport";
+import { injectTransport } from "../support/inject-transport";
+import { ManualTime, settle } from "../support/manual-time";
+import { MemoryStore } from "../support/memory-store";
+import { SeededRandom } from "../support/seeded-random";
 
 /**
  * The app every fault world registers.
@@ -64,7 +61,7 @@ export const START = Date.UTC(2026, 10, 24, 12, 0, 0);
 export interface ClientHandle {
   readonly client: HelpshiftClient;
   readonly store: MemoryStore;
-  readonly logger: RecordingLogger;
+  readonly logger: CapturingLogger;
   readonly events: Array<{ event: HelpshiftEvent; data: HelpshiftEventData }>;
 }
 
@@ -122,7 +119,7 @@ export async function createWorld(options: { separateServerClock?: boolean } = {
   let current = await open();
   const transport = new FaultyTransport(injectTransport(() => current.fastify));
   const clients: HelpshiftClient[] = [];
-  const loggers: RecordingLogger[] = [];
+  const loggers: CapturingLogger[] = [];
   return {
     dbPath,
     time,
@@ -134,7 +131,7 @@ export async function createWorld(options: { separateServerClock?: boolean } = {
       current = await open();
     },
     newClient(store = new MemoryStore()) {
-      const logger = new RecordingLogger();
+      const logger = new CapturingLogger();
       const client = createHelpshiftClient(
         fakePorts({ transport, time, store, logger, random: new SeededRandom(clients.length + 1) }),
       );
@@ -195,7 +192,7 @@ export async function driveUntil<T>(
   });
   for (let i = 0; i < maxSteps && !done; i++) {
     await quiet(world);
-    if (!done) world.time.advance(stepMs);
+    if (!done) world.time.advanceSync(stepMs);
   }
   await quiet(world);
   if (!done) throw new Error(`operation still pending after ${maxSteps} steps of ${stepMs} ms`);
@@ -230,7 +227,7 @@ export async function driveUntilTrue(
   for (let i = 0; i < maxSteps; i++) {
     await quiet(world);
     if (condition()) return true;
-    world.time.advance(stepMs);
+    world.time.advanceSync(stepMs);
   }
   await quiet(world);
   return condition();

@@ -101,7 +101,7 @@ describe.each(DROPS)("network lost (%s) during an attribute flush", (point) => {
     await client.flush();
     const attempts = () => world.transport.log.filter((r) => r.path === ProtocolPath.attributes(APP_ID));
     expect(attempts()).toHaveLength(1);
-    world.time.advance(Defaults.retryBaseMs);
+    world.time.advanceSync(Defaults.retryBaseMs);
     await quiet(world);
     await client.flush();
     expect(attempts().length).toBeGreaterThanOrEqual(2);

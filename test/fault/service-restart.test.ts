@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MemoryStore } from "../../bench/lib/fakes";
 import { Defaults, HelpshiftEvent, ProtocolPath } from "../../TypeScript/contract";
+import { MemoryStore } from "../support/memory-store";
 import { APP_ID, createWorld, driveUntilTrue, loginResult, quiet, type World } from "./harness";
 
 let world: World;
@@ -51,7 +51,7 @@ describe("the service restarted mid-flight on the same SQLite file", () => {
     await client.flush();
     expect(batchCount()).toBe(1);
     await world.restartService();
-    world.time.advance(Defaults.retryBaseMs);
+    world.time.advanceSync(Defaults.retryBaseMs);
     await quiet(world);
     await client.flush();
     const sends = world.transport.log.filter((r) => r.path === ProtocolPath.attributes(APP_ID));
@@ -82,7 +82,7 @@ describe("the service restarted mid-flight on the same SQLite file", () => {
     device.client.dispose();
     await world.restartService();
     world.transport.failWhen(undefined);
-    const revived = world.newClient(MemoryStore.fromSnapshot(files));
+    const revived = world.newClient(new MemoryStore(files));
     expect(revived.client.getState()).toMatchObject({ status: "loggedIn" });
     await quiet(world);
     await revived.client.flush();

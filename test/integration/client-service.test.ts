@@ -8,7 +8,7 @@ import type { HelpshiftClient, HelpshiftEventData } from "../../TypeScript/core/
 import { LoginFailure } from "../../TypeScript/core/index";
 import { createMemoryStore, createNodeClient } from "../../TypeScript/node";
 import { type Harness, loginUid, START_MS, signToken, startHarness } from "../server/harness";
-import { ManualTime } from "./manual-time";
+import { ManualTime } from "../support/manual-time";
 
 interface Rig {
   h: Harness;
@@ -200,15 +200,15 @@ describe("core ↔ service", () => {
   it("refreshUserCredentials before expiry, userSessionExpired at expiry and on every foreground", async () => {
     r.h.service.apps.setSessionSettings(r.h.appId, { sessionLifetimeSeconds: 120, refreshLeadSeconds: 30 });
     await r.client.loginWithIdentity(await r.token([{ identifier: "uid", value: "short" }]));
-    r.time.advance(89_999);
+    r.time.advanceSync(89_999);
     expect(r.events.map((e) => e[0])).not.toContain("refreshUserCredentials");
-    r.time.advance(1);
+    r.time.advanceSync(1);
     await settle();
     expect(r.events.filter((e) => e[0] === "refreshUserCredentials")).toHaveLength(1);
-    r.time.advance(29_999);
+    r.time.advanceSync(29_999);
     await settle();
     expect(r.events.map((e) => e[0])).not.toContain("userSessionExpired");
-    r.time.advance(1);
+    r.time.advanceSync(1);
     await settle();
     expect(r.events.filter((e) => e[0] === "userSessionExpired")).toHaveLength(1);
     expect(r.client.getState()).toMatchObject({ status: "loggedOut", expired: true });

@@ -8,7 +8,7 @@ import { Limits } from "../../TypeScript/contract";
 import type { HelpshiftClient } from "../../TypeScript/core/api";
 import { createMemoryStore, createNodeClient } from "../../TypeScript/node";
 import { type Harness, post, START_MS, signToken, startHarness } from "../server/harness";
-import { ManualTime } from "./manual-time";
+import { ManualTime } from "../support/manual-time";
 
 const FIELDS = Array.from({ length: Limits.collectionSize }, (_, i) => `notes_${i}`);
 

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
-import { fakePorts, ManualTime, MemoryStore, RecordingTransport, silentLogger } from "../../bench/lib/fakes";
 import { encodeUnsignedToken } from "../../bench/lib/fixtures";
 import { createHelpshiftClient } from "../../TypeScript/core";
+import { silentLogger } from "../support/capturing-logger";
+import { fakePorts } from "../support/fake-ports";
+import { ManualTime } from "../support/manual-time";
+import { MemoryStore } from "../support/memory-store";
+import { RouteTransport } from "../support/route-transport";
 
 const START = Date.UTC(2026, 10, 24, 12, 0, 0);
 
@@ -9,19 +13,22 @@ const START = Date.UTC(2026, 10, 24, 12, 0, 0);
 function cyclingClient() {
   const time = new ManualTime(START);
   let sessions = 0;
-  const transport = new RecordingTransport((request) => {
-    if (request.url.endsWith("/login")) {
-      const body = {
-        userId: "usr_cycles",
-        anonymous: false,
-        sessionToken: `hss_cycle_${sessions++}_${"x".repeat(32)}`,
-        expiresAt: time.now() + 86_400_000,
-        serverTime: time.now(),
-      };
-      return { status: 200, body: JSON.stringify(body) };
-    }
-    return { status: 200, body: JSON.stringify({ ok: true }) };
-  }, false);
+  const transport = new RouteTransport({
+    record: false,
+    fallback: (request) => {
+      if (request.url.endsWith("/login")) {
+        const body = {
+          userId: "usr_cycles",
+          anonymous: false,
+          sessionToken: `hss_cycle_${sessions++}_${"x".repeat(32)}`,
+          expiresAt: time.now() + 86_400_000,
+          serverTime: time.now(),
+        };
+        return { status: 200, body: JSON.stringify(body) };
+      }
+      return { status: 200, body: JSON.stringify({ ok: true }) };
+    },
+  });
   const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));
   client.Init({ serviceUrl: "http://cycles.test", appId: "cycles" });
   const jwt = encodeUnsignedToken({ identities: [{ identifier: "uid", value: "cycler" }], iat: START / 1000 });

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fakePorts, ManualTime, RecordingLogger, RecordingTransport, settle } from "../../bench/lib/fakes";
 import { encodeUnsignedToken } from "../../bench/lib/fixtures";
 import {
   type AttributeMap,
@@ -15,6 +14,10 @@ import {
   validateMasterAttributes,
 } from "../../TypeScript/contract";
 import { createHelpshiftClient, type HelpshiftClient, type HttpResponse } from "../../TypeScript/core";
+import { CapturingLogger } from "../support/capturing-logger";
+import { fakePorts } from "../support/fake-ports";
+import { ManualTime, settle } from "../support/manual-time";
+import { RouteTransport } from "../support/route-transport";
 import { garbageArb, garbagePayloadTokenArb, isSpecDetail, isSpecErrorMap, isSpecReason, runs } from "./arbitraries";
 
 const START = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -61,17 +64,17 @@ function answerFor(kind: Answer, path: string, now: number): HttpResponse {
 interface Harness {
   client: HelpshiftClient;
   time: ManualTime;
-  logger: RecordingLogger;
+  logger: CapturingLogger;
   events: Array<{ event: string; data: Record<string, string> }>;
 }
 
 function harness(answers: Answer[]): Harness {
   const time = new ManualTime(START);
-  const logger = new RecordingLogger();
+  const logger = new CapturingLogger();
   let n = 0;
-  const transport = new RecordingTransport((request) =>
-    answerFor(answers[n++ % answers.length] ?? "good", new URL(request.url).pathname, time.now()),
-  );
+  const transport = new RouteTransport({
+    fallback: (request) => answerFor(answers[n++ % answers.length] ?? "good", request.path, time.now()),
+  });
   const client = createHelpshiftClient(fakePorts({ transport, time, logger }));
   const events: Harness["events"] = [];
   client.addEventListener((event, data) => events.push({ event, data: { ...data } }));
@@ -179,7 +182,7 @@ async function play(
         h.client.appBackground();
         break;
       case "advance":
-        h.time.advance(action.ms);
+        h.time.advanceSync(action.ms);
         break;
     }
     await settle(2);
@@ -187,7 +190,7 @@ async function play(
   // Let every retry and timer run out: a login must not stay in progress.
   for (let i = 0; i < 12; i++) {
     await settle(3);
-    h.time.advance(Defaults.retryMaxMs);
+    h.time.advanceSync(Defaults.retryMaxMs);
   }
   await settle(3);
   return logins;

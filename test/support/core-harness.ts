@@ -15,6 +15,7 @@ import { createHelpshiftClient } from "../../TypeScript/core/client";
 import type { HelpshiftClient } from "../../TypeScript/core/index";
 import { CapturingLogger } from "./capturing-logger";
 import { FakeIdentityService, type FakeServiceOptions } from "./fake-identity-service";
+import { fakePorts } from "./fake-ports";
 import { createManualTime, type ManualTime } from "./manual-time";
 import { MemoryStore } from "./memory-store";
 import { RouteTransport } from "./route-transport";
@@ -60,14 +61,7 @@ export function createCoreHarness(
   const store = options.store ?? new MemoryStore();
   const random = new SeededRandom(options.seed ?? 7);
   const logger = new CapturingLogger();
-  const client = createHelpshiftClient({
-    transport,
-    store,
-    clock: time.clock,
-    scheduler: time.scheduler,
-    random,
-    logger,
-  });
+  const client = createHelpshiftClient(fakePorts({ transport, time, store, random, logger }));
   const events: Array<{ event: string; data: HelpshiftEventData }> = [];
   client.addEventListener((event, data) => events.push({ event, data }));
   const harness: CoreHarness = {

@@ -1,15 +1,22 @@
 /**
- * A manual clock and scheduler for deterministic tests: time only moves when the test says so.
+ * The one manual clock and scheduler for tests and benches: time only moves when the test says so.
  *
  * @example
- * const time = createManualTime(1_700_000_000_000);
- * const client = createHelpshiftClient({ ...ports, clock: time.clock, scheduler: time.scheduler });
+ * const time = new ManualTime(1_700_000_000_000);
+ * const client = createHelpshiftClient({ ...ports, clock: time, scheduler: time });
  * await time.advance(30_000); // runs every timer due in the next 30 s, in order, settling promises between
+ * time.advanceSync(30_000); // the same, without waiting for promises between timers
  */
-import type { Clock, Scheduler } from "../../TypeScript/core/ports";
+import type { Clock, Scheduler, TimerHandle } from "../../TypeScript/core/ports";
 
 /** Node and browsers run a timer longer than this after 1 ms; the fake does the same so chunking is tested. */
 export const NODE_MAX_DELAY_MS = 2_147_483_647;
+
+/** Where {@link createManualTime} starts when not told (epoch ms, Nov 2023). */
+export const DEFAULT_START_MS = 1_700_000_000_000;
+
+/** More timers than this in one advance means a timer loop (a bug), not a test. */
+const MAX_TIMERS_PER_ADVANCE = 100_000;
 
 interface PendingTimer {
   readonly id: number;
@@ -18,27 +25,10 @@ interface PendingTimer {
   readonly callback: () => void;
 }
 
-/** Clock and scheduler ports driven by the test. */
-export interface ManualTime {
-  readonly clock: Clock;
-  readonly scheduler: Scheduler;
-  /** Current time, epoch ms. */
-  now(): number;
-  /** Moves time forward by `ms`, running due timers in due order and settling promises after each. */
-  advance(ms: number): Promise<void>;
-  /** Runs timers already due (delay 0) without moving time. */
-  runDue(): Promise<void>;
-  /** Moves the wall clock without running timers (a device that slept, or a clock change). */
-  jump(ms: number): void;
-  /** Timers not yet run, sorted by due time. */
-  pending(): ReadonlyArray<{ due: number; delay: number }>;
-  /** Every delay ever requested (to check nothing above {@link NODE_MAX_DELAY_MS} was asked). */
-  readonly requestedDelays: number[];
-}
-
 /**
  * Lets pending promise chains and async functions settle: several macrotask turns, so chains of `await`s that
- * each resolve on a microtask (and transports that answer asynchronously) all complete.
+ * each resolve on a microtask (and transports that answer asynchronously) all complete. Real event loop turns,
+ * not time.
  *
  * @example
  * client.Logout(); await settle(); expect(transport.requestsTo("/logout")).toHaveLength(1);
@@ -47,58 +37,137 @@ export async function settle(turns = 10): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-/** Makes a {@link ManualTime} starting at `start` (epoch ms). */
-export function createManualTime(start = 1_700_000_000_000): ManualTime {
-  let current = start;
-  let nextId = 1;
-  const timers = new Map<number, PendingTimer>();
-  const requestedDelays: number[] = [];
+/** Options of {@link ManualTime}. */
+export interface ManualTimeOptions {
+  /**
+   * Keep every requested delay in {@link ManualTime.requestedDelays} (default true). Long runs (the memory bench)
+   * turn it off so the fake itself does not grow.
+   */
+  readonly recordDelays?: boolean;
+}
 
-  const nextDue = (limit: number): PendingTimer | undefined => {
+/**
+ * A wall clock and a scheduler in one object (it is both the `clock` and the `scheduler` port). Its shape also
+ * fits test/server's `ManualClock` (`ms`, `now`, `advance`), so one timeline can drive the service and the client.
+ *
+ * @example
+ * const time = new ManualTime(0);
+ * time.setTimeout(fire, 1000);
+ * time.advanceSync(1000); // fire() ran
+ */
+export class ManualTime implements Clock, Scheduler {
+  /** The clock port (this object). */
+  readonly clock: Clock = this;
+  /** The scheduler port (this object). */
+  readonly scheduler: Scheduler = this;
+  /** Every delay ever requested (to check nothing above {@link NODE_MAX_DELAY_MS} was asked). */
+  readonly requestedDelays: number[] = [];
+  private readonly timers = new Map<number, PendingTimer>();
+  private nextId = 1;
+  private readonly recordDelays: boolean;
+
+  /** @param ms Current time, epoch ms; public because test/server's `ManualClock` has it. */
+  constructor(
+    public ms: number = DEFAULT_START_MS,
+    options: ManualTimeOptions = {},
+  ) {
+    this.recordDelays = options.recordDelays ?? true;
+  }
+
+  /** Current time, epoch ms. */
+  now(): number {
+    return this.ms;
+  }
+
+  /** Arms a timer. Like Node, a delay above {@link NODE_MAX_DELAY_MS} (or negative, or NaN) runs after 1 ms. */
+  setTimeout(callback: () => void, delayMs: number): TimerHandle {
+    if (this.recordDelays) this.requestedDelays.push(delayMs);
+    const delay = delayMs > NODE_MAX_DELAY_MS || !(delayMs >= 0) ? 1 : delayMs;
+    const id = this.nextId++;
+    this.timers.set(id, { id, due: this.ms + delay, delay, callback });
+    return id;
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    if (typeof handle === "number") this.timers.delete(handle);
+  }
+
+  /** Moves time forward by `ms`, running due timers in due order (then creation order), settling promises after each. */
+  async advance(ms: number): Promise<void> {
+    const target = this.ms + ms;
+    await settle();
+    for (let timer = this.nextDue(target), fired = 0; timer; timer = this.nextDue(target)) {
+      this.fire(timer, ++fired);
+      await settle();
+    }
+    this.ms = Math.max(this.ms, target);
+    await settle();
+  }
+
+  /**
+   * Moves time forward by `ms`, running due timers in due order (then creation order), synchronously: nothing
+   * the timers start (requests, awaits) runs before this returns.
+   */
+  advanceSync(ms: number): void {
+    const target = this.ms + ms;
+    for (let timer = this.nextDue(target), fired = 0; timer; timer = this.nextDue(target)) this.fire(timer, ++fired);
+    this.ms = Math.max(this.ms, target);
+  }
+
+  /** Runs timers already due (delay 0) without moving time. */
+  runDue(): Promise<void> {
+    return this.advance(0);
+  }
+
+  /**
+   * Moves time by `ms` without running timers (a device that slept): timers keep their due time, so those
+   * overdue run at the next {@link advance} or {@link runDue}.
+   */
+  jump(ms: number): void {
+    this.ms += ms;
+  }
+
+  /**
+   * Sets the wall clock without running timers (a clock change, forward or back). Timers keep their remaining
+   * delay, as engine timers are monotonic and do not follow the wall clock.
+   */
+  jumpTo(time: number): void {
+    const delta = time - this.ms;
+    for (const [id, timer] of this.timers) this.timers.set(id, { ...timer, due: timer.due + delta });
+    this.ms = time;
+  }
+
+  /** Timers not yet run, sorted by due time. */
+  pending(): ReadonlyArray<{ due: number; delay: number }> {
+    return [...this.timers.values()]
+      .sort((a, b) => a.due - b.due || a.id - b.id)
+      .map((t) => ({ due: t.due, delay: t.delay }));
+  }
+
+  private nextDue(limit: number): PendingTimer | undefined {
     let best: PendingTimer | undefined;
-    for (const timer of timers.values()) {
+    for (const timer of this.timers.values()) {
       if (timer.due > limit) continue;
       if (!best || timer.due < best.due || (timer.due === best.due && timer.id < best.id)) best = timer;
     }
     return best;
-  };
+  }
 
-  const runUntil = async (target: number) => {
-    await settle();
-    for (let guard = 0; guard < 100_000; guard++) {
-      const timer = nextDue(target);
-      if (!timer) break;
-      timers.delete(timer.id);
-      current = Math.max(current, timer.due);
-      timer.callback();
-      await settle();
-    }
-    current = Math.max(current, target);
-    await settle();
-  };
+  /** Runs one timer; the `fired` count stops a timer that re-arms itself at the same instant from hanging the test. */
+  private fire(timer: PendingTimer, fired: number): void {
+    if (fired > MAX_TIMERS_PER_ADVANCE) throw new Error(`more than ${MAX_TIMERS_PER_ADVANCE} timers in one advance`);
+    this.timers.delete(timer.id);
+    this.ms = Math.max(this.ms, timer.due);
+    timer.callback();
+  }
+}
 
-  return {
-    clock: { now: () => current },
-    scheduler: {
-      setTimeout(callback, delayMs) {
-        requestedDelays.push(delayMs);
-        const delay = delayMs > NODE_MAX_DELAY_MS || !(delayMs >= 0) ? 1 : delayMs;
-        const id = nextId++;
-        timers.set(id, { id, due: current + delay, delay, callback });
-        return id;
-      },
-      clearTimeout(handle) {
-        if (typeof handle === "number") timers.delete(handle);
-      },
-    },
-    now: () => current,
-    advance: (ms) => runUntil(current + ms),
-    runDue: () => runUntil(current),
-    jump(ms) {
-      current += ms;
-    },
-    pending: () =>
-      [...timers.values()].sort((a, b) => a.due - b.due || a.id - b.id).map((t) => ({ due: t.due, delay: t.delay })),
-    requestedDelays,
-  };
+/**
+ * Makes a {@link ManualTime} starting at `start` (epoch ms).
+ *
+ * @example
+ * const time = createManualTime(); // starts at DEFAULT_START_MS
+ */
+export function createManualTime(start = DEFAULT_START_MS): ManualTime {
+  return new ManualTime(start);
 }

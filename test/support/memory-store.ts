@@ -1,18 +1,18 @@
 /**
- * An in-memory {@link Store} that tests can inspect and pre-seed (also with corrupt values).
+ * An in-memory {@link Store} that tests can inspect and pre-seed (also with corrupt values). A snapshot seeds a
+ * new store: the files surviving an app restart.
  *
  * @example
  * const store = new MemoryStore({ "helpshift.session": "{not json" });
  * createHelpshiftClient({ ...ports, store });
  * expect(store.get("helpshift.session")).toBeUndefined();
+ * const revived = new MemoryStore(store.snapshot()); // the files after a restart
  */
 import type { Store } from "../../TypeScript/core/ports";
 
 /** See the module example. */
 export class MemoryStore implements Store {
   readonly data = new Map<string, string>();
-  /** Every write and remove, in order. */
-  readonly writes: Array<{ op: "set" | "remove"; key: string; value?: string }> = [];
 
   constructor(seed: Readonly<Record<string, string>> = {}) {
     for (const [key, value] of Object.entries(seed)) this.data.set(key, value);
@@ -23,12 +23,10 @@ export class MemoryStore implements Store {
   }
 
   set(key: string, value: string): void {
-    this.writes.push({ op: "set", key, value });
     this.data.set(key, value);
   }
 
   remove(key: string): void {
-    this.writes.push({ op: "remove", key });
     this.data.delete(key);
   }
 
@@ -38,7 +36,7 @@ export class MemoryStore implements Store {
     return text === undefined ? undefined : JSON.parse(text);
   }
 
-  /** Every key and value, for snapshots and "nothing left behind" checks. */
+  /** A copy of every key and value, for snapshots, "nothing left behind" checks and restarts. */
   snapshot(): Record<string, string> {
     return Object.fromEntries(this.data);
   }

@@ -1,6 +1,6 @@
 /**
- * A route-table {@link Transport}: answers per method and path, records every request, and can delay, fail or
- * hold answers so races can be staged.
+ * The recording route {@link Transport}: answers per method and path (or from one fallback handler), records
+ * every request and the bytes sent, and can delay, fail or hold answers so races can be staged.
  *
  * @example
  * const transport = new RouteTransport();
@@ -8,6 +8,8 @@
  * transport.route("POST", "/v1/apps/demo/logout", () => "network"); // the transport rejects
  * const gate = deferred<Reply>();
  * transport.route("POST", "/v1/apps/demo/attributes", () => gate.promise); // answer when the test says
+ * // A bench: one handler for every request, nothing kept but the byte count.
+ * const quiet = new RouteTransport({ fallback: () => ({ status: 200, body: "{}" }), record: false });
  */
 import type { HttpRequest, HttpResponse, Transport } from "../../TypeScript/core/ports";
 
@@ -34,10 +36,27 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   return { promise, resolve };
 }
 
-/** See the module example. An unrouted request answers 404 `notFound`. */
+/** Options of {@link RouteTransport}. */
+export interface RouteTransportOptions {
+  /** Answers requests no route matches (default: 404 `notFound`). A handler that throws fails the request. */
+  readonly fallback?: Handler;
+  /** Keep requests in {@link RouteTransport.requests} (default true); long runs turn it off to stay flat. */
+  readonly record?: boolean;
+}
+
+/** See the module example. */
 export class RouteTransport implements Transport {
   readonly requests: RecordedRequest[] = [];
+  /** Characters of every request body sent (ASCII JSON, so bytes). */
+  bytesSent = 0;
   private readonly routes = new Map<string, Handler>();
+  private readonly fallback: Handler;
+  private readonly record: boolean;
+
+  constructor(options: RouteTransportOptions = {}) {
+    this.fallback = options.fallback ?? (() => ({ status: 404, json: { reason: "notFound" } }));
+    this.record = options.record ?? true;
+  }
 
   /** Sets (or replaces) the handler of `method path`. */
   route(method: HttpRequest["method"], path: string, handler: Handler): this {
@@ -59,9 +78,10 @@ export class RouteTransport implements Transport {
       json = undefined;
     }
     const recorded: RecordedRequest = { ...request, headers: { ...request.headers }, path, json };
-    this.requests.push(recorded);
-    const handler = this.routes.get(`${request.method} ${path}`);
-    const reply: Reply = handler ? await handler(recorded) : { status: 404, json: { reason: "notFound" } };
+    if (this.record) this.requests.push(recorded);
+    this.bytesSent += request.body?.length ?? 0;
+    const handler = this.routes.get(`${request.method} ${path}`) ?? this.fallback;
+    const reply: Reply = await handler(recorded);
     if (reply === "network") throw new Error(`connect ECONNREFUSED ${request.url}`);
     const body = reply.body ?? (reply.json === undefined ? "" : JSON.stringify(reply.json));
     return { status: reply.status, body };

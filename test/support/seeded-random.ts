@@ -10,10 +10,9 @@ import type { Random } from "../../TypeScript/core/ports";
 /** See the module example. */
 export class SeededRandom implements Random {
   private state: number;
-  /** How many bytes were asked for in total. */
-  drawn = 0;
 
   constructor(seed = 1) {
+    // xorshift32 stays at 0 forever from state 0, so seed 0 becomes 1.
     this.state = seed >>> 0 || 1;
   }
 
@@ -28,7 +27,6 @@ export class SeededRandom implements Random {
       this.state = x >>> 0;
       out[i] = this.state & 0xff;
     }
-    this.drawn += count;
     return out;
   }
 }
