@@ -6,7 +6,16 @@
  * node --expose-gc --import tsx bench/memory-child.ts 100000 120000
  */
 import { createHelpshiftClient } from "../TypeScript/core";
-import { fakePorts, ManualTime, MemoryStore, RouteTransport, silentLogger } from "./lib/fakes";
+import {
+  attributesAcceptedReply,
+  fakePorts,
+  loginReply,
+  ManualTime,
+  MemoryStore,
+  okReply,
+  RouteTransport,
+  silentLogger,
+} from "./lib/fakes";
 import { encodeUnsignedToken } from "./lib/fixtures";
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -28,20 +37,15 @@ const transport = new RouteTransport({
   record: false,
   fallback: (request) => {
     if (request.url.endsWith("/login")) {
-      const body = {
+      return loginReply({
         userId: `usr_${sessions % 1000}`,
-        anonymous: false,
         // A fresh session token each login, as the service gives: anything that remembers them grows.
         sessionToken: `hss_memory_bench_${sessions++}_${"x".repeat(32)}`,
-        expiresAt: time.now() + 86_400_000,
-        serverTime: time.now(),
-      };
-      return { status: 200, body: JSON.stringify(body) };
+        now: time.now(),
+      });
     }
-    if (request.url.endsWith("/attributes")) {
-      return { status: 200, body: JSON.stringify({ master: { refused: {} }, app: { refused: {} } }) };
-    }
-    return { status: 200, body: JSON.stringify({ ok: true }) };
+    if (request.url.endsWith("/attributes")) return attributesAcceptedReply();
+    return okReply();
   },
 });
 

@@ -16,7 +16,17 @@ import {
   validateMasterAttributes,
 } from "../TypeScript/contract";
 import { createHelpshiftClient } from "../TypeScript/core";
-import { fakePorts, ManualTime, MemoryStore, RouteTransport, settle, silentLogger } from "./lib/fakes";
+import {
+  attributesAcceptedReply,
+  fakePorts,
+  loginReply,
+  ManualTime,
+  MemoryStore,
+  okReply,
+  RouteTransport,
+  settle,
+  silentLogger,
+} from "./lib/fakes";
 import { encodeUnsignedToken } from "./lib/fixtures";
 import { median, sig } from "./lib/measure";
 import { type BenchItem, measured } from "./lib/report";
@@ -70,16 +80,9 @@ async function burst(): Promise<{ requests: number; bytes: number; received: Net
   let session = 0;
   const transport = new RouteTransport({
     fallback: (request) => {
-      const path = new URL(request.url).pathname;
+      const path = request.path;
       if (path.endsWith("/login")) {
-        const body = {
-          userId: "usr_bench",
-          anonymous: false,
-          sessionToken: `hss_bench_session_${session++}`,
-          expiresAt: time.now() + 86_400_000,
-          serverTime: time.now(),
-        };
-        return { status: 200, body: JSON.stringify(body) };
+        return loginReply({ userId: "usr_bench", sessionToken: `hss_bench_session_${session++}`, now: time.now() });
       }
       if (path.endsWith("/attributes")) {
         const batch = JSON.parse(request.body ?? "{}") as Partial<Record<Scope, Record<string, unknown>>>;
@@ -89,9 +92,9 @@ async function burst(): Promise<{ requests: number; bytes: number; received: Net
             else received[scope].values[key] = value as string;
           }
         }
-        return { status: 200, body: JSON.stringify({ master: { refused: {} }, app: { refused: {} } }) };
+        return attributesAcceptedReply();
       }
-      return { status: 200, body: JSON.stringify({ ok: true }) };
+      return okReply();
     },
   });
   const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));

@@ -1,6 +1,7 @@
 /**
  * The fakes at the edges of the identity core, for the benches: a re-export of test/support, their one home
- * (manual clock and scheduler, memory store, seeded random, loggers, route transport, ports builder).
+ * (manual clock and scheduler, memory store, seeded random, loggers, route transport, ports builder, the service's
+ * success answers).
  *
  * @example
  * const time = new ManualTime(Date.UTC(2026, 0, 1));
@@ -18,3 +19,4 @@ export { ManualTime, settle } from "../../test/support/manual-time";
 export { MemoryStore } from "../../test/support/memory-store";
 export { RouteTransport } from "../../test/support/route-transport";
 export { SeededRandom } from "../../test/support/seeded-random";
+export { attributesAcceptedReply, loginReply, okReply } from "../../test/support/service-replies";

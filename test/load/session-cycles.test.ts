@@ -6,6 +6,7 @@ import { fakePorts } from "../support/fake-ports";
 import { ManualTime } from "../support/manual-time";
 import { MemoryStore } from "../support/memory-store";
 import { RouteTransport } from "../support/route-transport";
+import { loginReply, okReply } from "../support/service-replies";
 
 const START = Date.UTC(2026, 10, 24, 12, 0, 0);
 
@@ -17,16 +18,13 @@ function cyclingClient() {
     record: false,
     fallback: (request) => {
       if (request.url.endsWith("/login")) {
-        const body = {
+        return loginReply({
           userId: "usr_cycles",
-          anonymous: false,
           sessionToken: `hss_cycle_${sessions++}_${"x".repeat(32)}`,
-          expiresAt: time.now() + 86_400_000,
-          serverTime: time.now(),
-        };
-        return { status: 200, body: JSON.stringify(body) };
+          now: time.now(),
+        });
       }
-      return { status: 200, body: JSON.stringify({ ok: true }) };
+      return okReply();
     },
   });
   const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));

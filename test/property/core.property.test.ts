@@ -18,6 +18,7 @@ import { CapturingLogger } from "../support/capturing-logger";
 import { fakePorts } from "../support/fake-ports";
 import { ManualTime, settle } from "../support/manual-time";
 import { RouteTransport } from "../support/route-transport";
+import { attributesAcceptedReply, loginReply, okReply } from "../support/service-replies";
 import { garbageArb, garbagePayloadTokenArb, isSpecDetail, isSpecErrorMap, isSpecReason, runs } from "./arbitraries";
 
 const START = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -45,20 +46,11 @@ function answerFor(kind: Answer, path: string, now: number): HttpResponse {
     return { status: 400, body: JSON.stringify({ reason: LoginFailureReason.identityTokenInvalid }) };
   if (kind === "sessionInvalid")
     return { status: 401, body: JSON.stringify({ reason: ProtocolErrorCode.sessionInvalid }) };
-  if (path.endsWith("/login")) {
-    const body = {
-      userId: "usr_1",
-      anonymous: false,
-      sessionToken: "hss_property_session_token",
-      expiresAt: now + 3_600_000,
-      serverTime: now,
-    };
-    return { status: 200, body: JSON.stringify(body) };
-  }
-  if (path.endsWith("/attributes"))
-    return { status: 200, body: JSON.stringify({ master: { refused: {} }, app: { refused: {} } }) };
+  if (path.endsWith("/login"))
+    return loginReply({ userId: "usr_1", sessionToken: "hss_property_session_token", now, lifetimeMs: 3_600_000 });
+  if (path.endsWith("/attributes")) return attributesAcceptedReply();
   if (path.endsWith("/identities")) return { status: 200, body: JSON.stringify({ added: [], refused: {} }) };
-  return { status: 200, body: JSON.stringify({ ok: true }) };
+  return okReply();
 }
 
 interface Harness {
