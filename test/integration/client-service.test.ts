@@ -8,7 +8,7 @@ import type { HelpshiftClient, HelpshiftEventData } from "../../TypeScript/core/
 import { LoginFailure } from "../../TypeScript/core/index";
 import { createMemoryStore, createNodeClient } from "../../TypeScript/node";
 import { type Harness, loginUid, START_MS, signToken, startHarness } from "../server/harness";
-import { ManualTime } from "../support/manual-time";
+import { ManualTime, settle } from "../support/manual-time";
 
 interface Rig {
   h: Harness;
@@ -19,8 +19,6 @@ interface Rig {
   token(identities: unknown, options?: { iat?: number | null; secret?: string }): Promise<string>;
   newClient(): HelpshiftClient;
 }
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 async function rig(): Promise<Rig> {
   const time = new ManualTime(START_MS);
@@ -147,7 +145,7 @@ describe("core ↔ service", () => {
         { identifier: "steam_id", value: "765" },
       ]),
     );
-    await settle();
+    await settle(1);
     const me = users(r).findByIdentity(r.h.appId, "uid", "adder");
     expect(
       users(r)
@@ -166,7 +164,7 @@ describe("core ↔ service", () => {
     });
     r.client.UpdateAppAttributes({ app_version: "2.0", custom_user_fields: { tier: "platinum" } });
     await r.client.flush();
-    await settle();
+    await settle(1);
     expect(r.events).toContainEqual([
       "masterAttributesSyncFailed",
       {
@@ -203,17 +201,17 @@ describe("core ↔ service", () => {
     r.time.advanceSync(89_999);
     expect(r.events.map((e) => e[0])).not.toContain("refreshUserCredentials");
     r.time.advanceSync(1);
-    await settle();
+    await settle(1);
     expect(r.events.filter((e) => e[0] === "refreshUserCredentials")).toHaveLength(1);
     r.time.advanceSync(29_999);
-    await settle();
+    await settle(1);
     expect(r.events.map((e) => e[0])).not.toContain("userSessionExpired");
     r.time.advanceSync(1);
-    await settle();
+    await settle(1);
     expect(r.events.filter((e) => e[0] === "userSessionExpired")).toHaveLength(1);
     expect(r.client.getState()).toMatchObject({ status: "loggedOut", expired: true });
     r.client.appForeground();
-    await settle();
+    await settle(1);
     expect(r.events.filter((e) => e[0] === "userSessionExpired")).toHaveLength(2);
     // A new login clears the expired state.
     await r.client.loginWithIdentity(await r.token([{ identifier: "uid", value: "short" }]));
@@ -225,7 +223,7 @@ describe("core ↔ service", () => {
     r.h.service.db.prepare("UPDATE sessions SET revoked_at = 1").run();
     r.client.UpdateMasterAttributes({ first_name: "X" });
     await r.client.flush();
-    await settle();
+    await settle(1);
     expect(r.events.map((e) => e[0])).toContain("userSessionExpired");
   });
 
@@ -233,7 +231,7 @@ describe("core ↔ service", () => {
     r.h.service.apps.setIdentityEnabled(r.h.appId, false);
     const failure = await failureOf(r.client.loginWithIdentity(await r.token([{ identifier: "uid", value: "off" }])));
     expect(failure.reason).toBe("identityFeatureNotEnabled");
-    await settle();
+    await settle(1);
     expect(r.events.map((e) => e[0])).toContain("userIdentityNotEnabled");
   });
 
@@ -241,7 +239,7 @@ describe("core ↔ service", () => {
     await r.client.loginWithIdentity(await r.token([{ identifier: "uid", value: "mid" }]));
     r.h.service.apps.setIdentityEnabled(r.h.appId, false);
     await r.client.addUserIdentities(await r.token([{ identifier: "email", value: "mid@example.com" }]));
-    await settle();
+    await settle(1);
     expect(r.events.map((e) => e[0])).toContain("userIdentityNotEnabled");
   });
 

@@ -8,6 +8,7 @@ import { Limits } from "../../TypeScript/contract";
 import type { HelpshiftClient } from "../../TypeScript/core/api";
 import { createMemoryStore, createNodeClient } from "../../TypeScript/node";
 import { type Harness, post, START_MS, signToken, startHarness } from "../server/harness";
+import { silentLogger } from "../support/capturing-logger";
 import { ManualTime } from "../support/manual-time";
 
 const FIELDS = Array.from({ length: Limits.collectionSize }, (_, i) => `notes_${i}`);
@@ -24,7 +25,7 @@ describe("largest legal attribute batch", () => {
       clock: time,
       app: { id: "big", customFields: FIELDS.map((name) => ({ name, type: "multiline" as const })), tags: [] },
     });
-    client = createNodeClient({ clock: time, scheduler: time, store: createMemoryStore(), logger: { log() {} } });
+    client = createNodeClient({ clock: time, scheduler: time, store: createMemoryStore(), logger: silentLogger });
     client.Init({ serviceUrl: h.url, appId: h.appId, multilineCustomFields: FIELDS });
     client.addEventListener((event) => events.push(event));
   });
