@@ -4,7 +4,7 @@
  * the strings both sides spell (module, argv name, command, actions, form fields) are the same, and the bundle
  * the editor starts is one `npm run build` makes.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -143,5 +143,43 @@ describe("strings both sides spell", () => {
 
   it("the tester stores under its own folder, apart from the runtime's Saved/HelpshiftTS", () => {
     expect(tester).toContain('FPaths::Combine(FPaths::ProjectSavedDir(), TEXT("HelpshiftTS"), TEXT("EditorTester"))');
+  });
+});
+
+describe("one copy of the C++ the two modules share", () => {
+  const sources = (module: string) =>
+    ["Public", "Private"].flatMap((folder) =>
+      readdirSync(join(ROOT, "Source", module, folder))
+        .filter((name) => /\.(h|cpp)$/.test(name))
+        .map((name) => ({
+          path: `Source/${module}/${folder}/${name}`,
+          text: read(`Source/${module}/${folder}/${name}`),
+        })),
+    );
+  const all = [...sources("HelpshiftTS"), ...sources("HelpshiftTSEditor")];
+  const where = (needle: string) => all.filter((f) => f.text.includes(needle)).map((f) => f.path);
+
+  it.each([
+    ["a Puerts module loader", ": public puerts::DefaultJSModuleLoader", "Public/HelpshiftTSModuleLoader.h"],
+    ["the store key rule", "::IsSafeKey(const FString& Key)", "Private/HelpshiftTSFileStore.cpp"],
+    ["the atomic write", "SaveStringToFile(", "Private/HelpshiftTSFileStore.cpp"],
+    ["an HTTP request", "FHttpModule::Get().CreateRequest()", "Private/HelpshiftTSHttp.cpp"],
+    ["the game-thread hop of HTTP answers", "OnProcessRequestComplete().BindLambda", "Private/HelpshiftTSHttp.cpp"],
+    ["GUID randomness", "FGuid::NewGuid()", "Private/HelpshiftTSRandom.cpp"],
+    ["the JSON object writer", "FJsonSerializer::Serialize(Object, Writer)", "Private/HelpshiftTSPayload.cpp"],
+  ])("%s is written once, in the runtime module", (_what, needle, file) => {
+    expect(where(needle)).toEqual([`Source/HelpshiftTS/${file}`]);
+  });
+
+  it("both bridges' UFUNCTIONs go through the shared helpers", () => {
+    for (const bridge of [
+      "Source/HelpshiftTS/Private/HelpshiftTSBridge.cpp",
+      "Source/HelpshiftTSEditor/Private/HelpshiftTSEditorBridge.cpp",
+    ]) {
+      const text = read(bridge);
+      for (const op of ["Load", "Save", "Remove"])
+        expect(text, `${bridge} ${op}`).toMatch(new RegExp(`FHelpshiftTSFileStore\\(.*\\)\\.${op}\\(`));
+      expect(text, bridge).toContain("return HelpshiftTSRandom::BytesHex(Count);");
+    }
   });
 });

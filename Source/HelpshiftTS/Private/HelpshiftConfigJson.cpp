@@ -2,6 +2,7 @@
 
 #include "Dom/JsonObject.h"
 #include "Dom/JsonValue.h"
+#include "HelpshiftTSPayload.h"
 #include "Serialization/JsonReader.h"
 #include "Serialization/JsonSerializer.h"
 #include "Serialization/JsonWriter.h"
@@ -9,6 +10,7 @@
 
 namespace
 {
+	/** Arrays only: objects go through HelpshiftTSPayload::Write. */
 	using FCondensedWriterFactory = TJsonWriterFactory<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>;
 
 	/** Nested values are stored as JSON text; parse them back so they nest as JSON, not as escaped strings. */
@@ -71,10 +73,7 @@ FString HelpshiftConfigJson::ToJson(const TMap<FString, FHelpshiftConfigParamete
 	{
 		Object->SetField(Entry.Key, ToJsonValue(Entry.Value));
 	}
-	FString Out;
-	const TSharedRef<TJsonWriter<TCHAR, TCondensedJsonPrintPolicy<TCHAR>>> Writer = FCondensedWriterFactory::Create(&Out);
-	FJsonSerializer::Serialize(Object, Writer);
-	return Out;
+	return HelpshiftTSPayload::Write(Object);
 }
 
 FString HelpshiftConfigJson::ArrayToJson(const TArray<FHelpshiftConfigParameter>& Values)

@@ -57,10 +57,22 @@ public:
 	void Empty() { Data.clear(); }
 	void Reset() { Data.clear(); }
 	FString Left(int32 Count) const { return FString(Data.substr(0, Count > 0 ? Count : 0).c_str()); }
-	FString ToLower() const { return *this; }
+	FString ToLower() const
+	{
+		FString Out(*this);
+		for (TCHAR& Ch : Out.Data)
+		{
+			Ch = (Ch >= u'A' && Ch <= u'Z') ? (TCHAR)(Ch - u'A' + u'a') : Ch;
+		}
+		return Out;
+	}
 	bool StartsWith(const TCHAR* Prefix) const { return Data.rfind(Prefix, 0) == 0; }
 	bool StartsWith(const FString& Prefix) const { return Data.rfind(Prefix.Data, 0) == 0; }
-	bool EndsWith(const TCHAR* Suffix) const { return Data.size() >= std::u16string(Suffix).size(); }
+	bool EndsWith(const TCHAR* Suffix) const
+	{
+		const std::u16string End(Suffix);
+		return Data.size() >= End.size() && Data.compare(Data.size() - End.size(), End.size(), End) == 0;
+	}
 	bool Equals(const FString& Other) const { return Data == Other.Data; }
 	FString& operator+=(const FString& Other) { Data += Other.Data; return *this; }
 	FString& operator+=(const TCHAR* Other) { Data += Other; return *this; }

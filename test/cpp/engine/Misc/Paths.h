@@ -8,5 +8,11 @@ public:
 	static FString ProjectContentDir();
 	static bool FileExists(const FString& InPath);
 	static FString GetExtension(const FString& InPath, bool bIncludeDot = false);
-	template <typename... PathTypes> static FString Combine(PathTypes&&... InPaths);
+	/** Joins with '/' (the engine also collapses doubled separators; the callers here never produce any). */
+	template <typename... PathTypes> static FString Combine(PathTypes&&... InPaths)
+	{
+		FString Out;
+		((Out = Out.IsEmpty() ? FString(InPaths) : Out / InPaths), ...);
+		return Out;
+	}
 };
