@@ -27,8 +27,13 @@ public class HelpshiftTS : ModuleRules
 			"Projects",
 		});
 
-		// The TypeScript bundle (npm run build) is not a .uasset, so the cooker would leave it out: stage it as UFS,
-		// inside the .pak, where the Puerts module loader reads it through the platform file layer.
-		RuntimeDependencies.Add(Path.Combine(PluginDirectory, "Content", "JavaScript", "HelpshiftTS", "..."), StagedFileType.UFS);
+		// The TypeScript bundles (npm run build) are not .uassets, so the cooker would leave them out: stage them as
+		// UFS, inside the .pak, where the Puerts module loader reads them through the platform file layer. Only the
+		// game's bundles: editor-tester.js belongs to the editor module and never ships in a game.
+		string ScriptDir = Path.Combine(PluginDirectory, "Content", "JavaScript", "HelpshiftTS");
+		foreach (string Bundle in new string[] { "main.js", "helpshift.js" })
+		{
+			RuntimeDependencies.Add(Path.Combine(ScriptDir, Bundle), StagedFileType.UFS);
+		}
 	}
 }
