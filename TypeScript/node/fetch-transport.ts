@@ -54,7 +54,12 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
   };
 }
 
+/**
+ * The cause's code and, when the OS gave one, the system call that failed: `ECONNRESET (read)` (the service
+ * closed a connection the request was sent on) and `ECONNRESET (connect)` are different faults to chase.
+ */
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } })?.cause?.code;
-  return cause ?? (error instanceof Error ? error.name : "error");
+  const cause = (error as { cause?: { code?: string; syscall?: string } })?.cause;
+  if (!cause?.code) return error instanceof Error ? error.name : "error";
+  return cause.syscall ? `${cause.code} (${cause.syscall})` : cause.code;
 }
