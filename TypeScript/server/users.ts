@@ -36,10 +36,15 @@ interface UserRow {
 }
 
 export class UserRepository {
+  /** Built once: better-sqlite3 makes new wrapper functions on every `db.transaction(...)` call. */
+  private readonly inTransaction: (body: () => void) => void;
+
   constructor(
     private readonly db: Db,
     private readonly clock: { now(): number },
-  ) {}
+  ) {
+    this.inTransaction = db.transaction((body: () => void) => body());
+  }
 
   /** The user owning `identifier = value` in the app, if any. */
   findByIdentity(appId: string, identifier: Identifier, value: string): User | undefined {
@@ -104,7 +109,7 @@ export class UserRepository {
        ON CONFLICT (app_id, identifier, value) DO UPDATE SET metadata = excluded.metadata, updated_at = excluded.updated_at
        WHERE metadata IS NOT excluded.metadata`,
     );
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const identity of identities) {
         const owner = this.findByIdentity(user.appId, identity.identifier, identity.value);
         if (owner && owner.id !== user.id) {
@@ -125,7 +130,7 @@ export class UserRepository {
         );
         outcomes[identity.identifier] = "added";
       }
-    })();
+    });
     return outcomes;
   }
 

@@ -25,6 +25,13 @@ import type { User } from "../users";
 import { verifyIdentityToken } from "../verify-token";
 
 export function registerLoginRoute(fastify: FastifyInstance, context: ServiceContext): void {
+  // Every write of the login in one transaction: one commit instead of three, and no user left without its
+  // identities or session if the process dies in between. Built once (a transaction wrapper is not free).
+  const commitLogin = context.db.transaction((app: App, plan: LoginPlan) => {
+    const user = resolveUser(app, plan, context);
+    context.users.touch(user.id);
+    return { user, session: context.sessions.open(app, user.id) };
+  });
   fastify.post("/v1/apps/:appId/login", async (request, reply) => {
     const app = findApp(request, reply, context);
     if (!app) return reply;
@@ -38,13 +45,7 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
     if (!app.identityEnabled) return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
     const plan = await planLogin(app, parsed.data, context);
     if ("failure" in plan) return sendError(reply, plan.status, plan.failure);
-    // Every write of the login in one transaction: one commit instead of three, and no user left without its
-    // identities or session if the process dies in between.
-    const { user, session } = context.db.transaction(() => {
-      const user = resolveUser(app, plan, context);
-      context.users.touch(user.id);
-      return { user, session: context.sessions.open(app, user.id) };
-    })();
+    const { user, session } = commitLogin(app, plan);
     const answer: LoginResponse = {
       userId: user.id,
       anonymous: user.anonymous,
