@@ -13,7 +13,7 @@
  * The old name of {@link CapturingLogger}, kept only because test/load/concurrent-clients.test.ts (another
  * engineer's file) still imports it from here; it should import CapturingLogger from test/support instead.
  */
-export { CapturingLogger, CapturingLogger as RecordingLogger, silentLogger } from "../../test/support/capturing-logger";
+export { CapturingLogger, silentLogger } from "../../test/support/capturing-logger";
 export { fakePorts } from "../../test/support/fake-ports";
 export { ManualTime, settle } from "../../test/support/manual-time";
 export { MemoryStore } from "../../test/support/memory-store";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RecordingLogger } from "../../bench/lib/fakes";
 import { signUidToken } from "../../bench/lib/sign";
 import { HelpshiftEvent } from "../../TypeScript/contract";
 import type { HelpshiftClient } from "../../TypeScript/core";
 import { createNodeClient } from "../../TypeScript/node";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { CapturingLogger } from "../support/capturing-logger";
 
 /** Bounded: 64 clients, each one login, five attribute updates, one identity addition and a logout. */
 const CLIENTS = 64;
@@ -37,9 +37,9 @@ interface Expected {
 /** One client's session; returns what it wrote (net of overwrites) and what it was told. */
 async function runClient(
   i: number,
-): Promise<{ uid: string; expected: Expected; client: HelpshiftClient; logger: RecordingLogger; events: string[] }> {
+): Promise<{ uid: string; expected: Expected; client: HelpshiftClient; logger: CapturingLogger; events: string[] }> {
   const uid = `load-user-${i}`;
-  const logger = new RecordingLogger();
+  const logger = new CapturingLogger();
   const client = createNodeClient({ logger, unrefTimers: true, timeoutMs: 20_000 });
   const events: string[] = [];
   client.addEventListener((event) => events.push(event));
@@ -109,7 +109,7 @@ describe(`${CLIENTS} concurrent clients on 127.0.0.1`, () => {
     const before = count();
     const ids = await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        const client = createNodeClient({ logger: new RecordingLogger(), unrefTimers: true, timeoutMs: 20_000 });
+        const client = createNodeClient({ logger: new CapturingLogger(), unrefTimers: true, timeoutMs: 20_000 });
         client.Init({ serviceUrl: url, appId: APP });
         await client.loginWithIdentity("", {});
         const first = client.getState().userId;
