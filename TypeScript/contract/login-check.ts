@@ -24,6 +24,8 @@ export interface LoginPlan {
   readonly identities: readonly IdentityEntry[];
   /** Token `iat`, epoch seconds; absent for an empty-JWT login. */
   readonly iat?: number;
+  /** The token's decoded JOSE header (unverified); absent for an empty-JWT login. */
+  readonly header?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -44,7 +46,7 @@ export function checkLogin(jwt: string, config: unknown): LoginPlan | CheckFailu
   if (typeof jwt !== "string") return failure(LoginFailureReason.identityTokenInvalid);
   const token = validateIdentityToken(jwt);
   if (!token.ok) return token;
-  const withToken = { ...base, identities: token.identities, iat: token.iat };
+  const withToken = { ...base, identities: token.identities, iat: token.iat, header: token.header };
   if (findIdentity(token.identities, "uid")) return { ...withToken, mode: "uid" };
   if (fullPrivacy) return { ...withToken, mode: "privateAnonymous" };
   if (findIdentity(token.identities, "email")) return { ...withToken, mode: "email" };

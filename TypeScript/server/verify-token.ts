@@ -12,7 +12,6 @@ import { compactVerify } from "jose";
 import {
   type CheckFailure,
   checkLogin,
-  decodeIdentityToken,
   FailureDetail,
   failure,
   type IdentityEntry,
@@ -80,25 +79,26 @@ export async function verifyIdentityToken(
   options: VerifyOptions,
 ): Promise<VerifiedToken | CheckFailure> {
   let mode: LoginMode | undefined;
-  let identities: readonly IdentityEntry[];
-  let iat: number;
+  let token: {
+    readonly identities: readonly IdentityEntry[];
+    readonly iat?: number;
+    readonly header?: Readonly<Record<string, unknown>>;
+  };
   if (options.requireUidOrEmail) {
     const plan = checkLogin(jwt, { [LoginConfigKey.fullPrivacyEnabled]: options.fullPrivacy });
     if (!plan.ok) return plan;
-    if (plan.iat === undefined)
-      return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.malformedToken);
     mode = plan.mode;
-    identities = plan.identities;
-    iat = plan.iat;
+    token = plan;
   } else {
-    const token = validateIdentityToken(jwt);
-    if (!token.ok) return token;
-    identities = token.identities;
-    iat = token.iat;
+    const checked = validateIdentityToken(jwt);
+    if (!checked.ok) return checked;
+    token = checked;
   }
-  const decoded = decodeIdentityToken(jwt);
-  if (!decoded.ok) return decoded;
-  if (decoded.header.alg !== ALLOWED_ALGORITHM) {
+  const { identities, iat, header } = token;
+  if (iat === undefined || header === undefined) {
+    return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.malformedToken);
+  }
+  if (header.alg !== ALLOWED_ALGORITHM) {
     return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.algorithmNotAllowed);
   }
   try {
