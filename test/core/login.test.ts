@@ -3,21 +3,47 @@ import { ANONYMOUS_ID_PREFIX, ProtocolPath } from "../../TypeScript/contract";
 import { LoginFailure } from "../../TypeScript/core";
 import { PREVIOUS_LOGOUT_WAIT_MS } from "../../TypeScript/core/client";
 import { REQUEST_TIMEOUT_MS } from "../../TypeScript/core/service-client";
-import { createCoreHarness, recordLogin } from "../support/core-harness";
+import { type CoreHarness, createCoreHarness, recordLogin } from "../support/core-harness";
 import { settle } from "../support/manual-time";
 import { deferred, type Reply } from "../support/route-transport";
 import { identityToken, uidToken } from "../support/tokens";
 
 const loginPath = ProtocolPath.login("demo");
 
+/** A harness after Init (app "demo"), where almost every test starts. */
+function initialized(): CoreHarness {
+  const h = createCoreHarness();
+  h.init();
+  return h;
+}
+
+/** Starts a callback-style login (the Blueprint API) and records what it reports. */
+function startLogin(h: CoreHarness, jwt = uidToken("1"), config: Record<string, unknown> = {}) {
+  const rec = recordLogin();
+  h.client.LoginWithIdentity(jwt, config as never, rec.onSuccess, rec.onFailure);
+  return rec;
+}
+
+/**
+ * Holds every login request at a gate: the login stays in flight until `release` answers it, by default with
+ * the fake service's real answer to the first request.
+ */
+function holdLogins(h: CoreHarness) {
+  const gate = deferred<Reply>();
+  h.transport.route("POST", loginPath, () => gate.promise);
+  return { release: (reply: Reply = h.service.login(h.transport.requests[0]!)) => gate.resolve(reply) };
+}
+
+/** What a callback-style login reports for an unknownError with `detail`. */
+const unknownError = (detail: string) => ({ ok: false, reason: "unknownError", errors: {}, detail });
+
 describe("login before and around Init", () => {
   it("fails with unknownError/notInitialized before Init, asynchronously and once", async () => {
     const h = createCoreHarness();
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(uidToken("42"), {}, rec.onSuccess, rec.onFailure);
+    const rec = startLogin(h, uidToken("42"));
     expect(rec.calls).toEqual([]);
     await settle();
-    expect(rec.calls).toEqual([{ ok: false, reason: "unknownError", errors: {}, detail: "notInitialized" }]);
+    expect(rec.calls).toEqual([unknownError("notInitialized")]);
     expect(h.transport.requests).toEqual([]);
   });
 
@@ -51,8 +77,7 @@ describe("login before and around Init", () => {
 
 describe("client-side checks", () => {
   it("runs the contract checks before any request", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ["not-a-jwt", {}, "identityTokenInvalid"],
       [identityToken([{ identifier: "uid", value: "1" }], null), {}, "iatIsMandatory"],
@@ -71,14 +96,12 @@ describe("client-side checks", () => {
   });
 
   it("reports every offending identity in one errors map", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     const jwt = identityToken([
       { identifier: "uid", value: "u".repeat(751) },
       { identifier: "email", value: "" },
     ]);
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(jwt, {}, rec.onSuccess, rec.onFailure);
+    const rec = startLogin(h, jwt);
     await settle();
     expect(rec.calls).toEqual([
       { ok: false, reason: "identitiesDataInvalid", errors: { uid: "exceededValueLengthLimit", email: "emptyData" } },
@@ -86,26 +109,21 @@ describe("client-side checks", () => {
   });
 
   it("accepts a uid of exactly 750 characters", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity(uidToken("u".repeat(750)));
     expect(h.client.getState()).toMatchObject({ status: "loggedIn", userId: `uid:${"u".repeat(750)}` });
   });
 
   it("checks loginInProgress first, before the token's own problems", async () => {
-    const h = createCoreHarness();
-    h.init();
-    const gate = deferred<Reply>();
-    h.transport.route("POST", loginPath, () => gate.promise);
-    const first = recordLogin();
-    const second = recordLogin();
-    h.client.LoginWithIdentity(uidToken("1"), {}, first.onSuccess, first.onFailure);
-    h.client.LoginWithIdentity("garbage", {}, second.onSuccess, second.onFailure);
+    const h = initialized();
+    const held = holdLogins(h);
+    const first = startLogin(h);
+    const second = startLogin(h, "garbage");
     await settle();
     expect(second.calls).toEqual([{ ok: false, reason: "loginInProgress", errors: {} }]);
     expect(first.calls).toEqual([]);
     expect(h.client.getState().status).toBe("loggingIn");
-    gate.resolve(h.service.login(h.transport.requests[0]!));
+    held.release();
     await settle();
     expect(first.calls).toEqual([{ ok: true }]);
     expect(h.transport.requestsTo("/login")).toHaveLength(1);
@@ -114,11 +132,9 @@ describe("client-side checks", () => {
 
 describe("the login request and its answer", () => {
   it("posts LoginRequest as JSON and logs in on success, callbacks async and once", async () => {
-    const h = createCoreHarness();
-    h.init();
-    const rec = recordLogin();
+    const h = initialized();
     const jwt = uidToken("42");
-    h.client.LoginWithIdentity(jwt, { full_privacy_enabled: false }, rec.onSuccess, rec.onFailure);
+    const rec = startLogin(h, jwt, { full_privacy_enabled: false });
     expect(rec.calls).toEqual([]);
     await settle();
     expect(rec.calls).toEqual([{ ok: true }]);
@@ -197,11 +213,9 @@ describe("the login request and its answer", () => {
   }
 
   it("fails with networkError when the service never answers (request timeout)", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     h.transport.route("POST", loginPath, () => new Promise<Reply>(() => undefined));
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(uidToken("1"), {}, rec.onSuccess, rec.onFailure);
+    const rec = startLogin(h);
     await h.time.advance(REQUEST_TIMEOUT_MS - 1);
     expect(rec.calls).toEqual([]);
     expect(h.client.getState().status).toBe("loggingIn");
@@ -211,8 +225,7 @@ describe("the login request and its answer", () => {
   });
 
   it("sends userIdentityNotEnabled beside an identityFeatureNotEnabled login failure", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     h.transport.route("POST", loginPath, () => ({ status: 403, json: { reason: "identityFeatureNotEnabled" } }));
     await h.client.loginWithIdentity(uidToken("1")).catch(() => undefined);
     await settle();
@@ -220,8 +233,7 @@ describe("the login request and its answer", () => {
   });
 
   it("fails with unknownError when a handler throws inside the transport", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     h.transport.route("POST", loginPath, () => {
       throw new Error("boom");
     });
@@ -231,8 +243,7 @@ describe("the login request and its answer", () => {
 
 describe("anonymous logins", () => {
   it("creates, persists and reuses one anonymous id for empty-JWT logins", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity("");
     const first = (h.transport.requests[0]!.json as { anonymousId: string }).anonymousId;
     expect(first.startsWith(ANONYMOUS_ID_PREFIX)).toBe(true);
@@ -248,8 +259,7 @@ describe("anonymous logins", () => {
   });
 
   it("discards the anonymous id after a successful login with a token", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity("");
     const first = (h.transport.requests[0]!.json as { anonymousId: string }).anonymousId;
     await h.client.loginWithIdentity(uidToken("7"));
@@ -261,8 +271,7 @@ describe("anonymous logins", () => {
   });
 
   it("keeps the anonymous id when the token login fails", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity("");
     const stored = h.store.get("helpshift.anonymousId");
     h.transport.route("POST", loginPath, () => "network");
@@ -271,8 +280,7 @@ describe("anonymous logins", () => {
   });
 
   it("gives full privacy without uid a fresh anonymous id each time", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     const jwt = identityToken([{ identifier: "email", value: "ana@example.com" }]);
     await h.client.loginWithIdentity(jwt, { full_privacy_enabled: "TRUE" });
     await h.client.loginWithIdentity(jwt, { full_privacy_enabled: true });
@@ -284,8 +292,7 @@ describe("anonymous logins", () => {
   });
 
   it("sends no anonymous id for full privacy with a uid", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity(uidToken("9"), { full_privacy_enabled: true });
     expect(h.transport.requests[0]?.json).toEqual({ identityToken: uidToken("9"), fullPrivacy: true });
   });
@@ -293,8 +300,7 @@ describe("anonymous logins", () => {
 
 describe("races", () => {
   it("logs the current user out (flush, then logout) before logging the next one in", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity(uidToken("a"));
     const first = h.service.lastSession()!;
     h.client.UpdateMasterAttributes({ first_name: "Ana" });
@@ -313,8 +319,7 @@ describe("races", () => {
   });
 
   it("finishes the previous user's logout before a login started right after Logout", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity(uidToken("a"));
     const first = h.service.lastSession()!;
     h.client.UpdateMasterAttributes({ first_name: "Ana" });
@@ -332,12 +337,10 @@ describe("races", () => {
   });
 
   it("does not wait forever for a previous logout whose request never answers", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity(uidToken("a"));
     h.transport.route("POST", ProtocolPath.logout("demo"), () => new Promise<Reply>(() => undefined));
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(uidToken("b"), {}, rec.onSuccess, rec.onFailure);
+    const rec = startLogin(h, uidToken("b"));
     await h.time.advance(PREVIOUS_LOGOUT_WAIT_MS - 1);
     expect(h.transport.requestsTo("/login")).toHaveLength(1);
     expect(h.client.getState().status).toBe("loggingIn");
@@ -347,8 +350,7 @@ describe("races", () => {
   });
 
   it("restores a stored session at Init and logs it out before a new login", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     await h.client.loginWithIdentity(uidToken("a"));
     h.client.dispose();
     const r = h.restart();
@@ -361,18 +363,15 @@ describe("races", () => {
   });
 
   it("cancels a login on Logout: failure once with cancelledByLogout, late success revoked", async () => {
-    const h = createCoreHarness();
-    h.init();
-    const gate = deferred<Reply>();
-    h.transport.route("POST", loginPath, () => gate.promise);
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(uidToken("1"), {}, rec.onSuccess, rec.onFailure);
+    const h = initialized();
+    const held = holdLogins(h);
+    const rec = startLogin(h);
     await settle();
     h.client.Logout();
     await settle();
-    expect(rec.calls).toEqual([{ ok: false, reason: "unknownError", errors: {}, detail: "cancelledByLogout" }]);
+    expect(rec.calls).toEqual([unknownError("cancelledByLogout")]);
     expect(h.client.getState().status).toBe("loggedOut");
-    gate.resolve(h.service.login(h.transport.requests[0]!));
+    held.release();
     await settle();
     expect(rec.calls).toHaveLength(1);
     expect(h.client.getState().status).toBe("loggedOut");
@@ -384,43 +383,35 @@ describe("races", () => {
   });
 
   it("drops a late failure after a cancel without a second callback", async () => {
-    const h = createCoreHarness();
-    h.init();
-    const gate = deferred<Reply>();
-    h.transport.route("POST", loginPath, () => gate.promise);
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(uidToken("1"), {}, rec.onSuccess, rec.onFailure);
+    const h = initialized();
+    const held = holdLogins(h);
+    const rec = startLogin(h);
     await settle();
     h.client.Logout();
-    gate.resolve("network");
+    held.release("network");
     await settle();
     expect(rec.calls).toHaveLength(1);
     expect(h.transport.requestsTo("/logout")).toHaveLength(0);
   });
 
   it("fails a pending login with disposed on dispose and fires nothing afterwards", async () => {
-    const h = createCoreHarness();
-    h.init();
-    const gate = deferred<Reply>();
-    h.transport.route("POST", loginPath, () => gate.promise);
-    const rec = recordLogin();
-    h.client.LoginWithIdentity(uidToken("1"), {}, rec.onSuccess, rec.onFailure);
+    const h = initialized();
+    const held = holdLogins(h);
+    const rec = startLogin(h);
     await settle();
     h.client.dispose();
-    gate.resolve(h.service.login(h.transport.requests[0]!));
+    held.release();
     await settle();
-    expect(rec.calls).toEqual([{ ok: false, reason: "unknownError", errors: {}, detail: "disposed" }]);
-    const after = recordLogin();
-    h.client.LoginWithIdentity(uidToken("1"), {}, after.onSuccess, after.onFailure);
+    expect(rec.calls).toEqual([unknownError("disposed")]);
+    const after = startLogin(h);
     await settle();
-    expect(after.calls).toEqual([{ ok: false, reason: "unknownError", errors: {}, detail: "disposed" }]);
+    expect(after.calls).toEqual([unknownError("disposed")]);
     expect(h.time.pending()).toEqual([]);
     expect(h.events).toEqual([]);
   });
 
   it("keeps calling the other callback paths when an app callback throws", async () => {
-    const h = createCoreHarness();
-    h.init();
+    const h = initialized();
     h.client.LoginWithIdentity(
       uidToken("1"),
       {},

@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Defaults, HelpshiftEvent } from "../../TypeScript/contract";
-import { createWorld, driveUntilTrue, loginResult, quiet, type World } from "./harness";
+import { driveUntilTrue, loginResult, quiet, useFreshWorldPerTest, type World } from "./harness";
 
 const DAY = 24 * 60 * 60 * 1000;
 const LIFETIME = Defaults.sessionLifetimeSeconds * 1000;
 
 let world: World;
-beforeEach(async () => {
-  world = await createWorld({ separateServerClock: true });
-});
-afterEach(async () => {
-  expect(world.leakedSecrets()).toEqual([]);
-  await world.close();
-});
+useFreshWorldPerTest(
+  (w) => {
+    world = w;
+  },
+  { separateServerClock: true },
+);
 
 const expiredEvents = (events: Array<{ event: string }>) =>
   events.filter((e) => e.event === HelpshiftEvent.userSessionExpired).length;

@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, expect } from "vitest";
 import { signUidToken } from "../../bench/lib/sign";
 import type { HelpshiftEvent } from "../../TypeScript/contract";
 import { createHelpshiftClient, type HelpshiftClient, type HelpshiftEventData } from "../../TypeScript/core";
@@ -156,6 +157,33 @@ export async function createWorld(options: { separateServerClock?: boolean } = {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers the hooks every fault test file shares: a fresh world before each test and, after it, the check that
+ * no secret leaked into a log line or event, then the world closed. The world reaches the file through `use`,
+ * so the file's tests keep a plain `world` variable.
+ *
+ * @example
+ * let world: World;
+ * useFreshWorldPerTest((w) => { world = w; });
+ */
+export function useFreshWorldPerTest(
+  use: (world: World) => void,
+  options: { separateServerClock?: boolean } = {},
+): void {
+  let current: World | undefined;
+  beforeEach(async () => {
+    current = await createWorld(options);
+    use(current);
+  });
+  afterEach(async () => {
+    const world = current;
+    current = undefined;
+    if (!world) return;
+    expect(world.leakedSecrets()).toEqual([]);
+    await world.close();
+  });
 }
 
 /**

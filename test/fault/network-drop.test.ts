@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Defaults, HelpshiftEvent, LoginFailureReason, ProtocolPath } from "../../TypeScript/contract";
-import { APP_ID, createWorld, driveUntil, loginResult, quiet, type World } from "./harness";
+import { APP_ID, driveUntil, loginResult, quiet, useFreshWorldPerTest, type World } from "./harness";
 
 const DROPS = ["request", "response"] as const;
 
 let world: World;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  expect(world.leakedSecrets()).toEqual([]);
-  await world.close();
+useFreshWorldPerTest((w) => {
+  world = w;
 });
 
 /** Drops the first request to `path` at `point`, then lets the network work again. */

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Defaults, HelpshiftEvent, ProtocolPath } from "../../TypeScript/contract";
 import { MemoryStore } from "../support/memory-store";
-import { APP_ID, createWorld, driveUntilTrue, loginResult, quiet, type World } from "./harness";
+import { APP_ID, driveUntilTrue, loginResult, quiet, useFreshWorldPerTest, type World } from "./harness";
 
 let world: World;
-beforeEach(async () => {
-  world = await createWorld();
-});
-afterEach(async () => {
-  expect(world.leakedSecrets()).toEqual([]);
-  await world.close();
+useFreshWorldPerTest((w) => {
+  world = w;
 });
 
 const batchCount = () =>
