@@ -8,8 +8,8 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import vm from "node:vm";
 import { gzipSync } from "node:zlib";
+import { loadBundle } from "../test/support/bare-context";
 import { median, sig } from "./lib/measure";
 import { type BenchItem, type Figure, measured } from "./lib/report";
 
@@ -21,22 +21,13 @@ function inert(): unknown {
   return new Proxy(fn, { get: (_t, key) => (key === Symbol.toPrimitive ? () => "" : inert()), apply: () => "" });
 }
 
+const silentConsole = { log() {}, warn() {}, error() {}, info() {} };
+
 /** Loads CommonJS `code` into a fresh bare context the way Puerts' loader wraps a module; returns elapsed ms. */
 function loadOnce(code: string): number {
   const t0 = performance.now();
-  const context = vm.createContext({
-    console: { log() {}, warn() {}, error() {}, info() {} },
-    setTimeout,
-    clearTimeout,
-  });
-  const wrapper = vm.runInContext(`(function (exports, require, module) {\n${code}\n})`, context) as (
-    exports: unknown,
-    require: (name: string) => unknown,
-    module: { exports: unknown },
-  ) => void;
-  const module = { exports: {} as unknown };
   const puerts = { argv: { getByName: () => inert() }, $ref: (v: unknown) => [v], $unref: (r: unknown[]) => r[0] };
-  wrapper(module.exports, (name) => (name === "puerts" ? puerts : inert()), module);
+  loadBundle(code, (name) => (name === "puerts" ? puerts : inert()), { console: silentConsole });
   return performance.now() - t0;
 }
 

@@ -20,7 +20,7 @@ import type { EditorForm } from "../../TypeScript/ue/editor/messages";
 import { EditorNotice } from "../../TypeScript/ue/editor/tester-host";
 import type { EditorViewState } from "../../TypeScript/ue/editor/view-state";
 import { readReflectedClasses } from "../consistency/cpp-reflection";
-import { type BridgeCall, loadBundle, puertsRefs } from "./puerts-host";
+import { BridgeHost } from "./puerts-host";
 
 const SECRET = "editor-dev-secret-0123456789abcdef";
 const APP = "sandbox";
@@ -41,91 +41,25 @@ async function realHttp(request: HttpRequest): Promise<HttpResponse> {
  * the inputs' text, performs HTTP, keeps files in a map (Saved/HelpshiftTS/EditorTester) and keeps the last
  * state JSON, as the tab displays it.
  */
-class FakeEditorModule {
-  readonly calls: BridgeCall[] = [];
+class FakeEditorModule extends BridgeHost {
   readonly states: string[] = [];
-  readonly logs: Array<{ level: string; message: string }> = [];
-  readonly bridgeFunctionNames: string[];
-  ready = false;
-  private onCommand: ((id: number, command: string, json: string) => void) | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(
-    code: string,
-    private readonly http: (request: HttpRequest) => Promise<HttpResponse>,
-    readonly files = new Map<string, string>(),
-  ) {
-    const bridge = this.makeBridge();
-    this.bridgeFunctionNames = Object.keys(bridge).filter((k) => k !== "OnCommand");
-    loadBundle(code, {
-      ue: {},
-      puerts: { ...puertsRefs, argv: { getByName: (name: string) => (name === "Bridge" ? bridge : undefined) } },
+  constructor(code: string, http: (request: HttpRequest) => Promise<HttpResponse>, files?: Map<string, string>) {
+    super({ http, files, keyPattern: /^[A-Za-z0-9_-]{1,200}$/, recordSavedValue: true });
+    this.load(code, {
+      PublishState: (stateJson: string) => {
+        this.record("PublishState", [stateJson]);
+        this.states.push(stateJson);
+      },
     });
   }
 
-  private makeBridge() {
-    const record = (name: string, args: unknown[]) => this.calls.push({ name, args });
-    const safeKey = (key: string) => /^[A-Za-z0-9_-]{1,200}$/.test(key);
-    return {
-      OnCommand: {
-        Bind: (fn: (id: number, command: string, json: string) => void) => {
-          this.onCommand = fn;
-        },
-        Unbind: () => {
-          this.onCommand = undefined;
-        },
-        IsBound: () => this.onCommand !== undefined,
-      },
-      NotifyReady: () => {
-        record("NotifyReady", []);
-        this.ready = true;
-      },
-      PublishState: (stateJson: string) => {
-        record("PublishState", [stateJson]);
-        this.states.push(stateJson);
-      },
-      SendHttpRequest: (id: number, method: string, url: string, headersJson: string, body: string) => {
-        record("SendHttpRequest", [id, method, url, headersJson, body]);
-        const request: HttpRequest = { method: method as "GET" | "POST", url, headers: JSON.parse(headersJson) };
-        const flight = this.http(body === "" ? request : { ...request, body }).then(
-          (response) => this.command(id, EditorTesterCommand.httpResponse, JSON.stringify(response)),
-          () => this.command(id, EditorTesterCommand.httpResponse, JSON.stringify({ error: "network" })),
-        );
-        this.inFlight.add(flight);
-        flight.finally(() => this.inFlight.delete(flight));
-      },
-      LoadValue: (key: string, out: unknown) => {
-        record("LoadValue", [key]);
-        if (!safeKey(key) || !this.files.has(key)) return false;
-        puertsRefs.$set(out, this.files.get(key));
-        return true;
-      },
-      SaveValue: (key: string, value: string) => {
-        record("SaveValue", [key, value]);
-        if (!safeKey(key)) return false;
-        this.files.set(key, value);
-        return true;
-      },
-      RemoveValue: (key: string) => {
-        record("RemoveValue", [key]);
-        return this.files.delete(key);
-      },
-      RandomBytesHex: (count: number) => {
-        record("RandomBytesHex", [count]);
-        // FGuid::NewGuid stands in for the OS source in C++; here the OS source itself (batch ids must not repeat
-        // across hosts: the service answers a repeated batch id with its earlier answer).
-        return randomBytes(count).toString("hex");
-      },
-      WriteLog: (level: string, message: string) => {
-        record("WriteLog", [level, message]);
-        this.logs.push({ level, message });
-      },
-    };
-  }
-
-  /** `Bridge->OnCommand.ExecuteIfBound(...)`. */
-  command(id: number, command: string, json: string) {
-    this.onCommand?.(id, command, json);
+  /**
+   * FGuid::NewGuid stands in for the OS source in C++; here the OS source itself (batch ids must not repeat
+   * across hosts: the service answers a repeated batch id with its earlier answer).
+   */
+  protected randomBytesHex(count: number): string {
+    return randomBytes(count).toString("hex");
   }
 
   /** A button of the tab: one command with every input's text. */
@@ -136,18 +70,6 @@ class FakeEditorModule {
   /** The state the tab shows now. */
   get view(): EditorViewState {
     return JSON.parse(this.states[this.states.length - 1] ?? "null") as EditorViewState;
-  }
-
-  /** Waits until no HTTP request is in flight and the bundle's promise chains have run. */
-  async settle(rounds = 20): Promise<void> {
-    for (let i = 0; i < rounds; i++) {
-      while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-
-  callsTo(name: string): BridgeCall[] {
-    return this.calls.filter((c) => c.name === name);
   }
 
   /** ShutdownModule: the dispose command, after which the JsEnv goes away. */
@@ -239,7 +161,7 @@ describe("the editor tester bundle in a bare engine", () => {
 
     host.press("login", form());
     expect(host.view.busy).toBe("login");
-    await host.settle();
+    await host.settleHttp();
     const loggedIn = host.view;
     expect(loggedIn.busy).toBeUndefined();
     expect(loggedIn.lastResult).toMatchObject({ action: "login", ok: true });
@@ -252,7 +174,7 @@ describe("the editor tester bundle in a bare engine", () => {
     );
 
     host.press("pushAttributes", form());
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "masterAttributes", ok: true });
     expect(service.context.attributes.read(user!.id).master.first_name).toBe("Ada");
     // The service has no "vip" tag defined: the refusal reaches the tab as an event in the state.
@@ -262,7 +184,7 @@ describe("the editor tester bundle in a bare engine", () => {
     });
 
     host.press("logout", form());
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "logout", ok: true });
     expect(host.view.client).toMatchObject({ status: "loggedOut" });
     expect(host.callsTo("SendHttpRequest").some((c) => c.args[2] === `${serviceUrl}${ProtocolPath.logout(APP)}`)).toBe(
@@ -281,12 +203,12 @@ describe("the editor tester bundle in a bare engine", () => {
     const host = start();
     host.press("mint", form({ uid: "grace-1", email: "" }));
     host.press("login", form({ uid: "grace-1", email: "" }));
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.client?.status).toBe("loggedIn");
 
     host.press("mint", form({ uid: "grace-1", email: "", identity: "steam_id=st-77" }));
     host.press("addIdentities", form({ uid: "grace-1", email: "", identity: "steam_id=st-77" }));
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "addIdentities", ok: true });
     const user = service.context.users.findByIdentity(APP, "uid", "grace-1")!;
     expect(service.context.users.identitiesOf(user.id)).toContainEqual(
@@ -297,7 +219,7 @@ describe("the editor tester bundle in a bare engine", () => {
     const atLimit = "w".repeat(300);
     host.press("mint", form({ uid: "grace-1", email: "", identity: `xbox_live_id=${atLimit}` }));
     host.press("addIdentities", form({ uid: "grace-1", email: "", identity: `xbox_live_id=${atLimit}` }));
-    await host.settle();
+    await host.settleHttp();
     expect(service.context.users.identitiesOf(user.id)).toContainEqual(
       expect.objectContaining({ identifier: "xbox_live_id", value: atLimit }),
     );
@@ -306,7 +228,7 @@ describe("the editor tester bundle in a bare engine", () => {
     const long = "v".repeat(301);
     host.press("mint", form({ uid: "grace-1", email: "", identity: `steam_id=${long}` }));
     host.press("addIdentities", form({ uid: "grace-1", email: "", identity: `steam_id=${long}` }));
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.events[0]).toMatchObject({
       event: "identitiesDataInvalid",
       data: { steam_id: "exceededValueLengthLimit" },
@@ -319,7 +241,7 @@ describe("the editor tester bundle in a bare engine", () => {
     host.press("mint", form());
     // The token never leaves TypeScript, so take it from the login request the bundle sends.
     host.press("login", form());
-    await host.settle();
+    await host.settleHttp();
     const login = host.callsTo("SendHttpRequest").find((c) => String(c.args[2]).endsWith(ProtocolPath.login(APP)));
     const body = JSON.parse(String(login!.args[4])) as Record<string, unknown>;
     const jwt = Object.values(body).find((v) => typeof v === "string" && v.startsWith("eyJ")) as string;
@@ -334,7 +256,7 @@ describe("the editor tester bundle in a bare engine", () => {
     const host = start();
     host.press("mint", form({ secret: "not-the-app-secret-0123456789" }));
     host.press("login", form({ secret: "not-the-app-secret-0123456789" }));
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({
       action: "login",
       ok: false,
@@ -376,11 +298,11 @@ describe("the editor tester bundle in a bare engine", () => {
     const host = start();
     host.press("mint", form({ serviceUrl: "http://127.0.0.1:9" }));
     host.press("login", form({ serviceUrl: "http://127.0.0.1:9" }));
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "login", ok: false, reason: "networkError" });
     host.press("login", form());
     expect(host.view.notice).toBe(EditorNotice.serviceChanged);
-    await host.settle();
+    await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "login", ok: true });
     expect(host.view.serviceUrl).toBe(serviceUrl);
   });
@@ -390,7 +312,7 @@ describe("the editor tester bundle in a bare engine", () => {
     const first = start(realHttp, files);
     first.press("mint", form());
     first.press("login", form());
-    await first.settle();
+    await first.settleHttp();
     expect(first.view.client?.status).toBe("loggedIn");
     const keys = [...files.keys()];
     expect(keys.length).toBeGreaterThan(0);
@@ -400,7 +322,7 @@ describe("the editor tester bundle in a bare engine", () => {
     // Another app id in the same folder: nothing of sandbox's session is seen.
     const other = start(realHttp, files);
     other.press("logout", form({ appId: "other" }));
-    await other.settle();
+    await other.settleHttp();
     expect(other.view.client).toMatchObject({ status: "loggedOut" });
     expect(other.callsTo("SendHttpRequest")).toEqual([]);
     other.shutdown();
@@ -408,7 +330,7 @@ describe("the editor tester bundle in a bare engine", () => {
     // Same app and service: the persisted session is back.
     const again = start(realHttp, files);
     again.press("pushAttributes", form({ attributes: '{"last_name": "Lovelace"}' }));
-    await again.settle();
+    await again.settleHttp();
     expect(again.view.client).toMatchObject({ status: "loggedIn", anonymous: false });
     const user = service.context.users.findByIdentity(APP, "uid", "ada-1")!;
     expect(service.context.attributes.read(user.id).master.last_name).toBe("Lovelace");
@@ -421,7 +343,7 @@ describe("the editor tester bundle in a bare engine", () => {
     const before = host.calls.length;
     host.press("login", form());
     host.command(1, EditorTesterCommand.httpResponse, JSON.stringify({ status: 200, body: "{}" }));
-    await host.settle(3);
+    await host.settleHttp(3);
     expect(host.calls.length).toBe(before);
   });
 });

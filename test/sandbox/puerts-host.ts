@@ -9,35 +9,16 @@
  * host.init({ serviceUrl: "http://127.0.0.1:1", appId: "demo" });
  * expect(await host.login(jwt, {})).toEqual({ ok: true });
  */
-import vm from "node:vm";
 import type { HttpRequest, HttpResponse } from "../../TypeScript/core/ports";
+import { BridgeCommand } from "../../TypeScript/ue/commands";
+import { loadBundle } from "../support/bare-context";
+
+/** The bare-context loader lives in test/support (the bundle bench uses it too); re-exported for the sandbox. */
+export { loadBundle };
 
 export interface BridgeCall {
   readonly name: string;
   readonly args: readonly unknown[];
-}
-
-/** Loads a CommonJS bundle into a context holding only ECMAScript + console + timers. */
-export function loadBundle(code: string, modules: Record<string, unknown>): { exports: unknown; context: vm.Context } {
-  const context = vm.createContext({
-    console,
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
-  });
-  const wrapper = vm.runInContext(`(function (exports, require, module) {\n${code}\n})`, context) as (
-    exports: unknown,
-    require: (name: string) => unknown,
-    module: { exports: unknown },
-  ) => void;
-  const module = { exports: {} as unknown };
-  const require = (name: string) => {
-    if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
-    throw new Error(`Cannot find module '${name}'`);
-  };
-  wrapper(module.exports, require, module);
-  return { exports: module.exports, context };
 }
 
 /** Puerts' `$ref`/`$unref`: an out-parameter box. */
@@ -51,31 +32,54 @@ export const puertsRefs = {
 
 export type LoginOutcome = { ok: true } | { ok: false; reason: string; errors: Record<string, string>; detail: string };
 
+/** How the C++ owners of a bridge differ in what the shared UFUNCTIONs do. */
+export interface BridgeHostOptions {
+  /** Performs a SendHttpRequest; a rejection is answered as `{error: "network"}`. */
+  readonly http: (request: HttpRequest) => Promise<HttpResponse>;
+  /** The saved files, by key (pass one map to several hosts to keep files across restarts). */
+  readonly files?: Map<string, string>;
+  /** The keys LoadValue/SaveValue accept (the C++ file name check). */
+  readonly keyPattern: RegExp;
+  /** Whether SaveValue's recorded call keeps the value (to search everything that left TypeScript). */
+  readonly recordSavedValue: boolean;
+}
+
 /**
- * The C++ subsystem, in TypeScript: owns the bridge, keeps pending login callbacks by request id, sends JSON
- * commands, performs HTTP for the bundle, keeps files in a map, and fails what is pending on shutdown.
+ * What every C++ owner of a Puerts bridge does, in TypeScript: records the UFUNCTION calls, binds OnCommand,
+ * performs HTTP, keeps files in a map, collects log lines. A subclass adds its own UFUNCTIONs and loads the
+ * bundle with {@link BridgeHost.load} at the end of its constructor (after its own fields exist).
+ *
+ * @example
+ * class Host extends BridgeHost {
+ *   constructor(code: string) {
+ *     super({ http: send, keyPattern: /^[a-z]+$/, recordSavedValue: false });
+ *     this.load(code, { PublishState: (json: string) => this.record("PublishState", [json]) });
+ *   }
+ *   protected randomBytesHex(count: number) { return "00".repeat(count); }
+ * }
  */
-export class FakeSubsystem {
+export abstract class BridgeHost {
   readonly calls: BridgeCall[] = [];
-  readonly events: Array<{ name: string; data: Record<string, string> }> = [];
-  readonly files = new Map<string, string>();
   readonly logs: Array<{ level: string; message: string }> = [];
+  readonly files: Map<string, string>;
   ready = false;
   /** The UFUNCTIONs this stand-in bridge offers (compared with the C++ header by the tests). */
-  readonly bridgeFunctionNames: string[];
-  /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
-  readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
+  bridgeFunctionNames: readonly string[] = [];
+  /** Once set, commands are no longer delivered (the JsEnv is gone). */
+  protected shutDown = false;
   private onCommand: ((id: number, command: string, json: string) => void) | undefined;
-  private readonly pending = new Map<number, (outcome: LoginOutcome) => void>();
   private readonly httpInFlight = new Set<Promise<void>>();
-  private nextId = 1;
-  private shutDown = false;
 
-  constructor(
-    code: string,
-    private readonly http: (request: HttpRequest) => Promise<HttpResponse>,
-  ) {
-    const bridge = this.makeBridge();
+  constructor(private readonly options: BridgeHostOptions) {
+    this.files = options.files ?? new Map<string, string>();
+  }
+
+  /** RandomBytesHex: `count` bytes as hex, from the source the subclass stands in for. */
+  protected abstract randomBytesHex(count: number): string;
+
+  /** Loads the bundle with a bridge of the shared UFUNCTIONs plus `own`, as `argv.getByName("Bridge")`. */
+  protected load(code: string, own: Record<string, unknown>): void {
+    const bridge = { ...this.sharedFunctions(), ...own };
     this.bridgeFunctionNames = Object.keys(bridge).filter((k) => k !== "OnCommand");
     loadBundle(code, {
       ue: {},
@@ -83,9 +87,13 @@ export class FakeSubsystem {
     });
   }
 
-  /** Bridge UFUNCTIONs, recorded; each with the parameters of UHelpshiftTSBridge. */
-  private makeBridge() {
-    const record = (name: string, args: unknown[]) => this.calls.push({ name, args });
+  protected record(name: string, args: unknown[]): void {
+    this.calls.push({ name, args });
+  }
+
+  /** The UFUNCTIONs both bridges declare, recorded, with the parameters of the C++ headers. */
+  private sharedFunctions() {
+    const { keyPattern, recordSavedValue } = this.options;
     return {
       OnCommand: {
         Bind: (fn: (id: number, command: string, json: string) => void) => {
@@ -97,63 +105,104 @@ export class FakeSubsystem {
         IsBound: () => this.onCommand !== undefined,
       },
       NotifyReady: () => {
-        record("NotifyReady", []);
+        this.record("NotifyReady", []);
         this.ready = true;
       },
-      SucceedLogin: (id: number) => {
-        record("SucceedLogin", [id]);
-        this.settle(id, { ok: true });
-      },
-      FailLogin: (id: number, reason: string, errorsJson: string, detail: string) => {
-        record("FailLogin", [id, reason, errorsJson, detail]);
-        this.settle(id, { ok: false, reason, errors: JSON.parse(errorsJson), detail });
-      },
-      CompleteRequest: (id: number) => record("CompleteRequest", [id]),
-      EmitEvent: (name: string, dataJson: string) => {
-        record("EmitEvent", [name, dataJson]);
-        if (this.shutDown) return;
-        const data = JSON.parse(dataJson) as Record<string, string>;
-        this.events.push({ name, data });
-        for (const listener of [...this.eventListeners]) listener(name, data);
-      },
       SendHttpRequest: (id: number, method: string, url: string, headersJson: string, body: string) => {
-        record("SendHttpRequest", [id, method, url, headersJson, body]);
+        this.record("SendHttpRequest", [id, method, url, headersJson, body]);
         const request: HttpRequest = { method: method as "GET" | "POST", url, headers: JSON.parse(headersJson) };
         const withBody = body === "" ? request : { ...request, body };
-        const flight = this.http(withBody).then(
-          (response) => this.command(id, "httpResponse", JSON.stringify(response)),
-          () => this.command(id, "httpResponse", JSON.stringify({ error: "network" })),
+        const flight = this.options.http(withBody).then(
+          (response) => this.command(id, BridgeCommand.httpResponse, JSON.stringify(response)),
+          () => this.command(id, BridgeCommand.httpResponse, JSON.stringify({ error: "network" })),
         );
         this.httpInFlight.add(flight);
         flight.finally(() => this.httpInFlight.delete(flight));
       },
       LoadValue: (key: string, out: unknown) => {
-        record("LoadValue", [key]);
-        if (!/^[A-Za-z0-9_-]+$/.test(key) || !this.files.has(key)) return false;
+        this.record("LoadValue", [key]);
+        if (!keyPattern.test(key) || !this.files.has(key)) return false;
         puertsRefs.$set(out, this.files.get(key));
         return true;
       },
       SaveValue: (key: string, value: string) => {
-        record("SaveValue", [key]);
-        if (!/^[A-Za-z0-9_-]+$/.test(key)) return false;
+        this.record("SaveValue", recordSavedValue ? [key, value] : [key]);
+        if (!keyPattern.test(key)) return false;
         this.files.set(key, value);
         return true;
       },
       RemoveValue: (key: string) => {
-        record("RemoveValue", [key]);
+        this.record("RemoveValue", [key]);
         return this.files.delete(key);
       },
       RandomBytesHex: (count: number) => {
-        record("RandomBytesHex", [count]);
-        let out = "";
-        for (let i = 0; i < count; i++) out += ((i * 37 + this.nextId * 11) & 0xff).toString(16).padStart(2, "0");
-        return out;
+        this.record("RandomBytesHex", [count]);
+        return this.randomBytesHex(count);
       },
       WriteLog: (level: string, message: string) => {
-        record("WriteLog", [level, message]);
+        this.record("WriteLog", [level, message]);
         this.logs.push({ level, message });
       },
     };
+  }
+
+  /** `Bridge->OnCommand.ExecuteIfBound(...)`. */
+  command(id: number, command: string, json: string) {
+    if (!this.shutDown) this.onCommand?.(id, command, json);
+  }
+
+  /** Waits until no HTTP request is in flight and the bundle's promise chains have run. */
+  async settleHttp(rounds = 20): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
+      while (this.httpInFlight.size > 0) await Promise.all([...this.httpInFlight]);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  /** Bridge calls named `name`. */
+  callsTo(name: string): BridgeCall[] {
+    return this.calls.filter((c) => c.name === name);
+  }
+}
+
+/**
+ * The C++ subsystem, in TypeScript: owns the bridge, keeps pending login callbacks by request id, sends JSON
+ * commands, performs HTTP for the bundle, keeps files in a map, and fails what is pending on shutdown.
+ */
+export class FakeSubsystem extends BridgeHost {
+  readonly events: Array<{ name: string; data: Record<string, string> }> = [];
+  /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
+  readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
+  private readonly pending = new Map<number, (outcome: LoginOutcome) => void>();
+  private nextId = 1;
+
+  constructor(code: string, http: (request: HttpRequest) => Promise<HttpResponse>) {
+    super({ http, keyPattern: /^[A-Za-z0-9_-]+$/, recordSavedValue: false });
+    this.load(code, {
+      SucceedLogin: (id: number) => {
+        this.record("SucceedLogin", [id]);
+        this.settle(id, { ok: true });
+      },
+      FailLogin: (id: number, reason: string, errorsJson: string, detail: string) => {
+        this.record("FailLogin", [id, reason, errorsJson, detail]);
+        this.settle(id, { ok: false, reason, errors: JSON.parse(errorsJson), detail });
+      },
+      CompleteRequest: (id: number) => this.record("CompleteRequest", [id]),
+      EmitEvent: (name: string, dataJson: string) => {
+        this.record("EmitEvent", [name, dataJson]);
+        if (this.shutDown) return;
+        const data = JSON.parse(dataJson) as Record<string, string>;
+        this.events.push({ name, data });
+        for (const listener of [...this.eventListeners]) listener(name, data);
+      },
+    });
+  }
+
+  /** Deterministic bytes that change with the request id, so ids differ within a run. */
+  protected randomBytesHex(count: number): string {
+    let out = "";
+    for (let i = 0; i < count; i++) out += ((i * 37 + this.nextId * 11) & 0xff).toString(16).padStart(2, "0");
+    return out;
   }
 
   /** Like UHelpshiftTSSubsystem::HandleLoginResult: delivered on the next tick, pending until then. */
@@ -165,11 +214,6 @@ export class FakeSubsystem {
       this.pending.delete(id);
       callback?.(outcome);
     });
-  }
-
-  /** `Bridge->OnCommand.ExecuteIfBound(...)`. */
-  command(id: number, command: string, json: string) {
-    if (!this.shutDown) this.onCommand?.(id, command, json);
   }
 
   init(parameters: Record<string, unknown>, settings: Record<string, unknown> = {}) {
@@ -204,14 +248,6 @@ export class FakeSubsystem {
     this.command(0, "background", "{}");
   }
 
-  /** Waits until no HTTP request is in flight and the bundle's promise chains have run. */
-  async settleHttp(rounds = 20): Promise<void> {
-    for (let i = 0; i < rounds; i++) {
-      while (this.httpInFlight.size > 0) await Promise.all([...this.httpInFlight]);
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-
   /** Deinitialize: dispose command, then whatever is still pending fails with unknownError/disposed. */
   shutdown() {
     this.command(0, "dispose", "{}");
@@ -219,10 +255,5 @@ export class FakeSubsystem {
     this.pending.clear();
     for (const callback of left) callback({ ok: false, reason: "unknownError", errors: {}, detail: "disposed" });
     this.shutDown = true;
-  }
-
-  /** Bridge calls named `name`. */
-  callsTo(name: string): BridgeCall[] {
-    return this.calls.filter((c) => c.name === name);
   }
 }
