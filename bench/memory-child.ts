@@ -5,18 +5,7 @@
  * @example
  * node --expose-gc --import tsx bench/memory-child.ts 100000 120000
  */
-import { createHelpshiftClient } from "../TypeScript/core";
-import {
-  attributesAcceptedReply,
-  fakePorts,
-  loginReply,
-  ManualTime,
-  MemoryStore,
-  okReply,
-  RouteTransport,
-  silentLogger,
-} from "./lib/fakes";
-import { encodeUnsignedToken } from "./lib/fixtures";
+import { cyclingServiceClient } from "./lib/fakes";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");
@@ -29,31 +18,17 @@ const warmup = Math.min(1_000, cycles);
 const WINDOW = 1_000;
 const START = Date.UTC(2026, 10, 24, 12, 0, 0);
 
-// Delays are not kept: the fake must not grow over 100,000 cycles, or it would count as the client's growth.
-const time = new ManualTime(START, { recordDelays: false });
-let sessions = 0;
-// Keeps nothing: a recording transport that does not record, answering like the service.
-const transport = new RouteTransport({
+// Keeps nothing: delays and requests are not recorded, or the fakes would grow over 100,000 cycles and count as
+// the client's growth. A fresh session token each login, as the service gives: anything that remembers them grows.
+const { client, uidToken } = cyclingServiceClient({
+  appId: "bench",
+  start: START,
   record: false,
-  fallback: (request) => {
-    if (request.url.endsWith("/login")) {
-      return loginReply({
-        userId: `usr_${sessions % 1000}`,
-        // A fresh session token each login, as the service gives: anything that remembers them grows.
-        sessionToken: `hss_memory_bench_${sessions++}_${"x".repeat(32)}`,
-        now: time.now(),
-      });
-    }
-    if (request.url.endsWith("/attributes")) return attributesAcceptedReply();
-    return okReply();
-  },
+  recordDelays: false,
+  userId: (login) => `usr_${login % 1000}`,
+  sessionToken: (login) => `hss_memory_bench_${login}_${"x".repeat(32)}`,
 });
-
-const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));
-client.Init({ serviceUrl: "http://bench.test", appId: "bench" });
-const tokens = Array.from({ length: 1000 }, (_, i) =>
-  encodeUnsignedToken({ identities: [{ identifier: "uid", value: `user-${i}` }], iat: START / 1000 }),
-);
+const tokens = Array.from({ length: 1000 }, (_, i) => uidToken(`user-${i}`));
 
 async function cycle(i: number): Promise<void> {
   await client.loginWithIdentity(tokens[i % tokens.length] as string, {});

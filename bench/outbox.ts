@@ -15,19 +15,7 @@ import {
   validateAppAttributes,
   validateMasterAttributes,
 } from "../TypeScript/contract";
-import { createHelpshiftClient } from "../TypeScript/core";
-import {
-  attributesAcceptedReply,
-  fakePorts,
-  loginReply,
-  ManualTime,
-  MemoryStore,
-  okReply,
-  RouteTransport,
-  settle,
-  silentLogger,
-} from "./lib/fakes";
-import { encodeUnsignedToken } from "./lib/fixtures";
+import { cyclingServiceClient, settle } from "./lib/fakes";
 import { median, sig } from "./lib/measure";
 import { type BenchItem, measured } from "./lib/report";
 
@@ -75,34 +63,22 @@ function netBody(net: Net): string {
 
 /** Runs one burst; returns what the fake service saw. */
 async function burst(): Promise<{ requests: number; bytes: number; received: Net; burstMs: number }> {
-  const time = new ManualTime(START);
   const received: Net = { master: { values: {}, fields: {} }, app: { values: {}, fields: {} } };
-  let session = 0;
-  const transport = new RouteTransport({
-    fallback: (request) => {
-      const path = request.path;
-      if (path.endsWith("/login")) {
-        return loginReply({ userId: "usr_bench", sessionToken: `hss_bench_session_${session++}`, now: time.now() });
-      }
-      if (path.endsWith("/attributes")) {
-        const batch = JSON.parse(request.body ?? "{}") as Partial<Record<Scope, Record<string, unknown>>>;
-        for (const scope of ["master", "app"] as const) {
-          for (const [key, value] of Object.entries(batch[scope] ?? {})) {
-            if (key === CUSTOM_USER_FIELDS_KEY) Object.assign(received[scope].fields, value);
-            else received[scope].values[key] = value as string;
-          }
+  const { client, time, transport, uidToken } = cyclingServiceClient({
+    appId: "bench",
+    start: START,
+    sessionToken: (login) => `hss_bench_session_${login}`,
+    onAttributes: (request) => {
+      const batch = JSON.parse(request.body ?? "{}") as Partial<Record<Scope, Record<string, unknown>>>;
+      for (const scope of ["master", "app"] as const) {
+        for (const [key, value] of Object.entries(batch[scope] ?? {})) {
+          if (key === CUSTOM_USER_FIELDS_KEY) Object.assign(received[scope].fields, value);
+          else received[scope].values[key] = value as string;
         }
-        return attributesAcceptedReply();
       }
-      return okReply();
     },
   });
-  const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));
-  client.Init({ serviceUrl: "http://bench.test", appId: "bench" });
-  await client.loginWithIdentity(
-    encodeUnsignedToken({ identities: [{ identifier: "uid", value: "bench" }], iat: START / 1000 }),
-    {},
-  );
+  await client.loginWithIdentity(uidToken("bench"), {});
   const attributeRequests = () => transport.requests.filter((r) => r.url.endsWith("/attributes"));
   const t0 = performance.now();
   for (let i = 0; i < UPDATES; i++) {

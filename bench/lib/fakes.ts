@@ -1,7 +1,7 @@
 /**
  * The fakes at the edges of the identity core, for the benches: a re-export of test/support, their one home
  * (manual clock and scheduler, memory store, seeded random, loggers, route transport, ports builder, the service's
- * success answers).
+ * success answers, a client on a fake service that hands out a fresh session per login).
  *
  * @example
  * const time = new ManualTime(Date.UTC(2026, 0, 1));
@@ -14,6 +14,7 @@
  * engineer's file) still imports it from here; it should import CapturingLogger from test/support instead.
  */
 export { CapturingLogger, silentLogger } from "../../test/support/capturing-logger";
+export { cyclingServiceClient } from "../../test/support/cycling-service-client";
 export { fakePorts } from "../../test/support/fake-ports";
 export { ManualTime, settle } from "../../test/support/manual-time";
 export { MemoryStore } from "../../test/support/memory-store";

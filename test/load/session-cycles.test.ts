@@ -1,35 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import { encodeUnsignedToken } from "../../bench/lib/fixtures";
-import { createHelpshiftClient } from "../../TypeScript/core";
-import { silentLogger } from "../support/capturing-logger";
-import { fakePorts } from "../support/fake-ports";
-import { ManualTime } from "../support/manual-time";
-import { MemoryStore } from "../support/memory-store";
-import { RouteTransport } from "../support/route-transport";
-import { loginReply, okReply } from "../support/service-replies";
-
-const START = Date.UTC(2026, 10, 24, 12, 0, 0);
+import { cyclingServiceClient } from "../support/cycling-service-client";
 
 /** A client on a fake service that hands out a fresh session token at every login, as the real one does. */
 function cyclingClient() {
-  const time = new ManualTime(START);
-  let sessions = 0;
-  const transport = new RouteTransport({
+  const { client, uidToken } = cyclingServiceClient({
+    appId: "cycles",
     record: false,
-    fallback: (request) => {
-      if (request.url.endsWith("/login")) {
-        return loginReply({
-          userId: "usr_cycles",
-          sessionToken: `hss_cycle_${sessions++}_${"x".repeat(32)}`,
-          now: time.now(),
-        });
-      }
-      return okReply();
-    },
+    userId: () => "usr_cycles",
+    sessionToken: (n) => `hss_cycle_${n}_${"x".repeat(32)}`,
   });
-  const client = createHelpshiftClient(fakePorts({ transport, time, store: new MemoryStore(), logger: silentLogger }));
-  client.Init({ serviceUrl: "http://cycles.test", appId: "cycles" });
-  const jwt = encodeUnsignedToken({ identities: [{ identifier: "uid", value: "cycler" }], iat: START / 1000 });
+  const jwt = uidToken("cycler");
   const cycle = async () => {
     await client.loginWithIdentity(jwt, {});
     await client.logout();
