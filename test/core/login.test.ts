@@ -34,6 +34,15 @@ function holdLogins(h: CoreHarness) {
   return { release: (reply: Reply = h.service.login(h.transport.requests[0]!)) => gate.resolve(reply) };
 }
 
+/** An initialized harness with one callback-style login sent and held at the gate. */
+async function loginInFlight() {
+  const h = initialized();
+  const held = holdLogins(h);
+  const rec = startLogin(h);
+  await settle();
+  return { h, held, rec };
+}
+
 /** What a callback-style login reports for an unknownError with `detail`. */
 const unknownError = (detail: string) => ({ ok: false, reason: "unknownError", errors: {}, detail });
 
@@ -299,18 +308,22 @@ describe("anonymous logins", () => {
 });
 
 describe("races", () => {
+  /** Logs "uid:a" in and leaves one attribute update waiting in the outbox; returns the session. */
+  async function loggedInWithUnsentAttributes(h: CoreHarness) {
+    await h.client.loginWithIdentity(uidToken("a"));
+    const session = h.service.lastSession()!;
+    h.client.UpdateMasterAttributes({ first_name: "Ana" });
+    return session;
+  }
+
+  /** The last path segment of every request, in order (which endpoints were called). */
+  const endpoints = (h: CoreHarness) => h.transport.requests.map((r) => r.path.split("/").pop());
+
   it("logs the current user out (flush, then logout) before logging the next one in", async () => {
     const h = initialized();
-    await h.client.loginWithIdentity(uidToken("a"));
-    const first = h.service.lastSession()!;
-    h.client.UpdateMasterAttributes({ first_name: "Ana" });
+    const first = await loggedInWithUnsentAttributes(h);
     await h.client.loginWithIdentity(uidToken("b"));
-    expect(h.transport.requests.map((r) => r.path.split("/").pop())).toEqual([
-      "login",
-      "attributes",
-      "logout",
-      "login",
-    ]);
+    expect(endpoints(h)).toEqual(["login", "attributes", "logout", "login"]);
     expect(h.transport.requests[1]?.headers.authorization).toBe(`Bearer ${first.token}`);
     expect(h.transport.requests[2]?.headers.authorization).toBe(`Bearer ${first.token}`);
     expect(first.revoked).toBe(true);
@@ -320,17 +333,10 @@ describe("races", () => {
 
   it("finishes the previous user's logout before a login started right after Logout", async () => {
     const h = initialized();
-    await h.client.loginWithIdentity(uidToken("a"));
-    const first = h.service.lastSession()!;
-    h.client.UpdateMasterAttributes({ first_name: "Ana" });
+    const first = await loggedInWithUnsentAttributes(h);
     h.client.Logout();
     await h.client.loginWithIdentity(uidToken("a"));
-    expect(h.transport.requests.map((r) => r.path.split("/").pop())).toEqual([
-      "login",
-      "attributes",
-      "logout",
-      "login",
-    ]);
+    expect(endpoints(h)).toEqual(["login", "attributes", "logout", "login"]);
     expect(first.revoked).toBe(true);
     expect(h.service.lastSession()?.revoked).toBe(false);
     expect(h.client.getState()).toMatchObject({ status: "loggedIn", userId: "uid:a" });
@@ -363,10 +369,7 @@ describe("races", () => {
   });
 
   it("cancels a login on Logout: failure once with cancelledByLogout, late success revoked", async () => {
-    const h = initialized();
-    const held = holdLogins(h);
-    const rec = startLogin(h);
-    await settle();
+    const { h, held, rec } = await loginInFlight();
     h.client.Logout();
     await settle();
     expect(rec.calls).toEqual([unknownError("cancelledByLogout")]);
@@ -383,10 +386,7 @@ describe("races", () => {
   });
 
   it("drops a late failure after a cancel without a second callback", async () => {
-    const h = initialized();
-    const held = holdLogins(h);
-    const rec = startLogin(h);
-    await settle();
+    const { h, held, rec } = await loginInFlight();
     h.client.Logout();
     held.release("network");
     await settle();
@@ -395,10 +395,7 @@ describe("races", () => {
   });
 
   it("fails a pending login with disposed on dispose and fires nothing afterwards", async () => {
-    const h = initialized();
-    const held = holdLogins(h);
-    const rec = startLogin(h);
-    await settle();
+    const { h, held, rec } = await loginInFlight();
     h.client.dispose();
     held.release();
     await settle();
