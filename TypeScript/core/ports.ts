@@ -45,8 +45,10 @@ export type TimerHandle = unknown;
 
 /** Timers. */
 export interface Scheduler {
-  setTimeout(callback: () => void, delayMs: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
+  /** Runs `callback` once after `delayMs` (any length: adapters chain delays their platform cannot hold). */
+  schedule(callback: () => void, delayMs: number): TimerHandle;
+  /** Cancels a scheduled callback; unknown or spent handles are ignored. */
+  cancel(handle: TimerHandle): void;
 }
 
 /** Randomness for anonymous ids and batch ids; cryptographic where the platform has it. */

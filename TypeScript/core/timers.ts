@@ -37,7 +37,7 @@ export function createTimerSet(scheduler: Scheduler, clock: Clock, onError: (err
       if (cancelled) return;
       const remaining = time - clock.now();
       const delay = Math.max(0, Math.min(remaining, MAX_TIMER_DELAY_MS));
-      slot.handle = scheduler.setTimeout(() => {
+      slot.handle = scheduler.schedule(() => {
         if (cancelled) return;
         // A chunk ended (or the platform woke us early): wait for the rest.
         if (time - clock.now() > 0) {
@@ -62,7 +62,7 @@ export function createTimerSet(scheduler: Scheduler, clock: Clock, onError: (err
         if (cancelled) return;
         cancelled = true;
         live.delete(slot);
-        scheduler.clearTimeout(slot.handle);
+        scheduler.cancel(slot.handle);
       },
     };
   };
@@ -72,7 +72,7 @@ export function createTimerSet(scheduler: Scheduler, clock: Clock, onError: (err
     after: (delayMs, callback) => at(clock.now() + Math.max(0, delayMs), callback),
     close() {
       closed = true;
-      for (const slot of live) scheduler.clearTimeout(slot.handle);
+      for (const slot of live) scheduler.cancel(slot.handle);
       live.clear();
     },
   };

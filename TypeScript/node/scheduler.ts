@@ -5,8 +5,8 @@
  *
  * @example
  * const scheduler = createNodeScheduler({ unref: true });
- * const handle = scheduler.setTimeout(() => console.log("later"), 1000);
- * scheduler.clearTimeout(handle);
+ * const handle = scheduler.schedule(() => console.log("later"), 1000);
+ * scheduler.cancel(handle);
  */
 import type { Clock, Scheduler, TimerHandle } from "../core/ports";
 
@@ -32,7 +32,7 @@ interface ChainedTimer {
 export function createNodeScheduler(options: NodeSchedulerOptions = {}): Scheduler {
   const maxStep = options.maxStepMs ?? MAX_TIMER_DELAY_MS;
   return {
-    setTimeout(callback: () => void, delayMs: number): TimerHandle {
+    schedule(callback: () => void, delayMs: number): TimerHandle {
       const handle: ChainedTimer = { timer: undefined, cancelled: false };
       const arm = (remaining: number) => {
         const step = Math.min(Math.max(0, remaining), maxStep);
@@ -46,7 +46,7 @@ export function createNodeScheduler(options: NodeSchedulerOptions = {}): Schedul
       arm(Number.isFinite(delayMs) ? delayMs : 0);
       return handle;
     },
-    clearTimeout(handle: TimerHandle): void {
+    cancel(handle: TimerHandle): void {
       const chained = handle as ChainedTimer | undefined;
       if (!chained || typeof chained !== "object") return;
       chained.cancelled = true;

@@ -60,7 +60,7 @@ async function run(ops: Op[]) {
         if ((inflight.get(token) ?? 0) > 1) overlap = true;
       }
       return new Promise<Reply>((resolve) => {
-        h.time.scheduler.setTimeout(() => {
+        h.time.scheduler.schedule(() => {
           if (call === "attributes") inflight.set(token, (inflight.get(token) ?? 1) - 1);
           resolve(failing ? "network" : h.service.answer(request));
         }, 100);

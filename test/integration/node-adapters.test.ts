@@ -162,9 +162,9 @@ describe("scheduler", () => {
     try {
       const scheduler = createNodeScheduler();
       const fired: string[] = [];
-      scheduler.setTimeout(() => fired.push("a"), 1000);
-      const b = scheduler.setTimeout(() => fired.push("b"), 1000);
-      scheduler.clearTimeout(b);
+      scheduler.schedule(() => fired.push("a"), 1000);
+      const b = scheduler.schedule(() => fired.push("b"), 1000);
+      scheduler.cancel(b);
       vi.advanceTimersByTime(999);
       expect(fired).toEqual([]);
       vi.advanceTimersByTime(1);
@@ -179,10 +179,10 @@ describe("scheduler", () => {
     try {
       const scheduler = createNodeScheduler({ maxStepMs: 100 });
       const fired: number[] = [];
-      scheduler.setTimeout(() => fired.push(1), 250);
-      const cleared = scheduler.setTimeout(() => fired.push(2), 250);
+      scheduler.schedule(() => fired.push(1), 250);
+      const cleared = scheduler.schedule(() => fired.push(2), 250);
       vi.advanceTimersByTime(150);
-      scheduler.clearTimeout(cleared);
+      scheduler.cancel(cleared);
       vi.advanceTimersByTime(99);
       expect(fired).toEqual([]);
       vi.advanceTimersByTime(1);

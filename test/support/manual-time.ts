@@ -52,7 +52,7 @@ export interface ManualTimeOptions {
  *
  * @example
  * const time = new ManualTime(0);
- * time.setTimeout(fire, 1000);
+ * time.schedule(fire, 1000);
  * time.advanceSync(1000); // fire() ran
  */
 export class ManualTime implements Clock, Scheduler {
@@ -80,7 +80,7 @@ export class ManualTime implements Clock, Scheduler {
   }
 
   /** Arms a timer. Like Node, a delay above {@link NODE_MAX_DELAY_MS} (or negative, or NaN) runs after 1 ms. */
-  setTimeout(callback: () => void, delayMs: number): TimerHandle {
+  schedule(callback: () => void, delayMs: number): TimerHandle {
     if (this.recordDelays) this.requestedDelays.push(delayMs);
     const delay = delayMs > NODE_MAX_DELAY_MS || !(delayMs >= 0) ? 1 : delayMs;
     const id = this.nextId++;
@@ -88,7 +88,7 @@ export class ManualTime implements Clock, Scheduler {
     return id;
   }
 
-  clearTimeout(handle: TimerHandle): void {
+  cancel(handle: TimerHandle): void {
     if (typeof handle === "number") this.timers.delete(handle);
   }
 

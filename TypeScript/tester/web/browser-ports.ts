@@ -56,8 +56,8 @@ export function browserPorts(g: BrowserGlobals, storePrefix = STORE_PREFIX): Por
     },
     clock: { now: () => Date.now() },
     scheduler: {
-      setTimeout: (callback, delayMs) => g.setTimeout(callback, delayMs),
-      clearTimeout: (handle) => g.clearTimeout(handle),
+      schedule: (callback, delayMs) => g.setTimeout(callback, delayMs),
+      cancel: (handle) => g.clearTimeout(handle),
     },
     random: { bytes: (count) => g.crypto.getRandomValues(new Uint8Array(count)) },
     logger: {

@@ -15,8 +15,8 @@ export interface TimerFunctions {
 
 export function createTimerScheduler(timers: TimerFunctions): Scheduler {
   return {
-    setTimeout: (callback, delayMs) => timers.setTimeout(callback, delayMs),
-    clearTimeout: (handle) => timers.clearTimeout(handle),
+    schedule: (callback, delayMs) => timers.setTimeout(callback, delayMs),
+    cancel: (handle) => timers.clearTimeout(handle),
   };
 }
 
