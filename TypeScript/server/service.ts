@@ -46,7 +46,7 @@ export interface IdentityServiceOptions {
 }
 
 export const DEFAULT_LOGIN_RATE_LIMIT: RateLimit = { max: 30, windowMs: 60_000 };
-/** 1 MiB: room for 30 multiline custom fields of 100000 ASCII characters' worth of a normal batch. */
+/** 1 MiB for every route but `attributes`, which takes `Limits.attributeBatchBytes` (room for the largest legal batch). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_DATA_DIR = ".data";
 
