@@ -99,6 +99,10 @@ export interface HelpshiftClient {
   /** Adds an event listener; returns the function that removes it. */
   addEventListener(listener: HelpshiftEventListener): () => void;
   getState(): ClientState;
-  /** Stops timers and fails what is pending with `unknownError` / `disposed`; nothing fires afterwards. */
+  /**
+   * Stops timers and fails a pending login with `unknownError` / `disposed`; pending `flush`, `logout` and
+   * `addUserIdentities` Promises resolve at once. Nothing fires and nothing is sent afterwards; a late answer
+   * of the transport changes nothing.
+   */
   dispose(): void;
 }

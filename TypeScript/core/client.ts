@@ -321,6 +321,10 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       session = undefined;
       events.close();
       clientTimers.close();
+      // Settles every request still waiting on the transport: pending flush/logout/addUserIdentities Promises
+      // resolve now instead of at a late answer (or never: the timeout timers were just closed), and a late
+      // answer changes nothing. No request is sent afterwards, not even a logout's revoke.
+      installed?.service.close();
       log.info("disposed");
     },
   };

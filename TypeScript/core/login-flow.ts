@@ -59,7 +59,8 @@ export async function runLogin(
   const outcome = loginOutcome(await ctx.service.login(request));
   if (attempt.settled) {
     if (outcome.ok) {
-      // Cancelled or disposed while the service said yes: that session must not live on in the service.
+      // Cancelled by Logout while the service said yes: that session must not live on in the service. (After
+      // dispose the answer never gets here: the service client settled the request as a network error.)
       const lateToken = outcome.response.sessionToken;
       ctx.log.remember(lateToken);
       ctx.log.info("dropping a late login answer");

@@ -42,6 +42,11 @@ export interface ServiceClient {
   logout(sessionToken: string): Promise<ServiceAnswer<{ ok: boolean }>>;
   addIdentities(sessionToken: string, request: AddIdentitiesRequest): Promise<ServiceAnswer<AddIdentitiesResponse>>;
   sendAttributes(sessionToken: string, request: AttributeBatch): Promise<ServiceAnswer<AttributesResponse>>;
+  /**
+   * The client is disposed: every request still waiting on the transport settles now as `network` (its late
+   * answer is ignored) and later calls answer `network` without sending anything.
+   */
+  close(): void;
 }
 
 interface Parser<T> {
@@ -65,7 +70,11 @@ export function createServiceClient(
   timers: TimerSet,
 ): ServiceClient {
   const base = serviceUrl.replace(/\/+$/, "");
+  // Aborts of the requests waiting on the transport: close() settles them so no flow outlives a dispose.
+  const waiting = new Set<() => void>();
+  let closed = false;
   async function post<T>(path: string, body: unknown, parser: Parser<T>, token?: string): Promise<ServiceAnswer<T>> {
+    if (closed) return { kind: "network" };
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     let response: { status: number; body: string };
@@ -73,8 +82,10 @@ export function createServiceClient(
       response = await withTimeout(
         transport.send({ method: "POST", url: base + path, headers, body: JSON.stringify(body) }),
         timers,
+        waiting,
       );
     } catch (error) {
+      if (closed) return { kind: "network" };
       log.warn("request failed to reach the service", { path, error: String(error) });
       return { kind: "network" };
     }
@@ -102,19 +113,37 @@ export function createServiceClient(
     addIdentities: (token, request) =>
       post(ProtocolPath.identities(appId), request, AddIdentitiesResponseSchema, token),
     sendAttributes: (token, request) => post(ProtocolPath.attributes(appId), request, AttributesResponseSchema, token),
+    close() {
+      closed = true;
+      for (const abort of [...waiting]) abort();
+      waiting.clear();
+    },
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, timers: TimerSet): Promise<T> {
+/** Settles with the transport's answer, or rejects at the timeout or when `waiting`'s abort is called. */
+function withTimeout<T>(promise: Promise<T>, timers: TimerSet, waiting: Set<() => void>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = timers.after(REQUEST_TIMEOUT_MS, () => reject(new Error("request timed out")));
+    const done = () => {
+      timer.cancel();
+      waiting.delete(abort);
+    };
+    const abort = () => {
+      done();
+      reject(new Error("client disposed"));
+    };
+    const timer = timers.after(REQUEST_TIMEOUT_MS, () => {
+      waiting.delete(abort);
+      reject(new Error("request timed out"));
+    });
+    waiting.add(abort);
     promise.then(
       (value) => {
-        timer.cancel();
+        done();
         resolve(value);
       },
       (error: unknown) => {
-        timer.cancel();
+        done();
         reject(error);
       },
     );
