@@ -135,6 +135,45 @@ describe("strings both sides spell", () => {
     expect(written.sort()).toEqual(Object.keys(EditorFormSchema.shape).sort());
   });
 
+  it("every field of FHelpshiftTSTesterInputs has an input row in the tab and is written into the command", () => {
+    const struct = /struct FHelpshiftTSTesterInputs\s*\{([\s\S]*?)\n\};/.exec(
+      read("Source/HelpshiftTSEditor/Private/HelpshiftTSEditorTester.h"),
+    )?.[1];
+    const fields = [...(struct ?? "").matchAll(/^\s*FString (\w+);/gm)].map((m) => m[1]!);
+    expect(fields).toContain("AppAttributesJson");
+    const panel = read("Source/HelpshiftTSEditor/Private/HelpshiftTSTesterPanel.cpp");
+    const rows = [...panel.matchAll(/&FHelpshiftTSTesterInputs::(\w+)/g)].map((m) => m[1]!);
+    expect(rows.sort()).toEqual([...fields].sort());
+    const body = /FString ActionPayload\([^)]*\)\s*\{([\s\S]*?)\n\t\}/.exec(tester)?.[1] ?? "";
+    const sent = [...body.matchAll(/, Inputs\.(\w+)\);/g)].map((m) => m[1]!);
+    expect(sent.sort()).toEqual([...fields].sort());
+  });
+
+  it("the tab has a button for every button of the web page (parity), under the name C++ and TypeScript share", () => {
+    // Web page action → editor action. A new button on the page fails here until the tab has one too.
+    const counterpart: Record<string, string> = {
+      mint: "mint",
+      login: "login",
+      logout: "logout",
+      addIdentities: "addIdentities",
+      foreground: "foreground",
+      masterAttributes: "pushMasterAttributes",
+      appAttributes: "pushAppAttributes",
+      clearEvents: "clearEvents",
+    };
+    const page = read("TypeScript/tester/web/page.ts");
+    const webButtons = [...page.matchAll(/button\("(\w+)"/g)].map((m) => m[1]!);
+    expect(webButtons.sort()).toEqual(Object.keys(counterpart).sort());
+    for (const action of Object.values(counterpart)) {
+      expect(EDITOR_TESTER_ACTIONS, action).toContain(action);
+      expect([...actions.values()], `C++ ${action}`).toContain(action);
+    }
+    expect(actions.get("Foreground")).toBe("foreground");
+    expect(actions.get("PushMasterAttributes")).toBe("pushMasterAttributes");
+    expect(actions.get("PushAppAttributes")).toBe("pushAppAttributes");
+    expect(actions.get("ClearEvents")).toBe("clearEvents");
+  });
+
   it("the module the editor starts is a bundle `npm run build` writes", () => {
     const [folder, name] = EDITOR_TESTER_MODULE.split("/");
     expect(folder).toBe("HelpshiftTS");

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { jwtVerify } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build";
-import { ProtocolPath } from "../../TypeScript/contract";
+import { HelpshiftEvent, Limits, ProtocolPath } from "../../TypeScript/contract";
 import type { HttpRequest, HttpResponse } from "../../TypeScript/core/ports";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
 import { EditorTesterCommand } from "../../TypeScript/ue/editor/commands";
@@ -93,7 +93,8 @@ function form(fields: Partial<EditorForm> = {}): EditorForm {
     email: "ada@example.com",
     identity: "",
     config: '{"full_privacy_enabled": false}',
-    attributes: '{"first_name": "Ada", "new_tags": ["vip"]}',
+    masterAttributes: '{"first_name": "Ada", "new_tags": ["vip"]}',
+    appAttributes: '{"app_version": "1.0.0"}',
     ...fields,
   };
 }
@@ -173,7 +174,7 @@ describe("the editor tester bundle in a bare engine", () => {
       true,
     );
 
-    host.press("pushAttributes", form());
+    host.press("pushMasterAttributes", form());
     await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "masterAttributes", ok: true });
     expect(service.context.attributes.read(user!.id).master.first_name).toBe("Ada");
@@ -329,11 +330,124 @@ describe("the editor tester bundle in a bare engine", () => {
 
     // Same app and service: the persisted session is back.
     const again = start(realHttp, files);
-    again.press("pushAttributes", form({ attributes: '{"last_name": "Lovelace"}' }));
+    again.press("pushMasterAttributes", form({ masterAttributes: '{"last_name": "Lovelace"}' }));
     await again.settleHttp();
     expect(again.view.client).toMatchObject({ status: "loggedIn", anonymous: false });
     const user = service.context.users.findByIdentity(APP, "uid", "ada-1")!;
     expect(service.context.attributes.read(user.id).master.last_name).toBe("Lovelace");
+  });
+
+  it("App foreground: nothing while the session is live; once the service ended it, every press re-sends userSessionExpired", async () => {
+    const host = start();
+    const expired = () => host.view.events.filter((e) => e.event === HelpshiftEvent.userSessionExpired);
+    host.press("mint", form({ uid: "fg-1", email: "" }));
+    host.press("login", form({ uid: "fg-1", email: "" }));
+    await host.settleHttp();
+    expect(host.view.client?.status).toBe("loggedIn");
+
+    host.press("foreground", form({ uid: "fg-1", email: "" }));
+    await host.settleHttp();
+    expect(expired()).toEqual([]);
+    expect(host.view.client).toMatchObject({ status: "loggedIn", expired: false });
+
+    // The service ends the session (as an admin would); the next sync learns it.
+    const user = service.context.users.findByIdentity(APP, "uid", "fg-1")!;
+    service.db.prepare("UPDATE sessions SET revoked_at = 1 WHERE user_id = ?").run(user.id);
+    host.press("pushMasterAttributes", form({ uid: "fg-1", email: "", masterAttributes: '{"first_name": "Fay"}' }));
+    await host.settleHttp();
+    expect(expired()).toHaveLength(1);
+    expect(host.view.client).toMatchObject({ status: "loggedOut", expired: true });
+    expect(service.context.attributes.read(user.id).master.first_name).toBeUndefined();
+
+    const requests = host.callsTo("SendHttpRequest").length;
+    host.press("foreground", form({ uid: "fg-1", email: "" }));
+    await host.settleHttp();
+    expect(expired()).toHaveLength(2);
+    host.press("foreground", form({ uid: "fg-1", email: "" }));
+    await host.settleHttp();
+    expect(expired()).toHaveLength(3);
+    expect(expired()[0]?.data).toEqual({});
+    // Foreground re-checks locally: it asks the service nothing.
+    expect(host.callsTo("SendHttpRequest")).toHaveLength(requests);
+
+    // A new login clears the expired state; foreground is quiet again.
+    host.press("login", form({ uid: "fg-1", email: "" }));
+    await host.settleHttp();
+    host.press("foreground", form({ uid: "fg-1", email: "" }));
+    await host.settleHttp();
+    expect(host.view.client).toMatchObject({ status: "loggedIn", expired: false });
+    expect(expired()).toHaveLength(3);
+  });
+
+  it("pushes the app attribute map to the service's store, apart from the master map, at the value limit (255/256)", async () => {
+    const host = start();
+    host.press("mint", form({ uid: "app-1", email: "" }));
+    host.press("login", form({ uid: "app-1", email: "" }));
+    await host.settleHttp();
+    const user = service.context.users.findByIdentity(APP, "uid", "app-1")!;
+
+    host.press("pushAppAttributes", form({ uid: "app-1", email: "", appAttributes: '{"app_version": "2.5.0"}' }));
+    await host.settleHttp();
+    expect(host.view.lastResult).toMatchObject({ action: "appAttributes", ok: true });
+    expect(service.context.attributes.read(user.id)).toMatchObject({ app: { app_version: "2.5.0" }, master: {} });
+    expect(host.view.events).toEqual([]);
+
+    const atLimit = "9".repeat(Limits.customFieldValueLength);
+    host.press(
+      "pushAppAttributes",
+      form({ uid: "app-1", email: "", appAttributes: JSON.stringify({ os_version: atLimit }) }),
+    );
+    await host.settleHttp();
+    expect(service.context.attributes.read(user.id).app).toEqual({ app_version: "2.5.0", os_version: atLimit });
+
+    // One character more is refused on the client, as an event; the stored value stays.
+    const over = `${atLimit}9`;
+    host.press(
+      "pushAppAttributes",
+      form({ uid: "app-1", email: "", appAttributes: JSON.stringify({ os_version: over }) }),
+    );
+    await host.settleHttp();
+    expect(host.view.events[0]).toMatchObject({
+      event: HelpshiftEvent.appAttributesValidationFailed,
+      data: { os_version: "exceededValueLengthLimit" },
+    });
+    expect(service.context.attributes.read(user.id).app.os_version).toBe(atLimit);
+
+    // Not a JSON object: refused in the tester, nothing sent.
+    const requests = host.callsTo("SendHttpRequest").length;
+    host.press("pushAppAttributes", form({ uid: "app-1", email: "", appAttributes: '["app_version"]' }));
+    await host.settleHttp();
+    expect(host.view.lastResult).toMatchObject({ action: "appAttributes", ok: false });
+    expect(host.callsTo("SendHttpRequest")).toHaveLength(requests);
+  });
+
+  it("Clear events empties the event log, even while an action runs, and sends nothing", async () => {
+    const host = start();
+    host.press("mint", form({ uid: "clr-1", email: "" }));
+    host.press("login", form({ uid: "clr-1", email: "" }));
+    await host.settleHttp();
+    host.press("pushMasterAttributes", form({ uid: "clr-1", email: "" }));
+    await host.settleHttp();
+    expect(host.view.events.map((e) => e.event)).toContain(HelpshiftEvent.masterAttributesSyncFailed);
+
+    const requests = host.callsTo("SendHttpRequest").length;
+    host.press("clearEvents", form({ uid: "clr-1", email: "" }));
+    expect(host.view.events).toEqual([]);
+    expect(host.view.client?.status).toBe("loggedIn");
+    expect(host.view.lastResult).toMatchObject({ action: "masterAttributes", ok: true });
+    expect(host.callsTo("SendHttpRequest")).toHaveLength(requests);
+
+    // New events arrive after a clear; a clear during a running action empties the log and leaves the action be.
+    host.press("pushMasterAttributes", form({ uid: "clr-1", email: "" }));
+    expect(host.view.busy).toBe("masterAttributes");
+    host.press("clearEvents", form({ uid: "clr-1", email: "" }));
+    expect(host.view.events).toEqual([]);
+    expect(host.view.busy).toBe("masterAttributes");
+    await host.settleHttp();
+    expect(host.view.busy).toBeUndefined();
+    expect(host.view.events).toHaveLength(1);
+    host.press("clearEvents", form({ uid: "clr-1", email: "" }));
+    expect(host.view.events).toEqual([]);
   });
 
   it("after dispose, answers nothing and publishes nothing", async () => {

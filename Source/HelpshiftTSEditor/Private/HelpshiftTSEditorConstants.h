@@ -14,7 +14,7 @@ namespace HelpshiftTSEditorScript
 	inline const TCHAR* const TesterActionCommand = TEXT("testerAction");
 }
 
-/** The buttons of the tab, as TypeScript names the actions. */
+/** The buttons of the tab, as TypeScript names the actions (EDITOR_TESTER_ACTIONS). */
 namespace HelpshiftTSEditorAction
 {
 	inline const TCHAR* const Inspect = TEXT("inspect");
@@ -22,5 +22,8 @@ namespace HelpshiftTSEditorAction
 	inline const TCHAR* const Login = TEXT("login");
 	inline const TCHAR* const Logout = TEXT("logout");
 	inline const TCHAR* const AddIdentities = TEXT("addIdentities");
-	inline const TCHAR* const PushAttributes = TEXT("pushAttributes");
+	inline const TCHAR* const Foreground = TEXT("foreground");
+	inline const TCHAR* const PushMasterAttributes = TEXT("pushMasterAttributes");
+	inline const TCHAR* const PushAppAttributes = TEXT("pushAppAttributes");
+	inline const TCHAR* const ClearEvents = TEXT("clearEvents");
 }

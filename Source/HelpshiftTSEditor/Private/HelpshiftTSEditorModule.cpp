@@ -18,7 +18,7 @@ void FHelpshiftTSEditorModule::StartupModule()
 		.SetDisplayName(FText::FromString(TEXT("Helpshift Login Tester")))
 		// Window → Developer Tools → Miscellaneous: a nomad tab without a group is in no menu.
 		.SetGroup(WorkspaceMenu::GetMenuStructure().GetDeveloperToolsMiscCategory())
-		.SetTooltipText(FText::FromString(TEXT("Mint a dev token, inspect it, log in and out, add identities, push attributes and watch events.")));
+		.SetTooltipText(FText::FromString(TEXT("Mint a dev token, inspect it, log in and out, add identities, send app foreground, push master and app attributes and watch events.")));
 }
 
 void FHelpshiftTSEditorModule::ShutdownModule()
@@ -49,7 +49,8 @@ TSharedRef<SDockTab> FHelpshiftTSEditorModule::SpawnTesterTab(const FSpawnTabArg
 	Initial.ServiceUrl = Settings->ServiceUrl.IsEmpty() ? FString(TEXT("http://127.0.0.1:8787")) : Settings->ServiceUrl;
 	Initial.AppId = Settings->AppId.IsEmpty() ? FString(TEXT("demo")) : Settings->AppId;
 	Initial.ConfigJson = TEXT("{\"full_privacy_enabled\": false}");
-	Initial.AttributesJson = TEXT("{\"first_name\": \"Ada\"}");
+	Initial.MasterAttributesJson = TEXT("{\"first_name\": \"Ada\"}");
+	Initial.AppAttributesJson = TEXT("{\"app_version\": \"1.0.0\"}");
 	return SNew(SDockTab)
 		.TabRole(ETabRole::NomadTab)
 		[

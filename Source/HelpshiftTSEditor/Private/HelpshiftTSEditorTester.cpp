@@ -23,7 +23,8 @@ namespace
 		Form->SetStringField(TEXT("email"), Inputs.Email);
 		Form->SetStringField(TEXT("identity"), Inputs.Identity);
 		Form->SetStringField(TEXT("config"), Inputs.ConfigJson);
-		Form->SetStringField(TEXT("attributes"), Inputs.AttributesJson);
+		Form->SetStringField(TEXT("masterAttributes"), Inputs.MasterAttributesJson);
+		Form->SetStringField(TEXT("appAttributes"), Inputs.AppAttributesJson);
 		const TSharedRef<FJsonObject> Payload = MakeShared<FJsonObject>();
 		Payload->SetStringField(TEXT("action"), Action);
 		Payload->SetObjectField(TEXT("form"), Form);

@@ -28,7 +28,9 @@ struct FHelpshiftTSTesterInputs
 	/** Extra identities, one identifier=value per line. */
 	FString Identity;
 	FString ConfigJson;
-	FString AttributesJson;
+	/** The master and app attribute maps as JSON objects, each pushed by its own button. */
+	FString MasterAttributesJson;
+	FString AppAttributesJson;
 };
 
 class FHelpshiftTSEditorTester

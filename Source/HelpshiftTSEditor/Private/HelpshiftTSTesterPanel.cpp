@@ -65,10 +65,12 @@ TSharedRef<SWidget> MakeHelpshiftTSTesterPanel(const TSharedRef<FHelpshiftTSEdit
 		+ SVerticalBox::Slot().AutoHeight()[InputRow(Inputs, TEXT("email"), &FHelpshiftTSTesterInputs::Email, false, false)]
 		+ SVerticalBox::Slot().AutoHeight()[InputRow(Inputs, TEXT("More identities (identifier=value lines)"), &FHelpshiftTSTesterInputs::Identity, false, true)]
 		+ SVerticalBox::Slot().AutoHeight()[InputRow(Inputs, TEXT("Login config (JSON)"), &FHelpshiftTSTesterInputs::ConfigJson, false, true)]
-		+ SVerticalBox::Slot().AutoHeight()[InputRow(Inputs, TEXT("Master attributes (JSON)"), &FHelpshiftTSTesterInputs::AttributesJson, false, true)]
+		+ SVerticalBox::Slot().AutoHeight()[InputRow(Inputs, TEXT("Master attributes (JSON)"), &FHelpshiftTSTesterInputs::MasterAttributesJson, false, true)]
+		+ SVerticalBox::Slot().AutoHeight()[InputRow(Inputs, TEXT("App attributes (JSON)"), &FHelpshiftTSTesterInputs::AppAttributesJson, false, true)]
+		// Two rows of buttons, grouped as the web page groups them: the session, then attributes and the event log.
 		+ SVerticalBox::Slot()
 		.AutoHeight()
-		.Padding(2.f, 6.f)
+		.Padding(2.f, 6.f, 2.f, 0.f)
 		[
 			SNew(SHorizontalBox)
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Mint"), HelpshiftTSEditorAction::Mint)]
@@ -76,7 +78,16 @@ TSharedRef<SWidget> MakeHelpshiftTSTesterPanel(const TSharedRef<FHelpshiftTSEdit
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Log in"), HelpshiftTSEditorAction::Login)]
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Log out"), HelpshiftTSEditorAction::Logout)]
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Add identities"), HelpshiftTSEditorAction::AddIdentities)]
-			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Push attributes"), HelpshiftTSEditorAction::PushAttributes)]
+			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("App foreground"), HelpshiftTSEditorAction::Foreground)]
+		]
+		+ SVerticalBox::Slot()
+		.AutoHeight()
+		.Padding(2.f, 0.f, 2.f, 6.f)
+		[
+			SNew(SHorizontalBox)
+			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Push master attributes"), HelpshiftTSEditorAction::PushMasterAttributes)]
+			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Push app attributes"), HelpshiftTSEditorAction::PushAppAttributes)]
+			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Clear events"), HelpshiftTSEditorAction::ClearEvents)]
 		]
 		+ SVerticalBox::Slot()
 		.FillHeight(1.f)

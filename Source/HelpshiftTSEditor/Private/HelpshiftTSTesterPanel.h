@@ -8,5 +8,8 @@
 
 class SWidget;
 
-/** Inputs, buttons (Inspect, Mint, Log in, Log out, Add identities, Push attributes) and the state text. */
+/**
+ * Inputs, buttons (Mint, Inspect, Log in, Log out, Add identities, App foreground, Push master attributes, Push app
+ * attributes, Clear events) and the state text.
+ */
 TSharedRef<SWidget> MakeHelpshiftTSTesterPanel(const TSharedRef<FHelpshiftTSEditorTester>& Tester, const FHelpshiftTSTesterInputs& Initial);

@@ -19,8 +19,21 @@ export const EditorTesterCommand = {
 } as const;
 export type EditorTesterCommand = (typeof EditorTesterCommand)[keyof typeof EditorTesterCommand];
 
-/** The buttons of the tab, one action each. */
-export const EDITOR_TESTER_ACTIONS = ["inspect", "mint", "login", "logout", "addIdentities", "pushAttributes"] as const;
+/**
+ * The buttons of the tab, one action each: the web page's buttons (TypeScript/tester/web/page.ts) plus `inspect`
+ * (the page re-inspects on every keystroke; the tab sends its inputs only when a button is pressed).
+ */
+export const EDITOR_TESTER_ACTIONS = [
+  "inspect",
+  "mint",
+  "login",
+  "logout",
+  "addIdentities",
+  "foreground",
+  "pushMasterAttributes",
+  "pushAppAttributes",
+  "clearEvents",
+] as const;
 export type EditorTesterAction = (typeof EDITOR_TESTER_ACTIONS)[number];
 
 /** The argv name under which the editor passes its bridge to `FJsEnv::Start`. */

@@ -21,8 +21,10 @@ export const EditorFormSchema = z.object({
   identity: z.optional(z.string()),
   /** The login config as a JSON object. */
   config: z.optional(z.string()),
-  /** The master attributes as a JSON object. */
-  attributes: z.optional(z.string()),
+  /** The master attribute map as a JSON object. */
+  masterAttributes: z.optional(z.string()),
+  /** The app attribute map as a JSON object. */
+  appAttributes: z.optional(z.string()),
 });
 export type EditorForm = z.infer<typeof EditorFormSchema>;
 

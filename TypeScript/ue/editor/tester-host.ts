@@ -65,7 +65,8 @@ function formFields(form: EditorForm): Partial<TesterForm> {
   if (form.email !== undefined) out.email = form.email;
   if (form.identity !== undefined) out.identities = form.identity;
   if (form.config !== undefined) out.config = form.config;
-  if (form.attributes !== undefined) out.masterAttributes = form.attributes;
+  if (form.masterAttributes !== undefined) out.masterAttributes = form.masterAttributes;
+  if (form.appAttributes !== undefined) out.appAttributes = form.appAttributes;
   return out;
 }
 
@@ -143,7 +144,11 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     login: () => vm.login(),
     logout: () => vm.logout(),
     addIdentities: () => vm.addIdentities(),
-    pushAttributes: () => vm.pushAttributes("master"),
+    // The same view-model calls as the web page's buttons (TypeScript/tester/web/main.ts).
+    foreground: () => vm.foreground(),
+    pushMasterAttributes: () => vm.pushAttributes("master"),
+    pushAppAttributes: () => vm.pushAttributes("app"),
+    clearEvents: () => vm.clearEvents(),
   };
 
   const onAction = (json: string): void => {
