@@ -290,6 +290,13 @@ describe("the editor tester bundle in a bare engine", () => {
     expect(host.logs.filter((l) => l.level === "error")).toHaveLength(2);
     host.command(0, EditorTesterCommand.action, JSON.stringify({ action: "mint", form: { secret: 42 } }));
     expect(host.view.notice).toBe(EditorNotice.badCommand);
+    host.command(
+      0,
+      EditorTesterCommand.action,
+      JSON.stringify({ action: "pushAppAttributes", form: { appAttributes: {} } }),
+    );
+    expect(host.view.notice).toBe(EditorNotice.badCommand);
+    expect(host.view.lastResult).toBeUndefined();
     for (const text of everythingSentOut(host)) expect(text).not.toContain(SECRET);
     host.press("inspect", form());
     expect(host.view.notice).toBeUndefined();
@@ -377,6 +384,16 @@ describe("the editor tester bundle in a bare engine", () => {
     await host.settleHttp();
     expect(host.view.client).toMatchObject({ status: "loggedIn", expired: false });
     expect(expired()).toHaveLength(3);
+  });
+
+  it("App foreground before any client exists changes nothing but the form and asks the service nothing", async () => {
+    const host = start();
+    host.press("foreground", form({ appId: "other" }));
+    await host.settleHttp();
+    expect(host.view).toMatchObject({ appId: "other", events: [] });
+    expect(host.view.client).toBeUndefined();
+    expect(host.view.lastResult).toBeUndefined();
+    expect(host.callsTo("SendHttpRequest")).toEqual([]);
   });
 
   it("pushes the app attribute map to the service's store, apart from the master map, at the value limit (255/256)", async () => {
