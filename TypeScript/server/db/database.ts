@@ -17,6 +17,7 @@ export const DATABASE_FILE_NAME = "identity.sqlite";
 
 /**
  * Opens (creating when needed) the database at `path` (`:memory:` for tests) and applies pending migrations.
+ * When that fails (not a database, a failing migration) the handle is closed and the error rethrown.
  *
  * @example
  * const db = openDatabase(":memory:");
@@ -24,16 +25,23 @@ export const DATABASE_FILE_NAME = "identity.sqlite";
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  // WAL keeps readers unblocked by the writer and makes each commit durable without rewriting the file.
-  if (path !== ":memory:") {
-    db.pragma("journal_mode = WAL");
-    // With WAL, NORMAL syncs the log at checkpoints instead of at every commit. A commit survives a crash of
-    // the process (the OS has the pages); only a power loss or kernel crash may undo the last commits, never
-    // corrupt the file. That trade is the usual one for WAL (docs/service.md, "Durability").
-    db.pragma("synchronous = NORMAL");
+  try {
+    // WAL keeps readers unblocked by the writer and makes each commit durable without rewriting the file.
+    if (path !== ":memory:") {
+      db.pragma("journal_mode = WAL");
+      // With WAL, NORMAL syncs the log at checkpoints instead of at every commit. A commit survives a crash of
+      // the process (the OS has the pages); only a power loss or kernel crash may undo the last commits, never
+      // corrupt the file. That trade is the usual one for WAL (docs/service.md, "Durability").
+      db.pragma("synchronous = NORMAL");
+    }
+    db.pragma("foreign_keys = ON");
+    migrate(db, migrations);
+  } catch (error) {
+    // A corrupt file or a failing migration: the caller gets the error, not a handle, so close it here, or
+    // the file stays open (and locked on some platforms) for the life of the process.
+    db.close();
+    throw error;
   }
-  db.pragma("foreign_keys = ON");
-  migrate(db, migrations);
   return db;
 }
 
