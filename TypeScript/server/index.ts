@@ -13,6 +13,7 @@ export * from "./db/database";
 export * from "./db/migrations";
 export * from "./db/statements";
 export * from "./db/wal-checkpoint";
+export * from "./housekeeping";
 export * from "./rate-limit";
 export * from "./redacting-logger";
 export * from "./secrets";

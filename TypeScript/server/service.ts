@@ -17,6 +17,7 @@ import { AppRepository } from "./apps";
 import { AttributeStore } from "./attribute-store";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
 import { startWalCheckpoints } from "./db/wal-checkpoint";
+import { type HousekeepingOptions, type PurgeCounts, startHousekeeping } from "./housekeeping";
 import type { ServiceContext } from "./http/context";
 import { errorOfFrameworkStatus, sendError } from "./http/errors";
 import { type RateLimit, RateLimiter } from "./rate-limit";
@@ -43,6 +44,8 @@ export interface IdentityServiceOptions {
   readonly bodyLimit?: number;
   /** The URL the tester page should call (default: same origin). */
   readonly publicUrl?: string;
+  /** Purge of dead sessions and old batch answers: grace, retention, interval (default `DEFAULT_HOUSEKEEPING`). */
+  readonly housekeeping?: Pick<HousekeepingOptions, "sessionGraceMs" | "batchRetentionMs" | "intervalMs">;
 }
 
 export const DEFAULT_LOGIN_RATE_LIMIT: RateLimit = { max: 30, windowMs: 60_000 };
@@ -57,6 +60,8 @@ export interface IdentityService {
   readonly context: ServiceContext;
   /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:54321`. */
   listen(options: { host: string; port: number }): Promise<string>;
+  /** Deletes dead sessions and old batch answers now (the timer does it every `intervalMs`). */
+  purge(): PurgeCounts;
   /** Stops listening and closes the database (when the service opened it). */
   close(): Promise<void>;
 }
@@ -91,6 +96,11 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
     log,
   };
   for (const app of apps.list()) log.remember(app.secret);
+  const housekeeping = startHousekeeping(db, clock, {
+    ...options.housekeeping,
+    onPurged: (counts) => log.log("info", "purged dead sessions and old batch answers", { ...counts }),
+    onError: (error) => log.log("error", "purge failed", { error }),
+  });
 
   const fastify = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: false });
   fastify.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
@@ -127,8 +137,10 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
       const urlHost = host.includes(":") ? `[${host}]` : host;
       return `http://${urlHost}:${actualPort}`;
     },
+    purge: () => housekeeping.purgeNow(),
     async close() {
       await fastify.close();
+      housekeeping.stop();
       stopCheckpoints();
       if (ownsDb) db.close();
     },
