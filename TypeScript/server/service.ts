@@ -81,7 +81,17 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
     typeof options.database === "object"
       ? options.database
       : openDatabase(options.database ?? join(options.dataDir ?? DEFAULT_DATA_DIR, DATABASE_FILE_NAME));
-  const stopCheckpoints = startWalCheckpoints(db);
+  try {
+    return await assemble(db, ownsDb, options);
+  } catch (error) {
+    // The caller never gets a service to close: a database opened here must not stay open behind the error.
+    if (ownsDb && db.open) db.close();
+    throw error;
+  }
+}
+
+/** Builds the service on an open database; timers start last, once nothing else can fail. */
+async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions): Promise<IdentityService> {
   const clock = options.clock ?? { now: () => Date.now() };
   const log = options.logger ? redactingLogger(options.logger) : silent;
   const apps = new AppRepository(db, clock, (secret) => log.remember(secret));
@@ -96,11 +106,6 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
     log,
   };
   for (const app of apps.list()) log.remember(app.secret);
-  const housekeeping = startHousekeeping(db, clock, {
-    ...options.housekeeping,
-    onPurged: (counts) => log.log("info", "purged dead sessions and old batch answers", { ...counts }),
-    onError: (error) => log.log("error", "purge failed", { error }),
-  });
 
   const fastify = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: false });
   fastify.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
@@ -124,6 +129,13 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
   registerAttributesRoute(fastify, context);
   registerSessionRoutes(fastify, context);
   await registerTesterRoutes(fastify, { serviceUrl: options.publicUrl ?? "" });
+
+  const stopCheckpoints = startWalCheckpoints(db);
+  const housekeeping = startHousekeeping(db, clock, {
+    ...options.housekeeping,
+    onPurged: (counts) => log.log("info", "purged dead sessions and old batch answers", { ...counts }),
+    onError: (error) => log.log("error", "purge failed", { error }),
+  });
 
   return {
     fastify,

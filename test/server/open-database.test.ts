@@ -1,13 +1,14 @@
 /**
  * openDatabase on a file it cannot use (not a database, truncated, a failing migration): the error reaches the
- * caller and the better-sqlite3 handle is closed, so the file can be replaced and opened again.
+ * caller and the better-sqlite3 handle is closed, so the file can be replaced and opened again. The same for
+ * createIdentityService when building the service fails after it opened the database.
  */
 import { mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { MIGRATIONS, openDatabase, schemaVersion } from "../../TypeScript/server";
+import { AppRepository, createIdentityService, MIGRATIONS, openDatabase, schemaVersion } from "../../TypeScript/server";
 
 const dir = mkdtempSync(join(tmpdir(), "helpshift-ts-open-database-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,6 +78,32 @@ describe("openDatabase when the file cannot be used", () => {
     const close = spyOnClose();
     const db = openDatabase(join(dir, "fine.sqlite"));
     expect(close).not.toHaveBeenCalled();
+    expect(db.open).toBe(true);
+    db.close();
+  });
+
+  it("createIdentityService closes the database it opened when building the service fails", async () => {
+    const path = join(dir, "bad-app-row.sqlite");
+    const db = openDatabase(path);
+    new AppRepository(db, { now: () => 0 }).create({
+      id: "game",
+      customFields: [{ name: "tier", type: "dropdown", options: ["gold"] }],
+    });
+    db.prepare("UPDATE custom_field_definitions SET options = ? WHERE name = 'tier'").run("{not json");
+    db.close();
+    const close = spyOnClose();
+    await expect(createIdentityService({ database: path })).rejects.toThrow(SyntaxError);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it("createIdentityService leaves a database it was given open when building fails", async () => {
+    const db = openDatabase(":memory:");
+    new AppRepository(db, { now: () => 0 }).create({
+      id: "game",
+      customFields: [{ name: "tier", type: "dropdown", options: ["gold"] }],
+    });
+    db.prepare("UPDATE custom_field_definitions SET options = ? WHERE name = 'tier'").run("{not json");
+    await expect(createIdentityService({ database: db })).rejects.toThrow(SyntaxError);
     expect(db.open).toBe(true);
     db.close();
   });
