@@ -89,6 +89,39 @@ FString HelpshiftConfigJson::ArrayToJson(const TArray<FHelpshiftConfigParameter>
 	return Out;
 }
 
+namespace
+{
+	/** Parses every item; false (and a partial OutValues) at the first unsupported one. */
+	bool ParseItems(const TArray<TSharedPtr<FJsonValue>>& Items, TArray<FHelpshiftConfigParameter>& OutValues)
+	{
+		for (const TSharedPtr<FJsonValue>& Item : Items)
+		{
+			FHelpshiftConfigParameter Parsed;
+			if (!HelpshiftConfigJson::FromJsonValue(Item, Parsed))
+			{
+				return false;
+			}
+			OutValues.Add(Parsed);
+		}
+		return true;
+	}
+
+	/** Parses every entry of an object; false at the first unsupported value. */
+	bool ParseEntries(const FJsonObject& Object, TMap<FString, FHelpshiftConfigParameter>& OutEntries)
+	{
+		for (const TPair<FString, TSharedPtr<FJsonValue>>& Entry : Object.Values)
+		{
+			FHelpshiftConfigParameter Parsed;
+			if (!HelpshiftConfigJson::FromJsonValue(Entry.Value, Parsed))
+			{
+				return false;
+			}
+			OutEntries.Add(Entry.Key, Parsed);
+		}
+		return true;
+	}
+}
+
 bool HelpshiftConfigJson::FromJsonValue(const TSharedPtr<FJsonValue>& JsonValue, FHelpshiftConfigParameter& OutParameter)
 {
 	if (!JsonValue.IsValid())
@@ -119,14 +152,9 @@ bool HelpshiftConfigJson::FromJsonValue(const TSharedPtr<FJsonValue>& JsonValue,
 	case EJson::Array:
 	{
 		TArray<FHelpshiftConfigParameter> Items;
-		for (const TSharedPtr<FJsonValue>& Item : JsonValue->AsArray())
+		if (!ParseItems(JsonValue->AsArray(), Items))
 		{
-			FHelpshiftConfigParameter Parsed;
-			if (!FromJsonValue(Item, Parsed))
-			{
-				return false;
-			}
-			Items.Add(Parsed);
+			return false;
 		}
 		OutParameter = FHelpshiftConfigParameter::MakeArray(Items);
 		return true;
@@ -134,14 +162,9 @@ bool HelpshiftConfigJson::FromJsonValue(const TSharedPtr<FJsonValue>& JsonValue,
 	case EJson::Object:
 	{
 		TMap<FString, FHelpshiftConfigParameter> Entries;
-		for (const TPair<FString, TSharedPtr<FJsonValue>>& Entry : JsonValue->AsObject()->Values)
+		if (!ParseEntries(*JsonValue->AsObject(), Entries))
 		{
-			FHelpshiftConfigParameter Parsed;
-			if (!FromJsonValue(Entry.Value, Parsed))
-			{
-				return false;
-			}
-			Entries.Add(Entry.Key, Parsed);
+			return false;
 		}
 		OutParameter = FHelpshiftConfigParameter::MakeMap(Entries);
 		return true;
@@ -160,16 +183,7 @@ bool HelpshiftConfigJson::MapFromJson(const FString& Json, TMap<FString, FHelpsh
 		return false;
 	}
 	OutParameters.Reset();
-	for (const TPair<FString, TSharedPtr<FJsonValue>>& Entry : Object->Values)
-	{
-		FHelpshiftConfigParameter Parsed;
-		if (!FromJsonValue(Entry.Value, Parsed))
-		{
-			return false;
-		}
-		OutParameters.Add(Entry.Key, Parsed);
-	}
-	return true;
+	return ParseEntries(*Object, OutParameters);
 }
 
 bool HelpshiftConfigJson::ArrayFromJson(const FString& Json, TArray<FHelpshiftConfigParameter>& OutValues)
@@ -181,16 +195,7 @@ bool HelpshiftConfigJson::ArrayFromJson(const FString& Json, TArray<FHelpshiftCo
 		return false;
 	}
 	OutValues.Reset();
-	for (const TSharedPtr<FJsonValue>& Item : Items)
-	{
-		FHelpshiftConfigParameter Parsed;
-		if (!FromJsonValue(Item, Parsed))
-		{
-			return false;
-		}
-		OutValues.Add(Parsed);
-	}
-	return true;
+	return ParseItems(Items, OutValues);
 }
 
 bool HelpshiftConfigJson::StringMapFromJson(const FString& Json, TMap<FString, FString>& OutMap)

@@ -2,52 +2,45 @@
 
 #include "HelpshiftConfigJson.h"
 
+namespace
+{
+	FHelpshiftConfigParameter Make(EHelpshiftConfigParameterType Type, const FVariant& Value)
+	{
+		FHelpshiftConfigParameter Out;
+		Out.Type = Type;
+		Out.Value = Value;
+		return Out;
+	}
+}
+
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeString(const FString& InValue)
 {
-	FHelpshiftConfigParameter Out;
-	Out.Type = EHelpshiftConfigParameterType::String;
-	Out.Value = FVariant(InValue);
-	return Out;
+	return Make(EHelpshiftConfigParameterType::String, FVariant(InValue));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeBool(bool bInValue)
 {
-	FHelpshiftConfigParameter Out;
-	Out.Type = EHelpshiftConfigParameterType::Bool;
-	Out.Value = FVariant(bInValue);
-	return Out;
+	return Make(EHelpshiftConfigParameterType::Bool, FVariant(bInValue));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeInt(int64 InValue)
 {
-	FHelpshiftConfigParameter Out;
-	Out.Type = EHelpshiftConfigParameterType::Int;
-	Out.Value = FVariant(InValue);
-	return Out;
+	return Make(EHelpshiftConfigParameterType::Int, FVariant(InValue));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeFloat(double InValue)
 {
-	FHelpshiftConfigParameter Out;
-	Out.Type = EHelpshiftConfigParameterType::Float;
-	Out.Value = FVariant(InValue);
-	return Out;
+	return Make(EHelpshiftConfigParameterType::Float, FVariant(InValue));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeArray(const TArray<FHelpshiftConfigParameter>& InValues)
 {
-	FHelpshiftConfigParameter Out;
-	Out.Type = EHelpshiftConfigParameterType::Array;
-	Out.Value = FVariant(HelpshiftConfigJson::ArrayToJson(InValues));
-	return Out;
+	return Make(EHelpshiftConfigParameterType::Array, FVariant(HelpshiftConfigJson::ArrayToJson(InValues)));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeMap(const TMap<FString, FHelpshiftConfigParameter>& InValues)
 {
-	FHelpshiftConfigParameter Out;
-	Out.Type = EHelpshiftConfigParameterType::Map;
-	Out.Value = FVariant(HelpshiftConfigJson::ToJson(InValues));
-	return Out;
+	return Make(EHelpshiftConfigParameterType::Map, FVariant(HelpshiftConfigJson::ToJson(InValues)));
 }
 
 FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_StringToHelpshiftConfig(const FString& InValue)
