@@ -6,10 +6,11 @@
  * @example
  * // C++ (UHelpshiftTSSubsystem): JsEnv->Start(TEXT("HelpshiftTS/main"), Arguments);
  */
-import { type $Ref, $ref, $unref, argv } from "puerts";
+import { argv } from "puerts";
 import type { HelpshiftTSBridge } from "ue";
 import { createHelpshiftClient } from "../core";
 import { BridgeArgument } from "./commands";
+import { engineTimers, puertsRefs } from "./puerts-host";
 import { type RuntimeBridge, startRuntime } from "./runtime";
 
 // Typed as the reflected class, then handed over without a cast: tsc checks that every bridge call the runtime
@@ -19,6 +20,6 @@ const bridge: RuntimeBridge = argv.getByName(BridgeArgument.bridge) as Helpshift
 startRuntime({
   bridge,
   createClient: createHelpshiftClient,
-  refs: { $ref, $unref: <T>(x: unknown) => $unref(x as $Ref<T>) },
-  timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as never) },
+  refs: puertsRefs,
+  timers: engineTimers,
 });

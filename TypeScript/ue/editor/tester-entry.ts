@@ -7,9 +7,10 @@
  * @example
  * // C++ (FHelpshiftTSEditorTester::Start): JsEnv->Start(TEXT("HelpshiftTS/editor-tester"), Arguments);
  */
-import { type $Ref, $ref, $unref, argv } from "puerts";
+import { argv } from "puerts";
 import type { HelpshiftTSEditorBridge } from "ue";
 import { createHelpshiftClient } from "../../core";
+import { engineTimers, puertsRefs } from "../puerts-host";
 import { EditorTesterArgument } from "./commands";
 import { type EditorTesterBridge, startEditorTester } from "./tester-host";
 
@@ -20,6 +21,6 @@ const bridge: EditorTesterBridge = argv.getByName(EditorTesterArgument.bridge) a
 startEditorTester({
   bridge,
   createClient: createHelpshiftClient,
-  refs: { $ref, $unref: <T>(x: unknown) => $unref(x as $Ref<T>) },
-  timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as never) },
+  refs: puertsRefs,
+  timers: engineTimers,
 });
