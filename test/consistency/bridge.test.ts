@@ -7,9 +7,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { BUNDLES } from "../../scripts/build";
 import { CONSTANTS_HEADER, renderConstantsHeader } from "../../scripts/gen-cpp";
 import { LoginFailureReason, LoginFailureReasonConstantName } from "../../TypeScript/contract";
-import { BridgeCommand } from "../../TypeScript/ue/commands";
+import { BridgeCommand, ENTRY_MODULE, FACADE_MODULE } from "../../TypeScript/ue/commands";
 import { puertsType, readReflectedClasses, splitParameters } from "./cpp-reflection";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -141,5 +142,15 @@ describe("Typing/ue against the C++ headers", () => {
       "const TMap<FString, FString>& A",
       "int32 B",
     ]);
+  });
+});
+
+describe("module names against the build", () => {
+  it("the module the subsystem starts and the facade gameplay requires are bundles `npm run build` writes", () => {
+    for (const module of [ENTRY_MODULE, FACADE_MODULE]) {
+      const [folder, name] = module.split("/");
+      expect(folder).toBe("HelpshiftTS");
+      expect(Object.keys(BUNDLES)).toContain(name);
+    }
   });
 });
