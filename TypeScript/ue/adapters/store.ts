@@ -1,7 +1,7 @@
 /**
  * The core's `Store` over the bridge's file UFUNCTIONs (one file per key under `Saved/HelpshiftTS/`).
- * Keys are escaped here into a file-name-safe alphabet, so C++ only has to accept `[A-Za-z0-9_-]` (at most 200 characters, FHelpshiftTSFileStore) and
- * refuse anything else (no path can leave the folder).
+ * Keys are escaped here into a file-name-safe alphabet, so C++ (FHelpshiftTSFileStore) only has to accept
+ * `[A-Za-z0-9_-]`, at most 200 characters, and refuse anything else (no path can leave the folder).
  *
  * @example
  * const store = createBridgeStore(bridge, { $ref, $unref });
