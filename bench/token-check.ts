@@ -72,9 +72,9 @@ export function benchTokenCheck(options: { rounds: number; roundMs: number }): B
       goal: `check ≥ ${GOAL}× decode+parse (contract codecs)`,
       met: worst >= GOAL,
       notes:
-        "Largest legal token: 12 identities (one per identifier; duplicates are invalidData), values at 300/750, " +
-        "30 metadata entries each with 255-char keys and 300-char values. 'Wide' uses 3-byte UTF-8 characters. " +
-        "'Heaviest' is 30 identities (legal count, repeated identifiers) read to the end.",
+        "Largest legal token: 30 identities (every identifier, then repeats with distinct values), values at " +
+        "300/750, 30 metadata entries each with 255-char keys and 300-char values. 'Wide' uses 3-byte UTF-8 " +
+        "characters. 'Heaviest' is the same token with a second uid last: read to the end, then refused.",
     },
   );
 }

@@ -92,11 +92,32 @@ function checkMetadata(identifier: string, metadata: unknown, errors: ErrorMap):
   return out;
 }
 
+/** Values already taken per identifier in one token (for repeats and the single-uid rule). */
+type SeenValues = Map<string, Set<string>>;
+
+/** A repeat of an earlier entry (same identifier and value): counted once, so dropped. */
+const REPEAT = "repeat";
+
+/** Why a well-formed value cannot join the token: a second, different uid. */
+function repeatProblem(identifier: string, value: string, seen: SeenValues): ErrorValue | typeof REPEAT | undefined {
+  const values = seen.get(identifier);
+  if (values?.has(value)) return REPEAT;
+  if (identifier === "uid" && values !== undefined && values.size > 0) return ErrorValue.invalidData;
+  return undefined;
+}
+
 /**
  * Checks one identity object; records problems in `errors` keyed by identifier
  * (or `identities[i]` when there is no usable identifier), metadata problems by metadata key.
+ * An identifier may repeat with distinct values; an entry repeating identifier and value is one (the first
+ * kept, {@link REPEAT} for the later ones); a second, different `uid` is `invalidData` on `uid`.
  */
-function checkIdentity(entry: unknown, index: number, seen: Set<string>, errors: ErrorMap): IdentityEntry | undefined {
+function checkIdentity(
+  entry: unknown,
+  index: number,
+  seen: SeenValues,
+  errors: ErrorMap,
+): IdentityEntry | typeof REPEAT | undefined {
   const slot = `identities[${index}]`;
   if (!isPlainObject(entry)) {
     addError(errors, slot, ErrorValue.invalidData);
@@ -111,18 +132,22 @@ function checkIdentity(entry: unknown, index: number, seen: Set<string>, errors:
     addError(errors, slot, ErrorValue.invalidValueType);
     return undefined;
   }
-  const before = Object.keys(errors).length;
-  if (identifier.length > Limits.keyLength) addError(errors, identifier, ErrorValue.exceededKeyLengthLimit);
-  else if (!identifierSet.has(identifier) || seen.has(identifier)) addError(errors, identifier, ErrorValue.invalidData);
-  else if (value === undefined || value === null || value === "") addError(errors, identifier, ErrorValue.emptyData);
-  else if (typeof value !== "string") addError(errors, identifier, ErrorValue.invalidValueType);
-  else {
-    const max = identifier === "uid" ? Limits.uidValueLength : Limits.identityValueLength;
-    if (value.length > max) addError(errors, identifier, ErrorValue.exceededValueLengthLimit);
-  }
-  seen.add(identifier);
+  let problem: ErrorValue | typeof REPEAT | undefined;
+  if (identifier.length > Limits.keyLength) problem = ErrorValue.exceededKeyLengthLimit;
+  else if (!identifierSet.has(identifier)) problem = ErrorValue.invalidData;
+  else if (value === undefined || value === null || value === "") problem = ErrorValue.emptyData;
+  else if (typeof value !== "string") problem = ErrorValue.invalidValueType;
+  else if (value.length > (identifier === "uid" ? Limits.uidValueLength : Limits.identityValueLength)) {
+    problem = ErrorValue.exceededValueLengthLimit;
+  } else problem = repeatProblem(identifier, value, seen);
+  if (problem !== undefined && problem !== REPEAT) addError(errors, identifier, problem);
+  const metadataErrors = Object.keys(errors).length;
   const checkedMetadata = checkMetadata(identifier, metadata, errors);
-  if (Object.keys(errors).length !== before) return undefined;
+  if (problem !== undefined || Object.keys(errors).length !== metadataErrors)
+    return problem === REPEAT ? REPEAT : undefined;
+  const values = seen.get(identifier) ?? new Set<string>();
+  values.add(value as string);
+  seen.set(identifier, values);
   const out: { identifier: Identifier; value: string; metadata?: Record<string, string> } = {
     identifier: identifier as Identifier,
     value: value as string,
@@ -132,7 +157,8 @@ function checkIdentity(entry: unknown, index: number, seen: Set<string>, errors:
 }
 
 /**
- * Validates the identities array of a payload: size, then every entry, all offending entries in one map.
+ * Validates the identities array of a payload: size (entries as sent, repeats included), then every entry, all
+ * offending entries in one map. The valid answer lists each distinct identity once, in token order.
  *
  * @example
  * const r = validateIdentities([{ identifier: "uid", value: "42" }]);
@@ -143,11 +169,11 @@ export function validateIdentities(identities: unknown): { ok: true; identities:
   }
   if (identities.length > Limits.collectionSize) return failure(LoginFailureReason.identitiesSizeLimitExceeded);
   const errors: ErrorMap = {};
-  const seen = new Set<string>();
+  const seen: SeenValues = new Map();
   const valid: IdentityEntry[] = [];
   identities.forEach((entry, index) => {
     const checked = checkIdentity(entry, index, seen, errors);
-    if (checked) valid.push(checked);
+    if (checked !== undefined && checked !== REPEAT) valid.push(checked);
   });
   if (Object.keys(errors).length > 0) return failure(LoginFailureReason.identitiesDataInvalid, errors);
   return { ok: true, identities: valid };

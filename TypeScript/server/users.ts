@@ -94,8 +94,10 @@ export class UserRepository {
 
   /**
    * Attaches identities to a user. An identity owned by another user is refused; a second, different uid too
-   * (a user has one uid). An identity the user already has gets its metadata replaced (and `updated_at` moved)
-   * only when the metadata differs: a returning user's login then writes no identity page.
+   * (a user has one uid). An identifier may come with several values (two emails): each is stored. An identity
+   * the user already has gets its metadata replaced (and `updated_at` moved) only when the metadata differs: a
+   * returning user's login then writes no identity page. Outcomes are keyed by identifier, as the protocol's
+   * errors are: an identifier is "added" only when every one of its values was; otherwise its first refusal.
    *
    * @example
    * users.attachIdentities(user, [{ identifier: "email", value: "a@b.c" }]); // { email: "added" }
@@ -113,11 +115,11 @@ export class UserRepository {
       for (const identity of identities) {
         const owner = this.findByIdentity(user.appId, identity.identifier, identity.value);
         if (owner && owner.id !== user.id) {
-          outcomes[identity.identifier] = "ownedByAnotherUser";
+          recordOutcome(outcomes, identity.identifier, "ownedByAnotherUser");
           continue;
         }
         if (identity.identifier === "uid" && !owner && this.identitiesOf(user.id).some((i) => i.identifier === "uid")) {
-          outcomes[identity.identifier] = "conflictingUid";
+          recordOutcome(outcomes, identity.identifier, "conflictingUid");
           continue;
         }
         upsert.run(
@@ -128,7 +130,7 @@ export class UserRepository {
           JSON.stringify(identity.metadata ?? {}),
           now,
         );
-        outcomes[identity.identifier] = "added";
+        recordOutcome(outcomes, identity.identifier, "added");
       }
     });
     return outcomes;
@@ -142,6 +144,12 @@ export class UserRepository {
     ).all(userId) as { identifier: string; value: string; metadata: string }[];
     return rows.map((r) => ({ identifier: r.identifier, value: r.value, metadata: JSON.parse(r.metadata) }));
   }
+}
+
+/** Keys an outcome by identifier: a refusal replaces "added", and the first refusal of an identifier stays. */
+function recordOutcome(outcomes: Record<string, AttachOutcome>, identifier: string, outcome: AttachOutcome): void {
+  const before = outcomes[identifier];
+  if (before === undefined || (before === "added" && outcome !== "added")) outcomes[identifier] = outcome;
 }
 
 function toUser(row: UserRow): User {

@@ -50,22 +50,25 @@ export function encodeUnsignedToken(payload: unknown, header: unknown = { alg: "
 }
 
 /**
- * Why 12 identities and not 30: the contract refuses a second identity with the same identifier
- * (`invalidData`, docs/decisions.md), and there are 12 identifiers, so a legal token holds at most 12.
- * Every value, metadata key and metadata value is at its maximum length; `unit` lets a caller make the
- * payload heavier in bytes (a 3-byte UTF-8 character still counts as one unit).
+ * The largest legal identity list: 30 entries (the count limit). There are 12 identifiers, so the limit is only
+ * reached with repeats: every identifier once, then identifiers other than `uid` again with distinct values (a
+ * second `uid` would be `invalidData`, docs/decisions.md). Every value, metadata key and metadata value is at its
+ * maximum length; `unit` lets a caller make the payload heavier in bytes (a 3-byte UTF-8 character still counts
+ * as one unit).
  *
  * @example
- * largestLegalIdentities().length; // 12
+ * largestLegalIdentities().length; // 30
  */
 export function largestLegalIdentities(unit = "x"): Array<Record<string, unknown>> {
-  return IDENTIFIERS.map((identifier, i) => {
+  const repeatable = IDENTIFIERS.filter((identifier) => identifier !== "uid");
+  return Array.from({ length: Limits.collectionSize }, (_, i) => {
+    const identifier = i < IDENTIFIERS.length ? IDENTIFIERS[i] : repeatable[i % repeatable.length];
     const max = identifier === "uid" ? Limits.uidValueLength : Limits.identityValueLength;
     const metadata: Record<string, string> = {};
     for (let m = 0; m < Limits.collectionSize; m++) {
       metadata[sized(`k${i}_${m}_`, Limits.keyLength)] = sized(`v${m}_`, Limits.metadataValueLength, unit);
     }
-    return { identifier, value: sized(`${identifier}_`, max, unit), metadata };
+    return { identifier, value: sized(`${identifier}_${i}_`, max, unit), metadata };
   });
 }
 
@@ -80,15 +83,20 @@ export function largestLegalTokenPayload(iat: number, unit = "x"): Record<string
 }
 
 /**
- * The heaviest token the checker must read to the end: 30 identities (the count limit) at maximum lengths with 30
- * maximal metadata entries each. Illegal only because identifiers repeat, which the checker learns per entry.
+ * The heaviest token the checker must read to the end and then refuse: the largest legal identities, the last
+ * one turned into a second, different `uid` (`invalidData`), which the checker learns at the last entry.
  *
  * @example
  * checkLogin(encodeUnsignedToken(heaviestTokenPayload(1)), {}).reason; // "identitiesDataInvalid"
  */
 export function heaviestTokenPayload(iat: number, unit = "x"): Record<string, unknown> {
-  const legal = largestLegalIdentities(unit);
-  const identities = Array.from({ length: Limits.collectionSize }, (_, i) => legal[i % legal.length]);
+  const identities = largestLegalIdentities(unit);
+  const last = identities[identities.length - 1] as Record<string, unknown>;
+  identities[identities.length - 1] = {
+    ...last,
+    identifier: "uid",
+    value: sized("uid_other_", Limits.uidValueLength, unit),
+  };
   return { identities, iat };
 }
 

@@ -144,8 +144,45 @@ describe("identifiers", () => {
     expect(errorsOf([identity(identifier, "1")])).toEqual({ [identifier]: E.invalidData });
   });
 
-  it("refuses a repeated identifier", () => {
+  it("accepts an identifier repeated with distinct values, each kept in token order", () => {
+    const result = accepts([identity("uid", "1"), identity("email", "a@x.io"), identity("email", "b@x.io")]);
+    expect(result?.identities).toEqual([
+      identity("uid", "1"),
+      identity("email", "a@x.io"),
+      identity("email", "b@x.io"),
+    ]);
+  });
+
+  it("an entry repeating identifier and value is one (the first is kept, metadata included)", () => {
+    const result = accepts([
+      identity("phone_number", "+1", { k: "first" }),
+      identity("phone_number", "+1", { k: "second" }),
+      identity("phone_number", "+2"),
+      identity("uid", "7"),
+      identity("uid", "7"),
+    ]);
+    expect(result?.identities).toEqual([
+      identity("phone_number", "+1", { k: "first" }),
+      identity("phone_number", "+2"),
+      identity("uid", "7"),
+    ]);
+  });
+
+  it("two different uids are invalidData on uid", () => {
     expect(errorsOf([identity("uid", "1"), identity("uid", "2")])).toEqual({ uid: E.invalidData });
+    expect(
+      errorsOf([identity("uid", "1"), identity("email", "e"), identity("uid", "1"), identity("uid", "3")]),
+    ).toEqual({ uid: E.invalidData });
+  });
+
+  it("errors stay keyed by identifier: the first problem of an identifier is the one reported", () => {
+    expect(errorsOf([identity("email", "ok"), identity("email", x(301)), identity("email", "")])).toEqual({
+      email: E.exceededValueLengthLimit,
+    });
+    expect(errorsOf([identity("uid", x(751)), identity("uid", "2")])).toEqual({ uid: E.exceededValueLengthLimit });
+    expect(errorsOf([identity("email", "a"), identity("email", "a", { k: "" })])).toEqual({
+      k: E.metadataEmptyKeyOrValue,
+    });
   });
 
   it("keys problems without a usable identifier by position", () => {
@@ -222,6 +259,24 @@ describe("identities count", () => {
       ok: false,
       reason: R.identitiesSizeLimitExceeded,
     });
+  });
+
+  it("30 identities log in (one uid, one identifier repeated with distinct values), 31 do not", () => {
+    const emails = (n: number) => Array.from({ length: n }, (_, i) => identity("email", `p${i}@x.io`));
+    const thirty = [identity("uid", "42"), ...emails(Limits.collectionSize - 1)];
+    const accepted = accepts(thirty);
+    expect(accepted?.identities).toHaveLength(30);
+    expect(accepted?.identities).toEqual(thirty);
+    expect(failureOf(tokenWith([...thirty, identity("email", "extra@x.io")]))).toEqual({
+      ok: false,
+      reason: R.identitiesSizeLimitExceeded,
+    });
+  });
+
+  it("the count is of entries as sent: 31 entries are too many even when some repeat", () => {
+    const repeated = Array.from({ length: Limits.collectionSize + 1 }, () => identity("email", "same@x.io"));
+    expect(failureOf(tokenWith(repeated))).toEqual({ ok: false, reason: R.identitiesSizeLimitExceeded });
+    expect(accepts(repeated.slice(1))?.identities).toEqual([identity("email", "same@x.io")]);
   });
 
   it("an empty identities array is valid data", () => {

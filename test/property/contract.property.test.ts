@@ -108,10 +108,15 @@ describe("checkLogin under random and mutated tokens", () => {
     );
   });
 
-  it("the largest legal token passes and the heaviest (30 repeated identities) fails per entry, not by size", () => {
-    expect(checkLogin(encodeUnsignedToken(largestLegalTokenPayload(IAT, "€")), {}).ok).toBe(true);
+  it("the largest legal token (30 identities) passes; the heaviest (a second uid last) fails per entry, not by size", () => {
+    const largest = checkLogin(encodeUnsignedToken(largestLegalTokenPayload(IAT, "€")), {});
+    expect(largest.ok && largest.identities.length).toBe(Limits.collectionSize);
     const heaviest = checkLogin(encodeUnsignedToken(heaviestTokenPayload(IAT)), {});
-    expect(heaviest).toMatchObject({ ok: false, reason: LoginFailureReason.identitiesDataInvalid });
+    expect(heaviest).toEqual({
+      ok: false,
+      reason: LoginFailureReason.identitiesDataInvalid,
+      errors: { uid: ErrorValue.invalidData },
+    });
   });
 });
 
@@ -192,10 +197,12 @@ const violations: Violation[] = [
     },
   },
   {
-    name: "duplicate identifier",
-    apply(identity, ids) {
-      ids.push({ identifier: identity.identifier, value: "again" });
-      return { key: identity.identifier as string, expected: ErrorValue.invalidData };
+    name: "second, different uid",
+    apply(_identity, ids) {
+      // Legal values are all "v…": "u1" and "u2" differ from any uid already there.
+      if (!ids.some((i) => i.identifier === "uid")) ids.push({ identifier: "uid", value: "u1" });
+      ids.push({ identifier: "uid", value: "u2" });
+      return { key: "uid", expected: ErrorValue.invalidData };
     },
   },
 ];
@@ -217,19 +224,39 @@ describe("one broken rule in an otherwise legal token", () => {
     );
   });
 
-  it("counts identities at the limit: 30 entries are read one by one, 31 exceed the size limit", () => {
+  it("counts identities at the limit: up to 30 entries with repeated identifiers log in, 31 exceed the size limit", () => {
     fc.assert(
       fc.property(fc.integer({ min: Limits.collectionSize - 1, max: Limits.collectionSize + 2 }), (count) => {
-        const identities = Array.from({ length: count }, (_, i) => ({ identifier: "uid", value: `u${i}` }));
+        const identities = Array.from({ length: count }, (_, i) => ({ identifier: "email", value: `e${i}@x.io` }));
         const result = checkLogin(encodeUnsignedToken({ identities, iat: IAT }), {});
-        expect(result).toMatchObject({
-          reason:
-            count > Limits.collectionSize
-              ? LoginFailureReason.identitiesSizeLimitExceeded
-              : LoginFailureReason.identitiesDataInvalid,
-        });
+        if (count > Limits.collectionSize) {
+          expect(result).toEqual({ ok: false, reason: LoginFailureReason.identitiesSizeLimitExceeded });
+        } else {
+          expect(result).toMatchObject({ ok: true, mode: "email" });
+          expect(result.ok && result.identities).toHaveLength(count);
+        }
       }),
       runs(20),
+    );
+  });
+
+  it("repeats of identifier and value count once; other repeats of an identifier are all kept", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ identifier: fc.constantFrom("email", "phone_number"), value: fc.constantFrom("a", "b", "c") }),
+          {
+            minLength: 1,
+            maxLength: Limits.collectionSize,
+          },
+        ),
+        (identities) => {
+          const result = validateIdentityToken(encodeUnsignedToken({ identities, iat: IAT }));
+          const distinct = [...new Map(identities.map((i) => [`${i.identifier}|${i.value}`, i])).keys()];
+          expect(result.ok && result.identities.map((i) => `${i.identifier}|${i.value}`)).toEqual(distinct);
+        },
+      ),
+      runs(60),
     );
   });
 

@@ -58,6 +58,69 @@ describe("POST identities", () => {
     expect(answer.body).toEqual({ added: ["discord_id"], refused: { email: "invalidData", uid: "invalidData" } });
   });
 
+  it("stores every value of a repeated identifier, at login and when added; 30 log in, 31 do not", async () => {
+    const emails = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ identifier: "email", value: `multi${from + i}@x.io` }));
+    const { token: session } = await loginUid(h, "multi", emails(0, 29));
+    let me = await get(`${h.url}/v1/apps/${h.appId}/me`, session);
+    expect(me.body.identities).toHaveLength(30);
+    const added = await post(
+      path,
+      {
+        identityToken: await token([
+          ...emails(29, 2),
+          { identifier: "phone_number", value: "+1" },
+          { identifier: "phone_number", value: "+2" },
+          { identifier: "phone_number", value: "+2" },
+        ]),
+      },
+      { bearer: session },
+    );
+    expect(added.body).toEqual({ added: ["email", "phone_number"], refused: {} });
+    me = await get(`${h.url}/v1/apps/${h.appId}/me`, session);
+    const identities = me.body.identities as { identifier: string; value: string }[];
+    expect(identities.filter((i) => i.identifier === "email")).toHaveLength(31);
+    expect(identities.filter((i) => i.identifier === "phone_number").map((i) => i.value)).toEqual(["+1", "+2"]);
+    const tooMany = await post(`${h.url}/v1/apps/${h.appId}/login`, {
+      identityToken: await token([{ identifier: "uid", value: "multi" }, ...emails(0, 30)]),
+      fullPrivacy: false,
+    });
+    expect(tooMany.body).toEqual({ reason: "identitiesSizeLimitExceeded" });
+  });
+
+  it("a repeated identifier with one value refused: refused on that identifier, the others stored", async () => {
+    await loginUid(h, "owner-2", [{ identifier: "email", value: "owned@x.io" }]);
+    const { token: session } = await loginUid(h, "multi-2");
+    for (const order of [
+      ["mine@x.io", "owned@x.io"],
+      ["owned@x.io", "mine@x.io"],
+    ]) {
+      const answer = await post(
+        path,
+        { identityToken: await token(order.map((value) => ({ identifier: "email", value }))) },
+        { bearer: session },
+      );
+      expect(answer.body).toEqual({ added: [], refused: { email: "invalidData" } });
+    }
+    const me = await get(`${h.url}/v1/apps/${h.appId}/me`, session);
+    expect((me.body.identities as { value: string }[]).map((i) => i.value)).toEqual(["mine@x.io", "multi-2"]);
+  });
+
+  it("two different uids in one token are identitiesDataInvalid on uid", async () => {
+    const { token: session } = await loginUid(h, "multi-3");
+    const answer = await post(
+      path,
+      {
+        identityToken: await token([
+          { identifier: "uid", value: "multi-3" },
+          { identifier: "uid", value: "x" },
+        ]),
+      },
+      { bearer: session },
+    );
+    expect(answer.body).toEqual({ reason: "identitiesDataInvalid", errors: { uid: "invalidData" } });
+  });
+
   it("re-validates the token like a login (no uid/email rule) and verifies it", async () => {
     const { token: session } = await loginUid(h, "id-3");
     const noIat = await post(
