@@ -19,7 +19,7 @@ import {
   DEFAULT_DATA_DIR,
   openDatabase,
 } from "../../server";
-import { type CommandIo, type CommandOutput, emit, processIo } from "./check";
+import { type CommandIo, type CommandOutput, emit, processIo, usageOutput } from "./check";
 
 /** Exit codes: 0 done, 1 refused (unknown app, bad definition), 2 the command was used wrongly. */
 export const AppExit = { ok: 0, refused: 1, usage: 2 } as const;
@@ -56,14 +56,23 @@ export function openApps(dataDir: string): { apps: AppRepository; close(): void 
   return { apps: new AppRepository(db, { now: () => Date.now() }), close: () => db.close() };
 }
 
-/** Runs `work` on the data dir's apps, turning definition errors into exit code 1. */
-export function withApps(dataDir: string, work: (apps: AppRepository) => CommandOutput): CommandOutput {
+/**
+ * Runs `work` on the data dir's apps, turning definition errors into exit code 1 (under `--json`, one object
+ * `{ok: false, error, message}` on stdout).
+ */
+export function withApps(dataDir: string, work: (apps: AppRepository) => CommandOutput, json?: boolean): CommandOutput {
   const { apps, close } = openApps(dataDir);
   try {
     return work(apps);
   } catch (error) {
     if (error instanceof AppDefinitionError) {
-      return { stdout: [], stderr: [`error: ${error.code}: ${error.message}`], exitCode: AppExit.refused };
+      return json
+        ? {
+            stdout: [JSON.stringify({ ok: false, error: error.code, message: error.message })],
+            stderr: [],
+            exitCode: AppExit.refused,
+          }
+        : { stdout: [], stderr: [`error: ${error.code}: ${error.message}`], exitCode: AppExit.refused };
     }
     throw error;
   } finally {
@@ -99,36 +108,37 @@ export function runCreateApp(input: CreateAppInput): CommandOutput {
   for (const spec of input.field) {
     const field = parseFieldSpec(spec);
     if (!field) {
-      return {
-        stdout: [],
-        stderr: [
-          `error: --field ${spec}: expected name:type[:option|option], type one of ${CUSTOM_FIELD_TYPES.join(", ")}`,
-        ],
-        exitCode: AppExit.usage,
-      };
+      return usageOutput(
+        `--field ${spec}: expected name:type[:option|option], type one of ${CUSTOM_FIELD_TYPES.join(", ")}`,
+        input.json,
+      );
     }
     customFields.push(field);
   }
   const sessionLifetimeSeconds = seconds(input.sessionLifetime);
   const refreshLeadSeconds = seconds(input.refreshLead);
   if (sessionLifetimeSeconds === "bad" || refreshLeadSeconds === "bad") {
-    return { stdout: [], stderr: ["error: durations are whole seconds"], exitCode: AppExit.usage };
+    return usageOutput("durations are whole seconds", input.json);
   }
-  return withApps(input.dataDir, (apps) => {
-    const { app, secret } = apps.create({
-      ...(input.id === undefined ? {} : { id: input.id }),
-      ...(input.name === undefined ? {} : { name: input.name }),
-      ...(sessionLifetimeSeconds === undefined ? {} : { sessionLifetimeSeconds }),
-      ...(refreshLeadSeconds === undefined ? {} : { refreshLeadSeconds }),
-      identityEnabled: input.identity,
-      customFields,
-      tags: input.tag,
-    });
-    const stdout = input.json
-      ? [JSON.stringify({ ...describeApp(app), secret })]
-      : [`app id: ${app.id}`, `secret: ${secret}`, "Keep the secret on your game server; it is not shown again."];
-    return { stdout, stderr: [], exitCode: AppExit.ok };
-  });
+  return withApps(
+    input.dataDir,
+    (apps) => {
+      const { app, secret } = apps.create({
+        ...(input.id === undefined ? {} : { id: input.id }),
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(sessionLifetimeSeconds === undefined ? {} : { sessionLifetimeSeconds }),
+        ...(refreshLeadSeconds === undefined ? {} : { refreshLeadSeconds }),
+        identityEnabled: input.identity,
+        customFields,
+        tags: input.tag,
+      });
+      const stdout = input.json
+        ? [JSON.stringify({ ...describeApp(app), secret })]
+        : [`app id: ${app.id}`, `secret: ${secret}`, "Keep the secret on your game server; it is not shown again."];
+      return { stdout, stderr: [], exitCode: AppExit.ok };
+    },
+    input.json,
+  );
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -175,15 +185,19 @@ export function registerAppCommands(program: Command, io: CommandIo = processIo(
     .action((options: DirOption & { json?: boolean }) =>
       emit(
         io,
-        withApps(options.dataDir, (apps) => {
-          const list = apps.list().map(describeApp);
-          const stdout = options.json
-            ? [JSON.stringify(list)]
-            : list.map(
-                (a) => `${a.id}\tidentity ${a.identityEnabled ? "on" : "off"}\tsession ${a.sessionLifetimeSeconds}s`,
-              );
-          return { stdout, stderr: [], exitCode: AppExit.ok };
-        }),
+        withApps(
+          options.dataDir,
+          (apps) => {
+            const list = apps.list().map(describeApp);
+            const stdout = options.json
+              ? [JSON.stringify(list)]
+              : list.map(
+                  (a) => `${a.id}\tidentity ${a.identityEnabled ? "on" : "off"}\tsession ${a.sessionLifetimeSeconds}s`,
+                );
+            return { stdout, stderr: [], exitCode: AppExit.ok };
+          },
+          options.json,
+        ),
       ),
     );
 

@@ -22,6 +22,8 @@ export const CheckExit = { ok: 0, failed: 1, usage: 2 } as const;
 export interface CheckInput {
   /** The identity JWT; "" checks an anonymous (empty-JWT) login. */
   readonly token: string;
+  /** Where the token came from: an empty standard input is a usage error, never an anonymous login. */
+  readonly from?: "argument" | "stdin";
   /** The login config as JSON text (a JSON object). */
   readonly config?: string;
   readonly json?: boolean;
@@ -63,7 +65,14 @@ function jsonObject(report: LoginInspection): Record<string, unknown> {
   return out;
 }
 
-function usage(message: string, json: boolean | undefined): CommandOutput {
+/**
+ * A usage error (exit 2): `error: …` on stderr, or under `--json` one object `{ok: false, usageError}` on stdout.
+ * Every command and commander's own errors (see `runCli`) answer usage errors this way.
+ *
+ * @example
+ * return usageOutput("--config is not valid JSON", input.json);
+ */
+export function usageOutput(message: string, json: boolean | undefined): CommandOutput {
   return json
     ? { stdout: [JSON.stringify({ ok: false, usageError: message })], stderr: [], exitCode: CheckExit.usage }
     : { stdout: [], stderr: [`error: ${message}`], exitCode: CheckExit.usage };
@@ -77,12 +86,18 @@ function usage(message: string, json: boolean | undefined): CommandOutput {
  * process.exitCode = out.exitCode;
  */
 export function runCheck(input: CheckInput): CommandOutput {
+  if (input.from === "stdin" && input.token === "") {
+    return usageOutput(
+      'standard input is empty: pipe a token into "check -", or pass "" to check an anonymous login',
+      input.json,
+    );
+  }
   let config: unknown;
   if (input.config !== undefined) {
     try {
       config = JSON.parse(input.config);
     } catch {
-      return usage("--config is not valid JSON", input.json);
+      return usageOutput("--config is not valid JSON", input.json);
     }
   }
   const report = inspectLogin(input.token, config, input.nowSeconds);
@@ -137,8 +152,9 @@ export function registerCheckCommand(program: Command, io: CommandIo = processIo
     .option("--config <json>", "login config as a JSON object, e.g. '{\"full_privacy_enabled\": true}'")
     .option("--json", "print exactly one JSON object")
     .action(async (jwt: string, options: { config?: string; json?: boolean }) => {
-      const token = jwt === "-" ? (await readAll(io.stdin)).trim() : jwt;
+      const from = jwt === "-" ? "stdin" : "argument";
+      const token = from === "stdin" ? (await readAll(io.stdin)).trim() : jwt;
       const nowSeconds = Math.floor(io.nowMs() / 1000);
-      emit(io, runCheck({ token, config: options.config, json: options.json, nowSeconds }));
+      emit(io, runCheck({ token, from, config: options.config, json: options.json, nowSeconds }));
     });
 }

@@ -7,11 +7,19 @@
  * helpshift-ts serve                       # 127.0.0.1:8787, ./.data
  * PORT=9000 helpshift-ts serve --data-dir /tmp/hs
  */
+import { existsSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { SignJWT } from "jose";
 import { LoginConfigKey, ProtocolPath } from "../../contract";
 import { createConsoleLogger } from "../../node/console-logger";
-import { createIdentityService, DEFAULT_DATA_DIR, type IdentityService } from "../../server";
+import {
+  createIdentityService,
+  DATABASE_FILE_NAME,
+  DEFAULT_DATA_DIR,
+  type IdentityService,
+  type NewApp,
+} from "../../server";
 import { type CommandIo, processIo } from "./check";
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -25,12 +33,51 @@ export interface ServeOptions {
   readonly dataDir: string;
 }
 
+/**
+ * The demo app `serve` creates on first run. Its tag and custom field make the README's attribute examples
+ * (`new_tags: ["vip"]`, `custom_user_fields: { guild: "red" }`) go through as printed.
+ */
+export const DEMO_APP = {
+  id: DEMO_APP_ID,
+  name: "Demo",
+  tags: ["vip", "beta"],
+  customFields: [{ name: "guild", type: "singleline" }],
+} as const satisfies NewApp;
+
+/** The service could not listen (port in use, address not available, no permission): one line says why. */
+export class ListenError extends Error {
+  constructor(host: string, port: number, cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    const why =
+      code === "EADDRINUSE"
+        ? `port ${port} is already in use on ${host}; stop what runs there or pass --port <other port>`
+        : code === "EADDRNOTAVAIL"
+          ? `${host} is not an address of this machine; pass --host 127.0.0.1`
+          : code === "EACCES"
+            ? `no permission to listen on port ${port}; pick a port above 1023`
+            : `cannot listen on ${host}:${port} (${typeof code === "string" ? code : String(cause)})`;
+    super(why);
+    this.name = "ListenError";
+  }
+}
+
+/** The outermost directory of `path` (itself included) that does not exist yet, if any. */
+function firstMissingDirectory(path: string): string | undefined {
+  let missing: string | undefined;
+  for (let dir = path; !existsSync(dir); dir = dirname(dir)) {
+    missing = dir;
+    if (dirname(dir) === dir) break;
+  }
+  return missing;
+}
+
 /** What `startServe` leaves running. */
 export interface RunningServe {
   readonly service: IdentityService;
   readonly url: string;
   /** The lines printed at start. */
   readonly banner: string[];
+  readonly dataDir: string;
 }
 
 /**
@@ -65,15 +112,28 @@ function shellQuote(value: string): string {
 export async function startServe(options: ServeOptions, io: CommandIo): Promise<RunningServe> {
   // A wildcard bind is reachable locally at the loopback address; print that so the curl line works as shown.
   const displayHost = options.host === "0.0.0.0" || options.host === "::" ? DEFAULT_HOST : options.host;
+  const createdDir = firstMissingDirectory(resolve(options.dataDir));
+  const database = join(options.dataDir, DATABASE_FILE_NAME);
+  const createdDatabase = !existsSync(database);
   const service = await createIdentityService({
     dataDir: options.dataDir,
     // No publicUrl: the tester page calls its own origin, so it works under whatever address it was opened.
     logger: createConsoleLogger({ sink: { log: io.err, warn: io.err, error: io.err } }),
   });
+  let listened: string;
+  try {
+    listened = await service.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    // Nothing is left behind: the database closes and a data directory this start created goes away.
+    await service.close();
+    if (createdDir !== undefined) rmSync(createdDir, { recursive: true, force: true });
+    else if (createdDatabase)
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
+    throw new ListenError(options.host, options.port, error);
+  }
   const existing = service.apps.find(DEMO_APP_ID);
-  const created = existing ? undefined : service.apps.create({ id: DEMO_APP_ID, name: "Demo", tags: ["vip", "beta"] });
+  const created = existing ? undefined : service.apps.create(DEMO_APP);
   const demo = existing ?? service.apps.get(DEMO_APP_ID);
-  const listened = await service.listen({ host: options.host, port: options.port });
   const url = listened.replace(/\/\/(0\.0\.0\.0|\[::\])/, `//${displayHost}`);
   const token = await sampleToken(demo.secret, io.nowMs());
   const body = JSON.stringify({ identityToken: token, fullPrivacy: false });
@@ -88,7 +148,7 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
     "log in with it:",
     `curl -s -X POST ${url}${ProtocolPath.login(demo.id)} -H 'content-type: application/json' -d ${shellQuote(body)}`,
   ];
-  return { service, url, banner };
+  return { service, url, banner, dataDir: options.dataDir };
 }
 
 function portOf(value: string | undefined): number | undefined {
@@ -112,17 +172,28 @@ export function registerServeCommand(program: Command, io: CommandIo = processIo
         io.setExitCode(2);
         return;
       }
-      const running = await startServe(
-        {
-          port,
-          host: options.host ?? process.env.HOST ?? DEFAULT_HOST,
-          dataDir: options.dataDir ?? process.env.HELPSHIFT_DATA_DIR ?? DEFAULT_DATA_DIR,
-        },
-        io,
-      );
+      let running: RunningServe;
+      try {
+        running = await startServe(
+          {
+            port,
+            host: options.host ?? process.env.HOST ?? DEFAULT_HOST,
+            dataDir: options.dataDir ?? process.env.HELPSHIFT_DATA_DIR ?? DEFAULT_DATA_DIR,
+          },
+          io,
+        );
+      } catch (error) {
+        if (!(error instanceof ListenError)) throw error;
+        io.err(`error: ${error.message}`);
+        io.setExitCode(1);
+        return;
+      }
       running.banner.forEach(io.out);
-      const stop = () => {
-        void running.service.close().then(() => process.exit(0));
+      const stop = (signal: string) => {
+        void running.service.close().then(() => {
+          io.out(`HelpshiftTS identity service stopped (${signal}); data kept in ${running.dataDir}`);
+          process.exit(0);
+        });
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
