@@ -1,5 +1,12 @@
 import { Limits } from "./limits";
-import { APP_ATTRIBUTES, type AttributeKind, CUSTOM_USER_FIELDS_KEY, ErrorValue, MASTER_ATTRIBUTES } from "./names";
+import {
+  APP_ATTRIBUTES,
+  type AttributeKind,
+  CUSTOM_USER_FIELDS_KEY,
+  ErrorValue,
+  MASTER_ATTRIBUTES,
+  PAYING_SEGMENTS,
+} from "./names";
 import { addError, type ErrorMap, hasOwn, isPlainObject, setOwn } from "./result";
 
 /** An attribute value: a string, a list of strings (tags) or a string map (custom user fields). */
@@ -31,14 +38,38 @@ export function customFieldErrorKey(field: string): string {
 }
 
 const INTEGER = /^-?\d+$/;
-const EPOCH_SECONDS = /^\d+$/;
+const WHOLE_NUMBER = /^\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const payingSegments: ReadonlySet<string> = new Set(PAYING_SEGMENTS);
 
+/** The form each string kind must have; a value of another form is `invalidValueType` (its type is wrong). */
+const FORM: Partial<Record<AttributeKind, (value: string) => boolean>> = {
+  integerString: (v) => INTEGER.test(v),
+  ageString: (v) => INTEGER.test(v),
+  wholeNumberString: (v) => WHOLE_NUMBER.test(v),
+  decimalString: (v) => DECIMAL.test(v),
+  epochSecondsString: (v) => WHOLE_NUMBER.test(v),
+  booleanString: (v) => v === "true" || v === "false",
+};
+
+/**
+ * What a well-formed value of a kind must also be; a value that breaks it is `invalidData` (the type is right,
+ * the value is not one the vendor supports).
+ */
+const ALLOWED: Partial<Record<AttributeKind, (value: string) => boolean>> = {
+  ageString: (v) => Number(v) >= Limits.ageMin && Number(v) <= Limits.ageMax,
+  payingSegmentString: (v) => payingSegments.has(v),
+};
+
+/** Lengths are UTF-16 code units (`String.length`), as the vendor's SDKs count characters. */
 function checkString(kind: AttributeKind, value: unknown): ErrorValue | undefined {
   if (typeof value !== "string") return ErrorValue.invalidValueType;
-  if (value.length > Limits.customFieldValueLength) return ErrorValue.exceededValueLengthLimit;
-  if (kind === "integerString" && !INTEGER.test(value)) return ErrorValue.invalidValueType;
-  if (kind === "epochSecondsString" && !EPOCH_SECONDS.test(value)) return ErrorValue.invalidValueType;
-  if (kind === "booleanString" && value !== "true" && value !== "false") return ErrorValue.invalidValueType;
+  const max = kind === "versionString" ? Limits.appVersionLength : Limits.customFieldValueLength;
+  if (value.length > max) return ErrorValue.exceededValueLengthLimit;
+  const form = FORM[kind];
+  if (form && !form(value)) return ErrorValue.invalidValueType;
+  const allowed = ALLOWED[kind];
+  if (allowed && !allowed(value)) return ErrorValue.invalidData;
   return undefined;
 }
 

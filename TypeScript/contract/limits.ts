@@ -23,15 +23,23 @@ export const Limits = {
   multilineCustomFieldValueLength: 100_000,
   /** One user tag. */
   tagLength: 100,
+  /** The app attribute `app_version` (the vendor's attribute docs). */
+  appVersionLength: 10,
+  /** Youngest and oldest legal `age` attribute: the vendor's 0 < age < 150, as inclusive bounds. */
+  ageMin: 1,
+  ageMax: 149,
   /** Any collection: identities, metadata entries, config entries, tag lists, custom field maps. */
   collectionSize: 30,
   /** Unsynced attribute entries per map before `*AttributesLimitExceeded`. (vendor: 1000) */
   unsyncedAttributeEntries: 1000,
   /**
    * Largest attributes request body the service accepts, bytes. **(ours)** A legal batch can hold both maps with
-   * 30 multiline custom fields of 100000 characters each: up to 3 UTF-8 bytes per character is 18 MB, plus JSON.
+   * 30 multiline custom fields of 100000 UTF-16 code units each; written as `\uXXXX` escapes (6 bytes a unit,
+   * the most any JSON encoder spends) that is 36 MB, and with every other key and value escaped too under 37 MB.
    */
-  attributeBatchBytes: 24 * 1024 * 1024,
+  attributeBatchBytes: 40 * 1024 * 1024,
+  /** Random bits an anonymous id must carry at least: `hsft_anon_` + 22 base64url characters or more. **(ours)** */
+  anonymousIdBits: 128,
   /** Maximum age of a token's `iat`, seconds. */
   iatMaxAgeSeconds: 24 * 60 * 60,
   /** How far a token's `iat` may be in the future, seconds. **(ours)** */

@@ -133,14 +133,29 @@ export const LoginConfigKey = {
 /** The prefix of a generated anonymous user id. */
 export const ANONYMOUS_ID_PREFIX = "hsft_anon_";
 
-/** How a master or app attribute value must look. */
+/**
+ * How a master or app attribute value must look. Every string kind is at most 255 UTF-16 code units, then:
+ * - `integerString`: `-?\d+`; `ageString`: an integer with 0 < age < 150; `wholeNumberString`: `\d+`;
+ *   `decimalString`: `-?\d+(\.\d+)?`; `epochSecondsString`: `\d+` (epoch seconds); `booleanString`: "true" or
+ *   "false"; `versionString`: at most 10 code units; `payingSegmentString`: one of {@link PAYING_SEGMENTS};
+ * - `stringList`: tags; `stringMap`: custom user fields.
+ */
 export type AttributeKind =
   | "string"
   | "integerString"
+  | "ageString"
+  | "wholeNumberString"
+  | "decimalString"
   | "epochSecondsString"
   | "booleanString"
+  | "versionString"
+  | "payingSegmentString"
   | "stringList"
   | "stringMap";
+
+/** The values of the app attribute `user_paying_segment` (the vendor's attribute docs). */
+export const PAYING_SEGMENTS = ["low_paying", "medium_paying", "high_paying", "non_paying"] as const;
+export type PayingSegment = (typeof PAYING_SEGMENTS)[number];
 
 /** Master (global) attribute keys and their kinds. */
 export const MASTER_ATTRIBUTES = {
@@ -150,7 +165,7 @@ export const MASTER_ATTRIBUTES = {
   full_name: "string",
   last_country: "string",
   last_city: "string",
-  age: "integerString",
+  age: "ageString",
   lifetime_value: "integerString",
   user_persona: "string",
   user_vip_segment: "string",
@@ -165,17 +180,20 @@ export const MASTER_ATTRIBUTES = {
 } as const satisfies Record<string, AttributeKind>;
 export type MasterAttributeKey = keyof typeof MASTER_ATTRIBUTES;
 
-/** App-specific attribute keys and their kinds (the seed's list plus the vendor's later additions). */
+/**
+ * App-specific attribute keys and their kinds (the seed's list plus the vendor's later additions), with the value
+ * rules of the vendor's attribute docs.
+ */
 export const APP_ATTRIBUTES = {
   os_version: "string",
-  app_version: "string",
+  app_version: "versionString",
   sdk_version: "string",
   country: "string",
   city: "string",
   user_vip_segment: "string",
   language: "string",
   app_rating: "string",
-  user_paying_segment: "string",
+  user_paying_segment: "payingSegmentString",
   user_support_status: "string",
   user_persona: "string",
   accepted_t_and_c: "booleanString",
@@ -184,13 +202,13 @@ export const APP_ATTRIBUTES = {
   lifetime_value: "string",
   custom_user_fields: "stringMap",
   device_model: "string",
-  count_transactions_90d: "string",
-  count_transactions_lifetime: "string",
-  count_refunds_90d: "string",
+  count_transactions_90d: "wholeNumberString",
+  count_transactions_lifetime: "wholeNumberString",
+  count_refunds_90d: "wholeNumberString",
   iap_views_since_last_purchase: "string",
-  last_90d_spend: "string",
-  last_purchase_date: "string",
-  last_login_date: "string",
+  last_90d_spend: "decimalString",
+  last_purchase_date: "epochSecondsString",
+  last_login_date: "epochSecondsString",
 } as const satisfies Record<string, AttributeKind>;
 export type AppAttributeKey = keyof typeof APP_ATTRIBUTES;
 

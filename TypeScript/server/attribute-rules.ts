@@ -1,7 +1,8 @@
 /**
  * The service's check of one attribute map against the contract and the app's dashboard definitions: what
- * the client validated is validated again, then every custom user field must be defined and fit its type,
- * and every tag must be defined. Each refused key maps to `invalidData`: the client reports server refusals as
+ * the client validated is validated again (key lists, lengths in UTF-16 code units, and the vendor's value rules:
+ * `age` 0 < age < 150, `app_version` ≤ 10, `user_paying_segment`, `count_*`, `last_90d_spend`, dates, booleans),
+ * then every custom user field must be defined and fit its type, and every tag must be defined. Each refused key maps to `invalidData`: the client reports server refusals as
  * `*AttributesSyncFailed {key: invalidData}` (SPEC). Pure: no I/O.
  *
  * @example

@@ -6,6 +6,7 @@ import {
   ErrorValue,
   Limits,
   MASTER_ATTRIBUTES,
+  PAYING_SEGMENTS,
   TagKey,
   validateAppAttributes,
   validateMasterAttributes,
@@ -19,8 +20,13 @@ const x = (n: number) => "x".repeat(n);
 const goodValue = {
   string: "Ada",
   integerString: "-42",
+  ageString: "36",
+  wholeNumberString: "12",
+  decimalString: "19.99",
   epochSecondsString: "1700000000",
   booleanString: "true",
+  versionString: "1.4.0",
+  payingSegmentString: "high_paying",
   stringList: ["vip", "beta"],
   stringMap: { guild: "red" },
 } as const;
@@ -34,7 +40,7 @@ describe("master and app attribute keys", () => {
       full_name: "string",
       last_country: "string",
       last_city: "string",
-      age: "integerString",
+      age: "ageString",
       lifetime_value: "integerString",
       user_persona: "string",
       user_vip_segment: "string",
@@ -49,11 +55,21 @@ describe("master and app attribute keys", () => {
     });
   });
 
-  it("the app keys are the seed's sixteen plus the vendor's eight", () => {
+  it("the app keys are the seed's sixteen plus the vendor's eight, with the vendor's value rules", () => {
     expect(Object.keys(APP_ATTRIBUTES)).toHaveLength(24);
-    expect(APP_ATTRIBUTES.accepted_t_and_c).toBe("booleanString");
-    expect(APP_ATTRIBUTES.custom_user_fields).toBe("stringMap");
-    expect(Object.entries(APP_ATTRIBUTES).filter(([, kind]) => kind === "string")).toHaveLength(22);
+    expect(Object.fromEntries(Object.entries(APP_ATTRIBUTES).filter(([, kind]) => kind !== "string"))).toEqual({
+      app_version: "versionString",
+      user_paying_segment: "payingSegmentString",
+      accepted_t_and_c: "booleanString",
+      custom_user_fields: "stringMap",
+      count_transactions_90d: "wholeNumberString",
+      count_transactions_lifetime: "wholeNumberString",
+      count_refunds_90d: "wholeNumberString",
+      last_90d_spend: "decimalString",
+      last_purchase_date: "epochSecondsString",
+      last_login_date: "epochSecondsString",
+    });
+    expect(Object.entries(APP_ATTRIBUTES).filter(([, kind]) => kind === "string")).toHaveLength(14);
   });
 
   it.each(Object.entries(MASTER_ATTRIBUTES))("master %s (%s) accepts a fitting value", (key, kind) => {
@@ -101,10 +117,10 @@ describe("master and app attribute keys", () => {
 describe("attribute value kinds", () => {
   it.each([
     ["age", "12", true],
-    ["age", "-3", true],
     ["age", "1.5", false],
     ["age", "abc", false],
     ["age", "", false],
+    ["age", " 12", false],
     ["lifetime_value", "1000", true],
     ["lifetime_value", "10e3", false],
     ["last_active_date", "1700000000", true],
@@ -117,6 +133,83 @@ describe("attribute value kinds", () => {
   ])("master %s = %j accepted: %s", (key, value, ok) => {
     const result = validateMasterAttributes({ [key]: value });
     expect(result.errors).toEqual(ok ? {} : { [key]: E.invalidValueType });
+  });
+
+  it("age: 0 < age < 150, so 1 and 149 pass; 0, 150 and negatives are invalidData (an integer, not a valid age)", () => {
+    for (const ok of ["1", "149", String(Limits.ageMax), "36", "0149"]) {
+      expect(validateMasterAttributes({ age: ok })).toEqual({ accepted: { age: ok }, errors: {} });
+    }
+    for (const bad of ["0", "150", String(Limits.ageMax + 1), "-3", "-0", "99999999999999999999"]) {
+      expect(validateMasterAttributes({ age: bad, first_name: "A" })).toEqual({
+        accepted: { first_name: "A" },
+        errors: { age: E.invalidData },
+      });
+    }
+  });
+
+  it("app_version: 10 characters pass, 11 are exceededValueLengthLimit", () => {
+    expect(validateAppAttributes({ app_version: x(Limits.appVersionLength) }).errors).toEqual({});
+    expect(validateAppAttributes({ app_version: x(11), os_version: "17" })).toEqual({
+      accepted: { os_version: "17" },
+      errors: { app_version: E.exceededValueLengthLimit },
+    });
+  });
+
+  it("app_version counts UTF-16 code units: 5 astral characters are 10 and pass, 5 and one more fail", () => {
+    expect(validateAppAttributes({ app_version: "🎮".repeat(5) }).errors).toEqual({});
+    expect(validateAppAttributes({ app_version: `${"🎮".repeat(5)}1` }).errors).toEqual({
+      app_version: E.exceededValueLengthLimit,
+    });
+  });
+
+  it.each(PAYING_SEGMENTS.map((s) => [s]))("user_paying_segment %s passes", (segment) => {
+    expect(validateAppAttributes({ user_paying_segment: segment }).errors).toEqual({});
+  });
+
+  it.each([["paying"], ["HIGH_PAYING"], ["high_paying "], [""]])("user_paying_segment %j is invalidData", (bad) => {
+    expect(validateAppAttributes({ user_paying_segment: bad })).toEqual({
+      accepted: {},
+      errors: { user_paying_segment: E.invalidData },
+    });
+  });
+
+  it("the paying segments are the vendor's four", () => {
+    expect([...PAYING_SEGMENTS]).toEqual(["low_paying", "medium_paying", "high_paying", "non_paying"]);
+  });
+
+  it.each([
+    ["count_transactions_90d", "0", true],
+    ["count_transactions_lifetime", "1234", true],
+    ["count_refunds_90d", "3", true],
+    ["count_refunds_90d", "-1", false],
+    ["count_transactions_90d", "1.0", false],
+    ["count_transactions_90d", "3e2", false],
+    ["count_transactions_lifetime", "", false],
+    ["last_90d_spend", "19.99", true],
+    ["last_90d_spend", "0", true],
+    ["last_90d_spend", "-5.5", true],
+    ["last_90d_spend", "12.", false],
+    ["last_90d_spend", ".5", false],
+    ["last_90d_spend", "1,5", false],
+    ["last_90d_spend", "$5", false],
+    ["last_purchase_date", "1700000000", true],
+    ["last_purchase_date", "2026-01-01", false],
+    ["last_login_date", "1700000000", true],
+    ["last_login_date", "-1", false],
+    ["last_login_date", "1.7e9", false],
+    ["accepted_t_and_c", "false", true],
+    ["accepted_t_and_c", "True", false],
+    ["user_level", "anything goes", true],
+    ["iap_views_since_last_purchase", "several", true],
+  ])("app %s = %j accepted: %s (else invalidValueType)", (key, value, ok) => {
+    expect(validateAppAttributes({ [key]: value }).errors).toEqual(ok ? {} : { [key]: E.invalidValueType });
+  });
+
+  it("a rule's string still has the 255 limit first", () => {
+    expect(validateAppAttributes({ count_refunds_90d: "9".repeat(256) }).errors).toEqual({
+      count_refunds_90d: E.exceededValueLengthLimit,
+    });
+    expect(validateAppAttributes({ count_refunds_90d: "9".repeat(255) }).errors).toEqual({});
   });
 
   it("app lifetime_value is a plain string (no integer rule)", () => {

@@ -62,6 +62,41 @@ describe("attribute updates", () => {
     ]);
   });
 
+  it("refuse per key a value that breaks the vendor's value rules; the rest is queued", async () => {
+    const h = await loggedIn();
+    h.client.UpdateMasterAttributes({ age: String(Limits.ageMax + 1), first_name: "Ana" });
+    h.client.UpdateAppAttributes({
+      app_version: "1".repeat(Limits.appVersionLength + 1),
+      user_paying_segment: "whale",
+      count_refunds_90d: "-1",
+      last_90d_spend: "12.50",
+      last_login_date: "1700000000",
+      os_version: "17",
+    });
+    h.client.UpdateAppAttributes({ app_version: "1".repeat(Limits.appVersionLength) });
+    h.client.UpdateMasterAttributes({ age: String(Limits.ageMax) });
+    await settle();
+    expect(h.events).toEqual([
+      { event: "masterAttributesValidationFailed", data: { age: "invalidData" } },
+      {
+        event: "appAttributesValidationFailed",
+        data: {
+          app_version: "exceededValueLengthLimit",
+          user_paying_segment: "invalidData",
+          count_refunds_90d: "invalidValueType",
+        },
+      },
+    ]);
+    await h.client.flush();
+    expect(batches(h)).toEqual([
+      {
+        batchId: expect.any(String),
+        master: { first_name: "Ana", age: "149" },
+        app: { last_90d_spend: "12.50", last_login_date: "1700000000", os_version: "17", app_version: "1111111111" },
+      },
+    ]);
+  });
+
   it("persist every change synchronously, before the call returns", async () => {
     const h = await loggedIn();
     h.client.UpdateMasterAttributes({ first_name: "Ana" });

@@ -108,6 +108,42 @@ describe("POST attributes", () => {
     expect((profile.app as Record<string, unknown>).city).toBe("Lyon");
   });
 
+  it("re-checks the vendor's value rules per key, at the limits (N passes, N+1 is refused)", async () => {
+    const within = await send({
+      master: { age: String(Limits.ageMax) },
+      app: {
+        app_version: "🎮".repeat(Limits.appVersionLength / 2),
+        user_paying_segment: "non_paying",
+        count_transactions_90d: "0",
+        last_90d_spend: "0.99",
+        last_purchase_date: "1700000000",
+      },
+    });
+    expect(within).toEqual({ master: { refused: {} }, app: { refused: {} } });
+    const over = await send({
+      master: { age: String(Limits.ageMax + 1), first_name: "Rules" },
+      app: {
+        app_version: `${"🎮".repeat(Limits.appVersionLength / 2)}1`,
+        user_paying_segment: "whale",
+        count_transactions_90d: "1.5",
+        last_90d_spend: "lots",
+        last_purchase_date: "2026-01-01",
+        city: "Oslo",
+      },
+    });
+    expect(over.master.refused).toEqual({ age: "invalidData" });
+    expect(over.app.refused).toEqual({
+      app_version: "invalidData",
+      user_paying_segment: "invalidData",
+      count_transactions_90d: "invalidData",
+      last_90d_spend: "invalidData",
+      last_purchase_date: "invalidData",
+    });
+    const profile = await me();
+    expect(profile.master).toMatchObject({ age: String(Limits.ageMax), first_name: "Rules" });
+    expect(profile.app).toMatchObject({ app_version: "🎮".repeat(5), city: "Oslo", last_90d_spend: "0.99" });
+  });
+
   it("applies tags in order reset, add, remove, refusing undefined tags per tag", async () => {
     await send({ master: { new_tags: ["vip", "whale"] } });
     expect((await me()).tags).toEqual(["vip", "whale"]);
