@@ -11,7 +11,7 @@
  * try { await helpshift.loginWithIdentity(jwt, { full_privacy_enabled: false }); }
  * catch (e) { if (e instanceof LoginFailure) console.warn(e.reason, e.errors); }
  */
-import * as UE from "ue";
+import type * as UE from "ue";
 // Deep imports on purpose: the contract's index also carries the zod protocol schemas, which this small module
 // (shipped to every gameplay JsEnv) does not need.
 import type { AttributeMap } from "../contract/attributes";
@@ -59,13 +59,26 @@ export type FacadeUE = Pick<
   "HelpshiftTSLibrary" | "HelpshiftTSLoginAsyncAction" | "HelpshiftTSEventAsyncAction"
 >;
 
+// Puerts' require, left alone by the bundler (`ue` is external).
+declare const require: (name: "ue") => FacadeUE;
+
+/**
+ * Puerts' `ue` module, read when a class is used: it is a lazy Proxy whose own keys are only the classes loaded so
+ * far, so a namespace import (which copies the keys at load time) would miss the plugin's classes.
+ */
+const puertsUE = (): FacadeUE => require("ue");
+
 const reasons = new Set<string>(Object.values(LoginFailureReason));
 const errorValues = new Set<string>(Object.values(ErrorValue));
 const details = new Set<string>(Object.values(FailureDetail));
 const events = new Set<string>(Object.values(HelpshiftEvent));
 
-/** Makes the facade for a world context (the GameInstance, or any object with a world). */
-export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): HelpshiftFacade {
+/**
+ * Makes the facade for a world context (the GameInstance, or any object with a world). `classes` is for tests;
+ * by default every call reads the class from Puerts' `ue` module at the moment it is used.
+ */
+export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): HelpshiftFacade {
+  const ue = (): FacadeUE => classes ?? puertsUE();
   const listeners = new Set<EventListener>();
   let eventAction: UE.HelpshiftTSEventAsyncAction | undefined;
   const onEvent = (name: string, data: UE.HelpshiftStringMap) => {
@@ -77,7 +90,7 @@ export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): Hel
   const addEventListener = (listener: EventListener) => {
     listeners.add(listener);
     if (!eventAction) {
-      eventAction = ue.HelpshiftTSEventAsyncAction.ListenForHelpshiftEvents(worldContext);
+      eventAction = ue().HelpshiftTSEventAsyncAction.ListenForHelpshiftEvents(worldContext);
       eventAction.OnEvent.Add(onEvent);
       eventAction.Activate();
     }
@@ -93,15 +106,20 @@ export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): Hel
 
   return {
     init(parameters = {}) {
-      ue.HelpshiftTSLibrary.InitFromJson(JSON.stringify(parameters));
+      ue().HelpshiftTSLibrary.InitFromJson(JSON.stringify(parameters));
     },
     loginWithIdentity(identityJwt, loginConfig = {}) {
       return new Promise<void>((resolve, reject) => {
-        const action = ue.HelpshiftTSLoginAsyncAction.LoginWithIdentityFromJson(
+        const action = ue().HelpshiftTSLoginAsyncAction.LoginWithIdentityFromJson(
           worldContext,
           identityJwt,
           JSON.stringify(loginConfig),
         );
+        // An action that could not register with a game instance never broadcasts (ENGINE-FACTS): settle now.
+        if (!action.IsActive()) {
+          reject(new LoginFailure(LoginFailureReason.unknownError, {}, FailureDetail.notInitialized));
+          return;
+        }
         const unbind = () => {
           action.OnSuccess.Remove(onSuccess);
           action.OnFailure.Remove(onFailure);
@@ -119,11 +137,12 @@ export function createHelpshift(worldContext: UE.Object, ue: FacadeUE = UE): Hel
         action.Activate();
       });
     },
-    logout: () => ue.HelpshiftTSLibrary.Logout(),
-    addUserIdentities: (jwt) => ue.HelpshiftTSLibrary.AddUserIdentities(jwt),
+    logout: () => ue().HelpshiftTSLibrary.Logout(),
+    addUserIdentities: (jwt) => ue().HelpshiftTSLibrary.AddUserIdentities(jwt),
     updateMasterAttributes: (attributes) =>
-      ue.HelpshiftTSLibrary.UpdateMasterAttributesFromJson(JSON.stringify(attributes)),
-    updateAppAttributes: (attributes) => ue.HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
+      ue().HelpshiftTSLibrary.UpdateMasterAttributesFromJson(JSON.stringify(attributes)),
+    updateAppAttributes: (attributes) =>
+      ue().HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
     on(event, listener) {
       return addEventListener((name, data) => {
         if (name === event) listener(data);

@@ -87,6 +87,8 @@ declare module "ue" {
     OnFailure: $MulticastDelegate<(Reason: string, Errors: HelpshiftStringMap, Detail: string) => void>;
     Activate(): void;
     Cancel(): void;
+    /** UCancellableAsyncAction::IsActive: false when the action could not register (it will never broadcast). */
+    IsActive(): boolean;
   }
 
   /** UHelpshiftTSEventAsyncAction: forwards the SDK's events until cancelled. */
@@ -95,5 +97,6 @@ declare module "ue" {
     OnEvent: $MulticastDelegate<(EventName: string, Data: HelpshiftStringMap) => void>;
     Activate(): void;
     Cancel(): void;
+    IsActive(): boolean;
   }
 }

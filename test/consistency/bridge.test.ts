@@ -64,7 +64,7 @@ function typingClasses(): Map<string, Map<string, TsMember>> {
 }
 
 /** UFUNCTIONs every async action inherits from the engine (UBlueprintAsyncActionBase, UCancellableAsyncAction). */
-const INHERITED = new Set(["Activate", "Cancel"]);
+const INHERITED = new Set(["Activate", "Cancel", "IsActive"]);
 const PUERTS_BUILTINS = new Set(["Object", "Class", "TMap", "HelpshiftStringMap"]);
 
 describe("generated constants", () => {

@@ -8,9 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/build";
+import type { BundleEnv } from "../support/bare-context";
 import { FakeIdentityService } from "../support/fake-identity-service";
 import { RouteTransport } from "../support/route-transport";
 import { identityToken, uidToken } from "../support/tokens";
+import { lazyUE } from "./lazy-ue";
 import { FakeSubsystem, loadBundle } from "./puerts-host";
 
 let mainJs = "";
@@ -27,9 +29,13 @@ afterEach(() => {
   for (const host of hosts.splice(0)) host.shutdown();
 });
 
-/** A Puerts multicast delegate property: Add/Remove/Broadcast/Clear, with its bound count visible. */
+/**
+ * A Puerts multicast delegate property: Add/Remove/Broadcast/Clear, with its bound count visible. Broadcast is
+ * C++ calling the bound JS functions: one call into the game's JsEnv, whose jobs run when it returns.
+ */
 class FakeMulticast<F extends (...args: never[]) => void> {
   readonly bound: F[] = [];
+  constructor(private readonly game: () => BundleEnv) {}
   /** How many functions were still bound right after the last Broadcast (before the C++ side clears). */
   boundAfterBroadcast = -1;
   Add(fn: F) {
@@ -40,7 +46,9 @@ class FakeMulticast<F extends (...args: never[]) => void> {
     if (i >= 0) this.bound.splice(i, 1);
   }
   Broadcast(...args: Parameters<F>) {
-    for (const fn of [...this.bound]) fn(...args);
+    this.game().enter(() => {
+      for (const fn of [...this.bound]) fn(...args);
+    });
     this.boundAfterBroadcast = this.bound.length;
   }
   Clear() {
@@ -59,7 +67,8 @@ function fakeTMap(record: Record<string, string>) {
   };
 }
 
-function fakeUE(host: FakeSubsystem) {
+/** `registered: false` stands for a login action that could not register with a game instance. */
+function fakeUE(host: FakeSubsystem, game: () => BundleEnv, registered = true) {
   const actions: Array<{ OnSuccess: FakeMulticast<() => void>; OnFailure: FakeMulticast<never> }> = [];
   const listeners: Array<{ OnEvent: FakeMulticast<never>; cancelled: boolean }> = [];
   const ue = {
@@ -74,8 +83,8 @@ function fakeUE(host: FakeSubsystem) {
     HelpshiftTSLoginAsyncAction: {
       LoginWithIdentityFromJson: (_world: unknown, jwt: string, configJson: string) => {
         const action = {
-          OnSuccess: new FakeMulticast<() => void>(),
-          OnFailure: new FakeMulticast<(reason: string, errors: unknown, detail: string) => void>(),
+          OnSuccess: new FakeMulticast<() => void>(game),
+          OnFailure: new FakeMulticast<(reason: string, errors: unknown, detail: string) => void>(game),
           // Like the C++ node: the result arrives after Activate returns; then the pins are cleared.
           Activate: () => {
             host.login(jwt, JSON.parse(configJson)).then((outcome) => {
@@ -86,6 +95,8 @@ function fakeUE(host: FakeSubsystem) {
             });
           },
           Cancel: () => {},
+          // UCancellableAsyncAction::IsActive: registered and not yet finished; such an action never broadcasts.
+          IsActive: () => registered,
         };
         actions.push(action as never);
         return action;
@@ -96,7 +107,7 @@ function fakeUE(host: FakeSubsystem) {
         const forward = (name: string, data: Record<string, string>) =>
           action.OnEvent.Broadcast(name, { Entries: fakeTMap(data) });
         const action = {
-          OnEvent: new FakeMulticast<(name: string, data: unknown) => void>(),
+          OnEvent: new FakeMulticast<(name: string, data: unknown) => void>(game),
           cancelled: false,
           Activate: () => host.eventListeners.add(forward),
           Cancel: () => {
@@ -112,16 +123,17 @@ function fakeUE(host: FakeSubsystem) {
   return { ue, actions, listeners };
 }
 
-function start() {
+function start(registered = true) {
   const transport = new RouteTransport();
   new FakeIdentityService(transport, { now: () => Date.now() }, { appId: "demo" });
   const host = new FakeSubsystem(mainJs, (request) => transport.send(request));
   hosts.push(host);
-  const { ue, actions, listeners } = fakeUE(host);
-  const { exports } = loadBundle(facadeJs, { ue, puerts: {} });
-  const facade = (exports as { createHelpshift: (world: unknown) => Facade }).createHelpshift({ world: true });
+  let game: BundleEnv | undefined;
+  const { ue, actions, listeners } = fakeUE(host, () => game!, registered);
+  game = loadBundle(facadeJs, { ue: lazyUE(ue), puerts: {} });
+  const facade = (game.exports as { createHelpshift: (world: unknown) => Facade }).createHelpshift({ world: true });
   facade.init({ serviceUrl: "http://127.0.0.1:9", appId: "demo" });
-  return { host, facade, actions, listeners, transport };
+  return { host, facade, actions, listeners, transport, game };
 }
 
 interface Facade {
@@ -178,12 +190,42 @@ describe("the gameplay facade", () => {
 
   it("uses the one client of the subsystem: a second facade sees loginInProgress", async () => {
     const { facade, host } = start();
-    const { ue } = fakeUE(host);
-    const other = (
-      loadBundle(facadeJs, { ue, puerts: {} }).exports as { createHelpshift: (w: unknown) => Facade }
-    ).createHelpshift({});
+    let game: BundleEnv | undefined;
+    const { ue } = fakeUE(host, () => game!);
+    game = loadBundle(facadeJs, { ue: lazyUE(ue), puerts: {} });
+    const other = (game.exports as { createHelpshift: (w: unknown) => Facade }).createHelpshift({});
     const first = facade.loginWithIdentity(uidToken("3"));
     await expect(other.loginWithIdentity(uidToken("4"))).rejects.toMatchObject({ reason: "loginInProgress" });
     await expect(first).resolves.toBeUndefined();
+  });
+
+  it("never calls a listener inside the game call that caused the event", async () => {
+    const { facade, host } = start();
+    await facade.loginWithIdentity(uidToken("5"));
+    let inCall = false;
+    const calls: boolean[] = [];
+    facade.on("masterAttributesValidationFailed", () => calls.push(inCall));
+    inCall = true;
+    facade.updateMasterAttributes({ nope: "x" });
+    inCall = false;
+    await host.settleHttp(2);
+    expect(calls).toEqual([false]);
+  });
+
+  it("settles a login with notInitialized when the async action could not register", async () => {
+    const { facade, actions, game } = start(false);
+    // Game code awaits in the same JS turn as the call, before the engine runs the env's jobs.
+    const outcome = game.enter(() =>
+      facade.loginWithIdentity(uidToken("6")).then(
+        () => "resolved",
+        (e: unknown) => e,
+      ),
+    );
+    await expect(outcome).resolves.toMatchObject({
+      name: "LoginFailure",
+      reason: "unknownError",
+      detail: "notInitialized",
+    });
+    expect(actions).toHaveLength(1);
   });
 });

@@ -11,7 +11,8 @@
  */
 import type { HttpRequest, HttpResponse } from "../../TypeScript/core/ports";
 import { BridgeCommand } from "../../TypeScript/ue/commands";
-import { loadBundle } from "../support/bare-context";
+import { type BundleEnv, loadBundle } from "../support/bare-context";
+import { lazyUE } from "./lazy-ue";
 
 /** The bare-context loader lives in test/support (the bundle bench uses it too); re-exported for the sandbox. */
 export { loadBundle };
@@ -69,6 +70,8 @@ export abstract class BridgeHost {
   protected shutDown = false;
   private onCommand: ((id: number, command: string, json: string) => void) | undefined;
   private readonly httpInFlight = new Set<Promise<void>>();
+  /** The JsEnv the bundle runs in: every call from this "C++" into it goes through `env.enter`. */
+  protected env: BundleEnv | undefined;
 
   constructor(private readonly options: BridgeHostOptions) {
     this.files = options.files ?? new Map<string, string>();
@@ -81,8 +84,8 @@ export abstract class BridgeHost {
   protected load(code: string, own: Record<string, unknown>): void {
     const bridge = { ...this.sharedFunctions(), ...own };
     this.bridgeFunctionNames = Object.keys(bridge).filter((k) => k !== "OnCommand");
-    loadBundle(code, {
-      ue: {},
+    this.env = loadBundle(code, {
+      ue: lazyUE({}),
       puerts: { ...puertsRefs, argv: { getByName: (name: string) => (name === "Bridge" ? bridge : undefined) } },
     });
   }
@@ -148,7 +151,19 @@ export abstract class BridgeHost {
 
   /** `Bridge->OnCommand.ExecuteIfBound(...)`. */
   command(id: number, command: string, json: string) {
-    if (!this.shutDown) this.onCommand?.(id, command, json);
+    const handler = this.onCommand;
+    if (!this.shutDown && handler) this.callIntoJs(() => handler(id, command, json));
+  }
+
+  /** One call from C++ into the JsEnv: its promise jobs run before this returns, as V8 runs them in Puerts. */
+  protected callIntoJs(fn: () => void): void {
+    if (this.env) this.env.enter(fn);
+    else fn();
+  }
+
+  /** Http.CancelAll() at shutdown: requests in flight are abandoned; their answers are never delivered. */
+  protected abandonHttp(): void {
+    this.httpInFlight.clear();
   }
 
   /** Waits until no HTTP request is in flight and the bundle's promise chains have run. */
@@ -174,6 +189,7 @@ export class FakeSubsystem extends BridgeHost {
   /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
   readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
   private readonly pending = new Map<number, (outcome: LoginOutcome) => void>();
+  private readonly deliveries: Array<() => void> = [];
   private nextId = 1;
 
   constructor(code: string, http: (request: HttpRequest) => Promise<HttpResponse>) {
@@ -192,8 +208,11 @@ export class FakeSubsystem extends BridgeHost {
         this.record("EmitEvent", [name, dataJson]);
         if (this.shutDown) return;
         const data = JSON.parse(dataJson) as Record<string, string>;
-        this.events.push({ name, data });
-        for (const listener of [...this.eventListeners]) listener(name, data);
+        // Like UHelpshiftTSSubsystem::HandleEvent: queued, delivered on the next tick in order with login results.
+        this.deliverNextTick(() => {
+          this.events.push({ name, data });
+          for (const listener of [...this.eventListeners]) listener(name, data);
+        });
       },
     });
   }
@@ -208,11 +227,23 @@ export class FakeSubsystem extends BridgeHost {
   /** Like UHelpshiftTSSubsystem::HandleLoginResult: delivered on the next tick, pending until then. */
   private settle(id: number, outcome: LoginOutcome) {
     if (this.shutDown) return;
-    setImmediate(() => {
-      if (this.shutDown) return;
+    this.deliverNextTick(() => {
       const callback = this.pending.get(id);
       this.pending.delete(id);
       callback?.(outcome);
+    });
+  }
+
+  /**
+   * UHelpshiftTSSubsystem's delivery queue: what reaches game code (login results, events) runs on the next
+   * tick, in the order TypeScript reported it, never inside the C++ call that caused it; nothing after shutdown.
+   */
+  private deliverNextTick(delivery: () => void) {
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > 1) return;
+    setImmediate(() => {
+      const due = this.deliveries.splice(0);
+      for (const run of due) if (!this.shutDown) run();
     });
   }
 
@@ -251,6 +282,7 @@ export class FakeSubsystem extends BridgeHost {
   /** Deinitialize: dispose command, then whatever is still pending fails with unknownError/disposed. */
   shutdown() {
     this.command(0, "dispose", "{}");
+    this.abandonHttp();
     const left = [...this.pending.values()];
     this.pending.clear();
     for (const callback of left) callback({ ok: false, reason: "unknownError", errors: {}, detail: "disposed" });
