@@ -1,6 +1,7 @@
 /**
  * The seed's "max permissible limits" and the few numbers SPEC.md adds. Inclusive maxima:
- * a key of exactly `KEY_MAX_LENGTH` characters is legal, one more is not.
+ * a key of exactly `keyLength` characters is legal, one more is not. Characters are UTF-16 code units
+ * (`String.length`), as the vendor's SDKs count them: an astral character such as 🎮 counts two.
  *
  * @example
  * import { Limits } from "../contract";
