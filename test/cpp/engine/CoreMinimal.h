@@ -3,22 +3,37 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 // ---- platform types --------------------------------------------------------------------------------------
 typedef char16_t TCHAR;
-typedef std::uint8_t uint8;
+typedef char ANSICHAR;
+typedef std::int8_t int8;
+typedef std::int16_t int16;
 typedef std::int32_t int32;
-typedef std::uint32_t uint32;
 typedef std::int64_t int64;
+typedef std::uint8_t uint8;
+typedef std::uint16_t uint16;
+typedef std::uint32_t uint32;
+typedef std::uint64_t uint64;
 #define TEXT(x) u##x
 #define MAX_int32 ((int32)0x7fffffff)
-#define check(expr) ((void)(expr))
+// As in a development build: a failed check() stops the program (test/cpp/run programs observe it).
+[[noreturn]] inline void HsCheckFailed(const char* Expr, const char* File, int Line)
+{
+	std::fprintf(stderr, "Assertion failed: %s [%s:%d]\n", Expr, File, Line);
+	std::fflush(stderr);
+	std::abort();
+}
+#define check(expr) ((expr) ? (void)0 : HsCheckFailed(#expr, __FILE__, __LINE__))
 #define ensure(expr) (!!(expr))
 
 // ---- UHT markers: reflection metadata is for UnrealHeaderTool, not the compiler ---------------------------
@@ -40,6 +55,32 @@ typedef std::int64_t int64;
 template <typename T> inline T&& MoveTemp(T& Value) { return static_cast<T&&>(Value); }
 
 // ---- strings -------------------------------------------------------------------------------------------
+namespace ESearchCase
+{
+	enum Type { CaseSensitive, IgnoreCase };
+}
+
+/** ASCII case folding, as the engine's TChar::ToLower does for FString comparisons. */
+inline TCHAR HsFoldCase(TCHAR Ch) { return (Ch >= u'A' && Ch <= u'Z') ? (TCHAR)(Ch - u'A' + u'a') : Ch; }
+
+/** <0, 0, >0 as the engine's FCString::Strcmp / Stricmp. */
+inline int HsCompare(const std::u16string& A, const std::u16string& B, ESearchCase::Type SearchCase)
+{
+	const size_t Count = A.size() < B.size() ? A.size() : B.size();
+	for (size_t I = 0; I < Count; ++I)
+	{
+		const TCHAR X = SearchCase == ESearchCase::IgnoreCase ? HsFoldCase(A[I]) : A[I];
+		const TCHAR Y = SearchCase == ESearchCase::IgnoreCase ? HsFoldCase(B[I]) : B[I];
+		if (X != Y)
+		{
+			return X < Y ? -1 : 1;
+		}
+	}
+	return A.size() == B.size() ? 0 : (A.size() < B.size() ? -1 : 1);
+}
+
+// The engine's FString: `==`, `!=` and `<` ignore case (FString::operator== is a Stricmp); Equals is
+// case-sensitive unless told otherwise; StartsWith/EndsWith ignore case unless told otherwise.
 class FString
 {
 public:
@@ -62,34 +103,66 @@ public:
 		FString Out(*this);
 		for (TCHAR& Ch : Out.Data)
 		{
-			Ch = (Ch >= u'A' && Ch <= u'Z') ? (TCHAR)(Ch - u'A' + u'a') : Ch;
+			Ch = HsFoldCase(Ch);
 		}
 		return Out;
 	}
-	bool StartsWith(const TCHAR* Prefix) const { return Data.rfind(Prefix, 0) == 0; }
-	bool StartsWith(const FString& Prefix) const { return Data.rfind(Prefix.Data, 0) == 0; }
-	bool EndsWith(const TCHAR* Suffix) const
+	bool StartsWith(const FString& Prefix, ESearchCase::Type SearchCase = ESearchCase::IgnoreCase) const
 	{
-		const std::u16string End(Suffix);
-		return Data.size() >= End.size() && Data.compare(Data.size() - End.size(), End.size(), End) == 0;
+		return Data.size() >= Prefix.Data.size() &&
+			HsCompare(Data.substr(0, Prefix.Data.size()), Prefix.Data, SearchCase) == 0;
 	}
-	bool Equals(const FString& Other) const { return Data == Other.Data; }
+	bool StartsWith(const TCHAR* Prefix, ESearchCase::Type SearchCase = ESearchCase::IgnoreCase) const
+	{
+		return StartsWith(FString(Prefix), SearchCase);
+	}
+	bool EndsWith(const FString& Suffix, ESearchCase::Type SearchCase = ESearchCase::IgnoreCase) const
+	{
+		return Data.size() >= Suffix.Data.size() &&
+			HsCompare(Data.substr(Data.size() - Suffix.Data.size()), Suffix.Data, SearchCase) == 0;
+	}
+	bool EndsWith(const TCHAR* Suffix, ESearchCase::Type SearchCase = ESearchCase::IgnoreCase) const
+	{
+		return EndsWith(FString(Suffix), SearchCase);
+	}
+	bool Equals(const FString& Other, ESearchCase::Type SearchCase = ESearchCase::CaseSensitive) const
+	{
+		return HsCompare(Data, Other.Data, SearchCase) == 0;
+	}
+	int32 Compare(const FString& Other, ESearchCase::Type SearchCase = ESearchCase::CaseSensitive) const
+	{
+		return HsCompare(Data, Other.Data, SearchCase);
+	}
 	FString& operator+=(const FString& Other) { Data += Other.Data; return *this; }
 	FString& operator+=(const TCHAR* Other) { Data += Other; return *this; }
 	friend FString operator+(const FString& A, const FString& B) { FString Out(A); Out += B; return Out; }
 	friend FString operator+(const FString& A, const TCHAR* B) { FString Out(A); Out += B; return Out; }
 	friend FString operator/(const FString& A, const FString& B) { return A + TEXT("/") + B; }
 	friend FString operator/(const FString& A, const TCHAR* B) { return A + TEXT("/") + B; }
-	friend bool operator==(const FString& A, const FString& B) { return A.Data == B.Data; }
-	friend bool operator==(const FString& A, const TCHAR* B) { return A.Data == B; }
-	friend bool operator!=(const FString& A, const TCHAR* B) { return A.Data != B; }
-	friend bool operator<(const FString& A, const FString& B) { return A.Data < B.Data; }
+	friend bool operator==(const FString& A, const FString& B) { return A.Equals(B, ESearchCase::IgnoreCase); }
+	friend bool operator==(const FString& A, const TCHAR* B) { return A.Equals(FString(B), ESearchCase::IgnoreCase); }
+	friend bool operator==(const TCHAR* A, const FString& B) { return B == A; }
+	friend bool operator!=(const FString& A, const FString& B) { return !(A == B); }
+	friend bool operator!=(const FString& A, const TCHAR* B) { return !(A == B); }
+	friend bool operator!=(const TCHAR* A, const FString& B) { return !(B == A); }
+	friend bool operator<(const FString& A, const FString& B) { return A.Compare(B, ESearchCase::IgnoreCase) < 0; }
 	std::u16string::const_iterator begin() const { return Data.begin(); }
 	std::u16string::const_iterator end() const { return Data.end(); }
 
 private:
 	std::u16string Data;
 };
+
+/** The engine hashes FString keys case-insensitively (FCrc::Strihash), so TMap<FString, V> keys ignore case. */
+inline uint32 GetTypeHash(const FString& S)
+{
+	uint32 Hash = 2166136261u;
+	for (const TCHAR Ch : S)
+	{
+		Hash = (Hash ^ (uint32)HsFoldCase(Ch)) * 16777619u;
+	}
+	return Hash;
+}
 
 class FName
 {
@@ -140,15 +213,68 @@ private:
 	std::vector<T> Items;
 };
 
+// The engine's TMap finds keys by the key type's operator== (TDefaultMapKeyFuncs): for FString keys that
+// ignores case, so "Key" and "key" are one entry. Add replaces the entry of an equal key (key and value), as the
+// engine's does. Insertion order is kept (the engine's is unspecified after removals).
 template <typename K, typename V>
 class TMap
 {
 public:
-	V& Add(const K& Key, const V& Value) { Pairs.push_back(TPair<K, V>(Key, Value)); return Pairs.back().Value; }
-	int32 Remove(const K& Key);
-	bool Contains(const K& Key) const;
-	V* Find(const K& Key);
-	bool RemoveAndCopyValue(const K& Key, V& OutRemovedValue);
+	V& Add(const K& Key, const V& Value)
+	{
+		if (TPair<K, V>* Existing = FindPair(Key))
+		{
+			*Existing = TPair<K, V>(Key, Value);
+			return Existing->Value;
+		}
+		Pairs.push_back(TPair<K, V>(Key, Value));
+		return Pairs.back().Value;
+	}
+	int32 Remove(const K& Key)
+	{
+		for (auto It = Pairs.begin(); It != Pairs.end(); ++It)
+		{
+			if (It->Key == Key)
+			{
+				Pairs.erase(It);
+				return 1;
+			}
+		}
+		return 0;
+	}
+	bool Contains(const K& Key) const { return FindPair(Key) != nullptr; }
+	V* Find(const K& Key)
+	{
+		TPair<K, V>* Pair = FindPair(Key);
+		return Pair ? &Pair->Value : nullptr;
+	}
+	const V* Find(const K& Key) const
+	{
+		const TPair<K, V>* Pair = FindPair(Key);
+		return Pair ? &Pair->Value : nullptr;
+	}
+	V& FindOrAdd(const K& Key)
+	{
+		V* Found = Find(Key);
+		return Found ? *Found : Add(Key, V());
+	}
+	V& operator[](const K& Key)
+	{
+		V* Found = Find(Key);
+		check(Found != nullptr);
+		return *Found;
+	}
+	bool RemoveAndCopyValue(const K& Key, V& OutRemovedValue)
+	{
+		V* Found = Find(Key);
+		if (!Found)
+		{
+			return false;
+		}
+		OutRemovedValue = *Found;
+		Remove(Key);
+		return true;
+	}
 	int32 Num() const { return (int32)Pairs.size(); }
 	void Reset() { Pairs.clear(); }
 	void Empty() { Pairs.clear(); }
@@ -158,6 +284,19 @@ public:
 	typename std::vector<TPair<K, V>>::const_iterator end() const { return Pairs.end(); }
 
 private:
+	TPair<K, V>* FindPair(const K& Key)
+	{
+		for (TPair<K, V>& Pair : Pairs)
+		{
+			if (Pair.Key == Key)
+			{
+				return &Pair;
+			}
+		}
+		return nullptr;
+	}
+	const TPair<K, V>* FindPair(const K& Key) const { return const_cast<TMap*>(this)->FindPair(Key); }
+
 	std::vector<TPair<K, V>> Pairs;
 };
 
@@ -287,16 +426,31 @@ private:
 	T* Ptr = nullptr;
 };
 
+// The engine's TWeakObjectPtr<T> accepts a U* only when U* converts implicitly to T*: a `const T*` does not
+// (hold a TWeakObjectPtr<const T> instead), so `TWeakObjectPtr<T> Weak(this)` in a const member function is an
+// error there and here.
 template <typename T>
 class TWeakObjectPtr
 {
 public:
 	TWeakObjectPtr() = default;
-	TWeakObjectPtr(const T* In) : Ptr(const_cast<T*>(In)) {}
-	TWeakObjectPtr& operator=(const T* In) { Ptr = const_cast<T*>(In); return *this; }
+	TWeakObjectPtr(decltype(nullptr)) {}
+	template <typename U, typename = std::enable_if_t<std::is_convertible_v<U*, T*>>>
+	TWeakObjectPtr(U* In) : Ptr(In) {}
+	template <typename U, typename = std::enable_if_t<std::is_convertible_v<U*, T*>>>
+	TWeakObjectPtr(const TObjectPtr<U>& In) : Ptr(In.Get()) {}
+	template <typename U, typename = std::enable_if_t<std::is_convertible_v<U*, T*>>>
+	TWeakObjectPtr(const TWeakObjectPtr<U>& Other) : Ptr(Other.Get()) {}
+	template <typename U, typename = std::enable_if_t<std::is_convertible_v<U*, T*>>>
+	TWeakObjectPtr& operator=(U* In) { Ptr = In; return *this; }
+	TWeakObjectPtr& operator=(decltype(nullptr)) { Ptr = nullptr; return *this; }
 	T* Get() const { return Ptr; }
+	T* operator->() const { return Ptr; }
 	bool IsValid() const { return Ptr != nullptr; }
+	explicit operator bool() const { return IsValid(); }
 	void Reset() { Ptr = nullptr; }
+	friend bool operator==(const TWeakObjectPtr& A, const TWeakObjectPtr& B) { return A.Ptr == B.Ptr; }
+	friend bool operator!=(const TWeakObjectPtr& A, const TWeakObjectPtr& B) { return A.Ptr != B.Ptr; }
 
 private:
 	T* Ptr = nullptr;
