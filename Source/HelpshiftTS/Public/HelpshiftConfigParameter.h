@@ -57,16 +57,16 @@ public:
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (Float)", CompactNodeTitle = "->", BlueprintAutocast))
 	static FHelpshiftConfigParameter Conv_FloatToHelpshiftConfig(double InValue);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String Array)", CompactNodeTitle = "->", BlueprintAutocast))
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String Array)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "InValues"))
 	static FHelpshiftConfigParameter Conv_StringArrayToHelpshiftConfig(const TArray<FString>& InValues);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String Map)", CompactNodeTitle = "->", BlueprintAutocast))
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String Map)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "InValues"))
 	static FHelpshiftConfigParameter Conv_StringMapToHelpshiftConfig(const TMap<FString, FString>& InValues);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (AutoCreateRefTerm = "InValues"))
 	static FHelpshiftConfigParameter MakeHelpshiftConfigArray(const TArray<FHelpshiftConfigParameter>& InValues);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (AutoCreateRefTerm = "InValues"))
 	static FHelpshiftConfigParameter MakeHelpshiftConfigMap(const TMap<FString, FHelpshiftConfigParameter>& InValues);
 
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
