@@ -1,4 +1,5 @@
-import type { ErrorValue, LoginFailureReason } from "./names";
+import type { ErrorValue, FailureDetail, LoginFailureReason } from "./names";
+import { hasOwn } from "./result";
 
 /** What a failure reason means and how to recover, in words (from the seed). Messages are made from data. */
 export const FailureReasonText: Readonly<Record<LoginFailureReason, { meaning: string; fix: string }>> = {
@@ -44,8 +45,34 @@ export const FailureReasonText: Readonly<Record<LoginFailureReason, { meaning: s
   },
   unknownError: {
     meaning: "Login failed due to an unknown error.",
-    fix: "Check that Init was called and the SDK logs; then log in again.",
+    fix: "See the failure's detail and the SDK logs; then log in again.",
   },
+};
+
+/**
+ * What a failure's `detail` says, and what to do about it: more precise than the reason's text, so a message
+ * that has a detail uses this one.
+ */
+export const FailureDetailText: Readonly<Record<FailureDetail, string>> = {
+  notInitialized: "The SDK is not initialized: call Init before any other call.",
+  cancelledByLogout: "Logout was called while the login was in progress; log in again if that was not meant.",
+  signatureInvalid: "The signature does not verify: sign the token with HS256 and your app's shared secret.",
+  algorithmNotAllowed: "The token is not signed with HS256, the only algorithm the service accepts.",
+  iatTooOld: "iat is older than 24 h: sign tokens on demand and do not cache them for longer than 24 h.",
+  iatInFuture: "iat is in the future: check the clock of the server that signs tokens.",
+  iatNotANumber: "iat must be a number: UNIX time in seconds.",
+  malformedToken: "The token is not header.payload.signature in base64url with JSON header and payload.",
+  payloadNotJson: "The token's payload is not a JSON object.",
+  identitiesNotArray: "The token's identities must be an array of {identifier, value, metadata?}.",
+  unknownApp:
+    "The service has no app with this id: check the appId passed to Init, and that serviceUrl is the service the app is registered with.",
+  sessionExpired: "The session expired: log in again with a fresh token.",
+  sessionRevoked: "The session was logged out: log in again.",
+  rateLimited: "Too many logins from this device for this app: wait a little, then log in again.",
+  badRequest: "The service could not read the request: update the SDK, or check what sits between it and the service.",
+  unexpectedResponse:
+    "The service's answer was not the identity protocol: check that serviceUrl points at the identity service.",
+  disposed: "The client was disposed while the login was in progress.",
 };
 
 /** What an error value means for its key, with the seed's recovery step. */
@@ -63,17 +90,30 @@ export const ErrorValueText: Readonly<Record<ErrorValue, string>> = {
 };
 
 /**
- * One line per problem, for people: `reason: meaning` then `  key: what failed`.
+ * One line per problem, for people: `reason: meaning` then `  key: what failed`, then the fix: the detail's
+ * text when a known `detail` is given, else the reason's.
  *
  * @example
  * describeFailure("identitiesDataInvalid", { email: "exceededValueLengthLimit" });
+ * describeFailure("unknownError", undefined, "unknownApp"); // last line: "Fix: The service has no app ..."
  */
-export function describeFailure(reason: LoginFailureReason, errors?: Readonly<Record<string, ErrorValue>>): string[] {
+export function describeFailure(
+  reason: LoginFailureReason,
+  errors?: Readonly<Record<string, ErrorValue>>,
+  detail?: FailureDetail,
+): string[] {
   const text = FailureReasonText[reason];
   const lines = [`${reason}: ${text.meaning}`];
   for (const [key, value] of Object.entries(errors ?? {})) {
     lines.push(`  ${JSON.stringify(key)}: ${value} (${ErrorValueText[value]})`);
   }
-  lines.push(`Fix: ${text.fix}`);
+  lines.push(`Fix: ${detailText(detail) ?? text.fix}`);
   return lines;
+}
+
+/** The text of a known detail code, else undefined (a detail from a newer service is just a code). */
+export function detailText(detail: string | undefined): string | undefined {
+  return detail !== undefined && hasOwn(FailureDetailText, detail)
+    ? FailureDetailText[detail as FailureDetail]
+    : undefined;
 }

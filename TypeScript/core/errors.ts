@@ -1,4 +1,11 @@
-import { type ErrorMap, type FailureDetail, FailureReasonText, LoginFailureReason, makeRedactor } from "../contract";
+import {
+  detailText,
+  type ErrorMap,
+  type FailureDetail,
+  FailureReasonText,
+  LoginFailureReason,
+  makeRedactor,
+} from "../contract";
 import type { LoginFailureData } from "./api";
 
 const messageRedactor = makeRedactor();
@@ -59,11 +66,13 @@ export class LoginFailure extends Error {
   }
 }
 
+/** `reason (detail): meaning [errors]`, and the detail's advice when there is one (e.g. unknownApp → appId). */
 function describe(data: LoginFailureData): string {
   const text = FailureReasonText[data.reason] ?? FailureReasonText[LoginFailureReason.unknownError];
   const detail = data.detail ? ` (${data.detail})` : "";
   const keys = Object.entries(data.errors).map(([key, value]) => `${JSON.stringify(key)}: ${value}`);
   const errors = keys.length > 0 ? ` [${keys.join(", ")}]` : "";
+  const advice = detailText(data.detail);
   // Keys come from the caller's config or token: a pasted token must not end up in the message.
-  return messageRedactor.text(`${data.reason}${detail}: ${text.meaning}${errors}`);
+  return messageRedactor.text(`${data.reason}${detail}: ${text.meaning}${errors}${advice ? ` ${advice}` : ""}`);
 }

@@ -19,6 +19,7 @@ export type LoginOutcome =
 /**
  * Maps the service's answer to a login: 2xx → success; an error body with a login failure reason → that reason,
  * detail and errors; `rateLimited` → `networkError`/`rateLimited`; `badRequest` → `unknownError`/`badRequest`;
+ * `notFound`/`unknownApp` → `unknownError`/`unknownApp` (the app id given to Init is wrong);
  * transport failure → `networkError`; anything else → `unknownError`/`unexpectedResponse`.
  *
  * @example
@@ -46,6 +47,10 @@ export function loginOutcome(answer: ServiceAnswer<LoginResponse>): LoginOutcome
           ok: false,
           failure: loginFailureData(LoginFailureReason.networkError, undefined, FailureDetail.rateLimited),
         };
+      }
+      if (reason === ProtocolErrorCode.notFound && detail === FailureDetail.unknownApp) {
+        // The service is there and says it has no such app: the app id given to Init is wrong.
+        return { ok: false, failure: loginFailureData(LoginFailureReason.unknownError, undefined, detail) };
       }
       const why = reason === ProtocolErrorCode.badRequest ? FailureDetail.badRequest : FailureDetail.unexpectedResponse;
       return { ok: false, failure: loginFailureData(LoginFailureReason.unknownError, undefined, why) };

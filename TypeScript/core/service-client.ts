@@ -10,6 +10,7 @@ import {
   AttributesResponseSchema,
   type ErrorResponse,
   ErrorResponseSchema,
+  FailureDetail,
   type LoginRequest,
   type LoginResponse,
   LoginResponseSchema,
@@ -102,7 +103,12 @@ export function createServiceClient(
       if (parsed.success) return { kind: "ok", value: parsed.data };
     } else {
       const parsed = ErrorResponseSchema.safeParse(json);
-      if (parsed.success) return { kind: "refused", status, error: parsed.data };
+      if (parsed.success) {
+        if (parsed.data.detail === FailureDetail.unknownApp) {
+          log.error("the service has no app with this app id: check the appId passed to Init", { appId, path });
+        }
+        return { kind: "refused", status, error: parsed.data };
+      }
     }
     log.warn("unexpected answer from the service", { path, status });
     return { kind: "unexpected", status };

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   describeFailure,
+  detailText,
   ErrorValue,
   ErrorValueConstantName,
   ErrorValueText,
+  FailureDetail,
+  FailureDetailText,
   FailureReasonText,
   LoginFailureReason,
   LoginFailureReasonConstantName,
@@ -81,5 +84,22 @@ describe("names and messages", () => {
       `Fix: ${FailureReasonText.identitiesDataInvalid.fix}`,
     ]);
     expect(describeFailure("iatIsMandatory")).toHaveLength(2);
+  });
+
+  it("describeFailure with a detail gives the detail's fix: a wrong app id points at Init's appId", () => {
+    expect(describeFailure("unknownError", undefined, "unknownApp")).toEqual([
+      `unknownError: ${FailureReasonText.unknownError.meaning}`,
+      `Fix: ${FailureDetailText.unknownApp}`,
+    ]);
+    expect(FailureDetailText.unknownApp).toContain("appId passed to Init");
+    expect(FailureReasonText.unknownError.fix).not.toMatch(/Init was called/);
+    expect(describeFailure("unknownError", undefined, "fromANewerService" as never).at(-1)).toBe(
+      `Fix: ${FailureReasonText.unknownError.fix}`,
+    );
+  });
+
+  it("every failure detail has words", () => {
+    for (const detail of Object.values(FailureDetail)) expect(FailureDetailText[detail].length).toBeGreaterThan(20);
+    expect(detailText("toString")).toBeUndefined();
   });
 });

@@ -203,6 +203,16 @@ describe("the login request and its answer", () => {
       { reason: "unknownError", detail: "unexpectedResponse", errors: {} },
     ],
     ["a transport failure", "network", { reason: "networkError", errors: {} }],
+    [
+      "an unknown app id",
+      { status: 404, json: { reason: "notFound", detail: "unknownApp" } },
+      { reason: "unknownError", detail: "unknownApp", errors: {} },
+    ],
+    [
+      "a 404 without the unknownApp detail (not the identity service)",
+      { status: 404, json: { reason: "notFound" } },
+      { reason: "unknownError", detail: "unexpectedResponse", errors: {} },
+    ],
   ];
   for (const [name, reply, expected] of answers) {
     it(`maps ${name}`, async () => {
@@ -220,6 +230,24 @@ describe("the login request and its answer", () => {
       expect(h.client.getState().status).toBe("loggedIn");
     });
   }
+
+  it("a wrong app id says so, names the fix and logs the app id (not 'check that Init was called')", async () => {
+    const h = initialized();
+    h.transport.route("POST", loginPath, () => ({ status: 404, json: { reason: "notFound", detail: "unknownApp" } }));
+    const error = (await h.client.loginWithIdentity(uidToken("1")).catch((e: unknown) => e)) as LoginFailure;
+    expect(error.message).toContain("unknownApp");
+    expect(error.message).toContain("appId");
+    expect(error.message).not.toMatch(/Init was called/i);
+    const logged = h.logger.at("error").find((l) => l.message.includes("app id"));
+    expect(logged?.fields).toMatchObject({ appId: "demo" });
+  });
+
+  it("before Init the message says to call Init", async () => {
+    const h = createCoreHarness();
+    const error = (await h.client.loginWithIdentity(uidToken("1")).catch((e: unknown) => e)) as LoginFailure;
+    expect(error.detail).toBe("notInitialized");
+    expect(error.message).toMatch(/call Init/i);
+  });
 
   it("fails with networkError when the service never answers (request timeout)", async () => {
     const h = initialized();

@@ -58,6 +58,23 @@ async function failureOf(promise: Promise<void>): Promise<LoginFailure> {
 
 const users = (r: Rig) => r.h.service.context.users;
 
+describe("core ↔ service with a wrong app id", () => {
+  it("a login fails with unknownError and the detail unknownApp, whose message names the fix", async () => {
+    const r = await rig();
+    const client = createNodeClient({ clock: r.time, scheduler: r.time, store: createMemoryStore() });
+    try {
+      client.Init({ serviceUrl: r.h.url, appId: "no-such-app" });
+      const failure = await failureOf(client.loginWithIdentity(await r.token([{ identifier: "uid", value: "1" }])));
+      expect(failure.toData()).toEqual({ reason: "unknownError", detail: "unknownApp", errors: {} });
+      expect(failure.message).toContain("appId");
+    } finally {
+      client.dispose();
+      r.client.dispose();
+      await r.h.close();
+    }
+  });
+});
+
 describe("core ↔ service", () => {
   let r: Rig;
   beforeEach(async () => {
