@@ -1,0 +1,100 @@
+/**
+ * A game project's TypeScript, as Puerts sets it up (test/typings/host-project: Puerts' default tsconfig, Puerts-shaped
+ * `puerts`, `ue` and `cpp` typings with our reflected classes as the generator emits them), plus the shipped
+ * declaration of `HelpshiftTS/helpshift`: the gameplay fixture and the gameplay example of docs/unreal.md compile
+ * there with no diagnostic (as configured, and strict); misuse is refused line by line; the plugin's internal
+ * Typing/ue and Typing/puerts do collide with Puerts' typings, which is why they are not what a game adds.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { expectedMarkers, formatDiagnostics, readProject, type TypeCheckResult, typeCheck } from "./type-check";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const HOST = join(ROOT, "test/typings/host-project");
+const PROBE = join(HOST, "probes/misuse.ts");
+const EXAMPLE_CONTEXT = join(HOST, "example-context.d.ts");
+/** Where the documented example is placed, in memory, inside the fixture's script folder. */
+const EXAMPLE = join(HOST, "TypeScript/DocumentedExample.ts");
+const DECLARATION = join(ROOT, "Typing/helpshift/index.d.ts");
+
+const project = readProject(join(HOST, "tsconfig.json"));
+
+/** The ```ts blocks of docs/unreal.md that import the gameplay facade. */
+function documentedExamples(): string[] {
+  const docs = readFileSync(join(ROOT, "docs/unreal.md"), "utf8");
+  return [...docs.matchAll(/```ts\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .filter((code) => code.includes('from "HelpshiftTS/helpshift"'));
+}
+
+let base: TypeCheckResult | undefined;
+function check(extraRoots: readonly string[], options = project.options, files: Record<string, string> = {}) {
+  const result = typeCheck({
+    rootNames: [...project.fileNames, ...extraRoots],
+    options,
+    files,
+    oldProgram: base?.program,
+  });
+  base ??= result;
+  return result;
+}
+
+describe("a Puerts game project using HelpshiftTS/helpshift", () => {
+  it("selects the Puerts-shaped typings, the gameplay script and the shipped declaration", () => {
+    const relative = project.fileNames.map((f) => f.replace(ROOT, "")).sort();
+    expect(relative).toEqual(["Typing/helpshift/index.d.ts", "test/typings/host-project/TypeScript/Gameplay.ts"]);
+    expect(project.options.typeRoots?.map((r) => r.replace(ROOT, ""))).toEqual([
+      "test/typings/host-project/Typing",
+      "test/typings/host-project/node_modules/@types",
+    ]);
+    expect(documentedExamples()).toHaveLength(1);
+  });
+
+  it("compiles the gameplay fixture and the documented example with no diagnostic", { timeout: 120_000 }, () => {
+    const [example] = documentedExamples();
+    const { diagnostics, program } = check([EXAMPLE_CONTEXT], project.options, { [EXAMPLE]: example! });
+    expect(formatDiagnostics(diagnostics)).toEqual([]);
+    // The Puerts-shaped typings were really in the program (found through typeRoots), ours only as the declaration.
+    const loaded = program.getSourceFiles().map((f) => f.fileName.replace(ROOT, ""));
+    for (const file of [
+      "Typing/ue/ue.d.ts",
+      "Typing/ue/puerts.d.ts",
+      "Typing/puerts/index.d.ts",
+      "Typing/cpp/index.d.ts",
+    ]) {
+      expect(loaded).toContain(`test/typings/host-project/${file}`);
+    }
+    expect(loaded).toContain("Typing/helpshift/index.d.ts");
+    expect(loaded.filter((f) => f.startsWith("Typing/") && f !== "Typing/helpshift/index.d.ts")).toEqual([]);
+  });
+
+  it("compiles them strict too", { timeout: 120_000 }, () => {
+    const [example] = documentedExamples();
+    const options = { ...project.options, strict: true, noUncheckedIndexedAccess: true };
+    const { diagnostics } = check([EXAMPLE_CONTEXT], options, { [EXAMPLE]: example! });
+    expect(formatDiagnostics(diagnostics)).toEqual([]);
+  });
+
+  it("refuses each misuse in the probe, exactly where it is marked", { timeout: 120_000 }, () => {
+    const markers = expectedMarkers(PROBE);
+    expect(markers.length).toBeGreaterThan(10);
+    const { diagnostics } = check([PROBE]);
+    expect(formatDiagnostics(diagnostics.filter((d) => d.file !== PROBE))).toEqual([]);
+    const found = diagnostics.filter((d) => d.file === PROBE).map((d) => `${d.line}:${d.code}`);
+    expect(found.sort()).toEqual(markers.sort());
+  });
+
+  it("collides with the plugin's internal Typing/ue and Typing/puerts (so a game adds only the declaration)", {
+    timeout: 120_000,
+  }, () => {
+    const internal = [join(ROOT, "Typing/ue/index.d.ts"), join(ROOT, "Typing/puerts/index.d.ts")];
+    const { diagnostics } = check(internal);
+    const codes = new Set(diagnostics.map((d) => d.code));
+    // 2300: duplicate identifier (our `class TMap` against Puerts' `interface TMap`, the two `Object`s);
+    // 2428: all declarations of '$Delegate' must have identical type parameters.
+    expect(codes.has(2300) || codes.has(2428)).toBe(true);
+    expect(diagnostics.some((d) => d.file === DECLARATION)).toBe(false);
+  });
+});
