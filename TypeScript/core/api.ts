@@ -87,6 +87,16 @@ export interface HelpshiftClient {
   addUserIdentities(identitiesJwt: string): Promise<void>;
   UpdateMasterAttributes(attributes: AttributeMap): void;
   UpdateAppAttributes(attributes: AttributeMap): void;
+  /**
+   * The vendor's `ClearAnonymousUserOnLogin(bool)`. `true` (the default, the seed's behaviour): the next
+   * successful login with a non-empty JWT discards the device's stored anonymous user, so a later empty-JWT
+   * login creates a new one. `false`: identified logins keep it, so after a logout an empty-JWT login comes back
+   * to the same anonymous user. Applies from the call on, to every later login; not persisted (call it after each
+   * `Init`). Before `Init`, or with a non-boolean, it is ignored with an error logged.
+   */
+  ClearAnonymousUserOnLogin(clear: boolean): void;
+  /** The same call under the Promise API's naming (it completes at once: nothing to wait for). */
+  clearAnonymousUserOnLogin(clear: boolean): void;
   /** Flushes the user's pending attributes with their session, then ends it. */
   Logout(): void;
   logout(): Promise<void>;

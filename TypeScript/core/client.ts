@@ -59,6 +59,8 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   let session: SessionRuntime | undefined;
   let login: LoginAttempt | undefined;
   let expired = false;
+  /** `ClearAnonymousUserOnLogin`: discard the stored anonymous id at an identified login. The seed's default. */
+  let clearAnonymousOnLogin = true;
   let ending: Promise<void> = Promise.resolve();
   const resolved = Promise.resolve();
   const clientTimers = createTimerSet(ports.scheduler, ports.clock, (error) =>
@@ -146,7 +148,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     const record = sessionRecordFromLogin(response, ports.clock.now(), leadSeconds);
     c.state.writeSession(record);
     setExpired(c, false);
-    if (withToken) c.anonymousIds.discard();
+    if (withToken && clearAnonymousOnLogin) c.anonymousIds.discard();
     startSession(c, record);
   };
 
@@ -200,6 +202,16 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       return endSession(c, current);
     }
     return ending;
+  };
+
+  const setClearAnonymousOnLogin = (clear: boolean): void => {
+    if (!requireInit("ClearAnonymousUserOnLogin")) return;
+    if (typeof clear !== "boolean") {
+      log.error("ClearAnonymousUserOnLogin needs a boolean: ignored");
+      return;
+    }
+    clearAnonymousOnLogin = clear;
+    log.info("clear anonymous user on login", { clear });
   };
 
   const doAddIdentities = (jwt: string): Promise<void> => {
@@ -286,6 +298,8 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       void doAddIdentities(identitiesJwt);
     },
     addUserIdentities: (identitiesJwt) => doAddIdentities(identitiesJwt),
+    ClearAnonymousUserOnLogin: (clear) => setClearAnonymousOnLogin(clear),
+    clearAnonymousUserOnLogin: (clear) => setClearAnonymousOnLogin(clear),
     UpdateMasterAttributes: (attributes) => update("master", attributes),
     UpdateAppAttributes: (attributes) => update("app", attributes),
     Logout() {

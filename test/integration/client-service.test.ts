@@ -122,6 +122,17 @@ describe("core ↔ service", () => {
     expect(r.client.getState().userId).not.toBe(first.userId);
   });
 
+  it("ClearAnonymousUserOnLogin(false): after an identified login and a logout, the same anonymous user is back", async () => {
+    r.client.ClearAnonymousUserOnLogin(false);
+    await r.client.loginWithIdentity("");
+    const anonymous = r.client.getState().userId;
+    await r.client.loginWithIdentity(await r.token([{ identifier: "uid", value: "int-keep" }]));
+    expect(r.client.getState()).toMatchObject({ anonymous: false });
+    await r.client.logout();
+    await r.client.loginWithIdentity("");
+    expect(r.client.getState()).toMatchObject({ anonymous: true, userId: anonymous });
+  });
+
   it("full privacy: without uid an anonymous user whose identities are not stored; with uid only the uid", async () => {
     const emailOnly = await r.token([{ identifier: "email", value: "priv@example.com" }]);
     await r.client.loginWithIdentity(emailOnly, { full_privacy_enabled: "true" });
