@@ -1,9 +1,9 @@
-import { ANONYMOUS_ID_PREFIX, base64UrlEncode } from "../contract";
+import { ANONYMOUS_ID_PREFIX, base64UrlEncode, Limits } from "../contract";
 import type { PersistedState } from "./persisted";
 import type { Random } from "./ports";
 
-/** Random bytes in an anonymous id: 128 bits, like a UUID. */
-export const ANONYMOUS_ID_BYTES = 16;
+/** Random bytes in an anonymous id: `Limits.anonymousIdBits` (128, like a UUID), the least the service takes. */
+export const ANONYMOUS_ID_BYTES = Limits.anonymousIdBits / 8;
 
 /**
  * A fresh anonymous id: `hsft_anon_` + 16 random bytes in base64url (22 characters).

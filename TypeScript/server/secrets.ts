@@ -21,9 +21,12 @@ export function newSessionToken(): string {
   return `hss_${randomBytes(SECRET_BYTES).toString("base64url")}`;
 }
 
-/** A short random id with a prefix, e.g. `usr_…`, `app_…`. */
+/** Random bytes of a row id: 128 bits, so ids cannot be guessed or collide. */
+export const ID_BYTES = 16;
+
+/** A random id with a prefix, e.g. `usr_…` (22 base64url characters after it). */
 export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString("base64url")}`;
+  return `${prefix}_${randomBytes(ID_BYTES).toString("base64url")}`;
 }
 
 /** SHA-256 of a session token, hex: what the sessions table keeps. */

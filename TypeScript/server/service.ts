@@ -18,8 +18,10 @@ import { AttributeStore } from "./attribute-store";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
 import { startWalCheckpoints } from "./db/wal-checkpoint";
 import { type HousekeepingOptions, type PurgeCounts, startHousekeeping } from "./housekeeping";
+import { answerClientError } from "./http/client-errors";
 import type { ServiceContext } from "./http/context";
 import { errorOfFrameworkStatus, sendError } from "./http/errors";
+import { refuseNonJson } from "./http/media-type";
 import { type RateLimit, RateLimiter } from "./rate-limit";
 import { type RedactingLogger, redactingLogger } from "./redacting-logger";
 import { registerAttributesRoute } from "./routes/attributes";
@@ -27,6 +29,7 @@ import { registerIdentitiesRoute } from "./routes/identities";
 import { registerLoginRoute } from "./routes/login";
 import { registerSessionRoutes } from "./routes/session";
 import { SessionRepository } from "./sessions";
+import { DEFAULT_USER_RATE_LIMIT, type UserRateLimit } from "./user-rate-limit";
 import { UserRepository } from "./users";
 
 export interface IdentityServiceOptions {
@@ -40,6 +43,8 @@ export interface IdentityServiceOptions {
   readonly logger?: Logger;
   /** Logins allowed per app and client address in a window (default 30 per minute). */
   readonly loginRateLimit?: RateLimit;
+  /** Attributes and identities calls allowed per session and per app in a window (`DEFAULT_USER_RATE_LIMIT`). */
+  readonly userRateLimit?: UserRateLimit;
   /** Largest accepted request body, bytes (default 1 MiB). */
   readonly bodyLimit?: number;
   /** The URL the tester page should call (default: same origin). */
@@ -52,6 +57,8 @@ export const DEFAULT_LOGIN_RATE_LIMIT: RateLimit = { max: 30, windowMs: 60_000 }
 /** 1 MiB for every route but `attributes`, which takes `Limits.attributeBatchBytes` (room for the largest legal batch). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_DATA_DIR = ".data";
+/** Longest path parameter (an app id is at most 64 characters); a longer one is 414. */
+export const MAX_PATH_PARAM_LENGTH = 100;
 
 export interface IdentityService {
   readonly fastify: FastifyInstance;
@@ -103,11 +110,28 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     attributes: new AttributeStore(db, clock),
     clock,
     loginLimiter: new RateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT, clock),
+    userRateLimit: options.userRateLimit ?? DEFAULT_USER_RATE_LIMIT,
     log,
   };
   for (const app of apps.list()) log.remember(app.secret);
 
-  const fastify = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: false });
+  const fastify = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: false,
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // Errors raised before routing (bad percent-encoding, an over-long parameter) and by Node's HTTP parser
+    // (oversized headers, malformed framing) answer an ErrorResponse like every other refusal.
+    frameworkErrors: (error, _request, reply) => {
+      log.log("info", "refused request", { code: error.code });
+      const { status, body } = errorOfFrameworkStatus(error.statusCode ?? 400);
+      return sendError(reply, status, body);
+    },
+    clientErrorHandler: answerClientError,
+  });
+  // JSON only: without its text/plain parser Fastify answers 415 to any other body; the hook covers GETs.
+  fastify.removeContentTypeParser("text/plain");
+  fastify.addHook("preValidation", refuseNonJson);
   fastify.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
     const { status, body } = errorOfFrameworkStatus(error.statusCode ?? 500);
     if (status >= 500) log.log("error", "unhandled error", { url: request.url.split("?")[0], error });

@@ -8,7 +8,13 @@ describe("bad input: a clear 4xx with a reason, never a 5xx", () => {
   let login: string;
   const logs: string[] = [];
   beforeAll(async () => {
-    h = await startHarness({ bodyLimit: 64 * 1024, logs, loginRateLimit: { max: 1_000_000, windowMs: 60_000 } });
+    const plenty = { max: 1_000_000, windowMs: 60_000 };
+    h = await startHarness({
+      bodyLimit: 64 * 1024,
+      logs,
+      loginRateLimit: plenty,
+      userRateLimit: { perSession: plenty, perApp: plenty },
+    });
     login = `${h.url}/v1/apps/${h.appId}/login`;
   });
   afterAll(() => h.close());
@@ -31,10 +37,14 @@ describe("bad input: a clear 4xx with a reason, never a 5xx", () => {
     }
   });
 
-  it("answers 415 (or 400 for text) badRequest for other content types, and accepts a JSON charset", async () => {
-    const body = JSON.stringify({ identityToken: "", fullPrivacy: false, anonymousId: "hsft_anon_AAAAAAAAAAAA" });
+  it("answers 415 badRequest for other content types, and accepts a JSON charset", async () => {
+    const body = JSON.stringify({
+      identityToken: "",
+      fullPrivacy: false,
+      anonymousId: "hsft_anon_AAAAAAAAAAAAAAAAAAAAAA",
+    });
     const cases: [string, number][] = [
-      ["text/plain", 400],
+      ["text/plain", 415],
       ["application/x-www-form-urlencoded", 415],
       ["application/xml", 415],
       ["multipart/form-data; boundary=x", 415],

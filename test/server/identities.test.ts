@@ -157,7 +157,7 @@ describe("POST identities", () => {
     const anon = await post(`${h.url}/v1/apps/${h.appId}/login`, {
       identityToken: "",
       fullPrivacy: false,
-      anonymousId: "hsft_anon_identities01",
+      anonymousId: "hsft_anon_identities0123456789ab",
     });
     const answer = await post(
       path,

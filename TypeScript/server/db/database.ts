@@ -5,9 +5,9 @@
  * const db = openDatabase(":memory:");
  * const db2 = openDatabase(join(dataDir, "identity.sqlite"));
  */
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { prepareDatabaseFile } from "./file-modes";
 import { MIGRATIONS, type Migration } from "./migrations";
 
 export type Db = Database.Database;
@@ -23,7 +23,8 @@ export const DATABASE_FILE_NAME = "identity.sqlite";
  * const db = openDatabase(":memory:");
  */
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  // App secrets live in this file: only the service's user may read it (SQLite gives -wal/-shm the same mode).
+  if (path !== ":memory:") prepareDatabaseFile(dirname(path), path);
   const db = new Database(path);
   try {
     // WAL keeps readers unblocked by the writer and makes each commit durable without rewriting the file.

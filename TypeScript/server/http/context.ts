@@ -1,5 +1,5 @@
 /**
- * What every route handler is handed: the repositories, the clock, the login limiter and the redacting log.
+ * What every route handler is handed: the repositories, the clock, the rate limits and the redacting log.
  *
  * @example
  * registerLoginRoute(fastify, context);
@@ -10,6 +10,7 @@ import type { AttributeStore } from "../attribute-store";
 import type { Db } from "../db/database";
 import type { RateLimiter } from "../rate-limit";
 import type { SessionRepository } from "../sessions";
+import type { UserRateLimit } from "../user-rate-limit";
 import type { UserRepository } from "../users";
 
 export interface ServiceContext {
@@ -20,6 +21,8 @@ export interface ServiceContext {
   readonly attributes: AttributeStore;
   readonly clock: { now(): number };
   readonly loginLimiter: RateLimiter;
+  /** The budget of each user call route (attributes, identities), per session and per app. */
+  readonly userRateLimit: UserRateLimit;
   /** Already redacting: lines reach the configured logger with tokens and secrets replaced. */
   readonly log: Logger;
 }

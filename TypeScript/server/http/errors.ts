@@ -49,12 +49,24 @@ export function errorOfCheckFailure(failure: CheckFailure): ErrorResponse {
 /** A malformed request: `badRequest`. */
 export const BAD_REQUEST: ErrorResponse = { reason: ProtocolErrorCode.badRequest, detail: FailureDetail.badRequest };
 
-/** The status and body for an error Fastify raised before a handler ran (parsing, size, media type). */
+/** Statuses that say a part of the request (body, path, headers) is too large. */
+const TOO_LARGE: ReadonlySet<number> = new Set([413, 414, 431]);
+
+/**
+ * The status and body for an error the framework or Node's HTTP parser raised before a handler ran (parsing,
+ * size, media type, framing). Never a message: messages of the framework repeat the path or the content type.
+ */
 export function errorOfFrameworkStatus(status: number): { status: number; body: ErrorResponse } {
-  if (status === 413) return { status, body: { reason: ProtocolErrorCode.payloadTooLarge } };
+  if (TOO_LARGE.has(status)) return { status, body: { reason: ProtocolErrorCode.payloadTooLarge } };
   if (status === 404) return { status, body: { reason: ProtocolErrorCode.notFound } };
   if (status === 429)
     return { status, body: { reason: ProtocolErrorCode.rateLimited, detail: FailureDetail.rateLimited } };
   if (status >= 400 && status < 500) return { status, body: BAD_REQUEST };
   return { status: 500, body: { reason: LoginFailureReason.unknownError } };
+}
+
+/** Sends 429 `rateLimited` with `Retry-After` in whole seconds. */
+export function sendRateLimited(reply: FastifyReply, retryAfterMs: number): FastifyReply {
+  reply.header("retry-after", String(Math.ceil(retryAfterMs / 1000)));
+  return sendError(reply, 429, { reason: ProtocolErrorCode.rateLimited, detail: FailureDetail.rateLimited });
 }

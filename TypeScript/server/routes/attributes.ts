@@ -1,34 +1,26 @@
 /**
  * `POST /v1/apps/:appId/attributes` (bearer): applies one outbox batch to the session's user. Idempotent per
- * `batchId`: a retried batch gets the first answer back with `duplicate: true` and changes nothing.
+ * `batchId`: a retried batch gets the first answer back with `duplicate: true` and changes nothing. Limited per
+ * session and per app; a batch out of `BatchSchema`'s bounds is refused whole, and nothing of it is stored.
  *
  * @example
  * registerAttributesRoute(fastify, context);
  */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { type AttributesResponse, Limits } from "../../contract";
 import { checkAttributeBatch } from "../attribute-rules";
-import { authenticate } from "../http/bearer";
+import { BatchSchema, MAX_STORED_ANSWER_BYTES } from "../batch-shape";
+import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, sendError } from "../http/errors";
-
-/**
- * Looser than the contract's `AttributesRequestSchema` on purpose: a value of the wrong type must be refused for
- * its key alone, not fail the whole batch.
- */
-const BatchSchema = z.object({
-  batchId: z.string().min(1).max(Limits.keyLength),
-  master: z.record(z.string(), z.unknown()).optional(),
-  app: z.record(z.string(), z.unknown()).optional(),
-});
+import { UserRateLimiter } from "../user-rate-limit";
 
 export function registerAttributesRoute(fastify: FastifyInstance, context: ServiceContext): void {
+  const limiter = new UserRateLimiter(context.userRateLimit, context.clock);
   // The service-wide body limit is small; a legal batch of multiline custom fields is not (Limits).
-  const options = { bodyLimit: Limits.attributeBatchBytes };
+  const options = { bodyLimit: Limits.attributeBatchBytes, onRequest: requireSession(context, limiter) };
   fastify.post("/v1/apps/:appId/attributes", options, async (request, reply) => {
-    const auth = authenticate(request, reply, context);
-    if (!auth) return reply;
+    const auth = sessionOf(request);
     const parsed = BatchSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
     const { batchId, master, app } = parsed.data;
@@ -40,6 +32,8 @@ export function registerAttributesRoute(fastify: FastifyInstance, context: Servi
       master: { refused: masterCheck?.refused ?? {} },
       app: { refused: appCheck?.refused ?? {} },
     };
+    // A backstop for the shape's bounds: an answer too large to keep is refused before anything is applied.
+    if (JSON.stringify(answer).length > MAX_STORED_ANSWER_BYTES) return sendError(reply, 400, BAD_REQUEST);
     const accepted: Parameters<typeof context.attributes.apply>[2] = {};
     if (masterCheck) accepted.master = masterCheck.accepted;
     if (appCheck) accepted.app = appCheck.accepted;

@@ -1,6 +1,7 @@
 /**
  * `POST /v1/apps/:appId/identities` (bearer): adds the token's identities to the session's user. An identity
- * owned by another user (or a second uid) is refused per identifier with `invalidData`.
+ * owned by another user (or a second uid) is refused per identifier with `invalidData`. Limited per session and
+ * per app; the token's content is checked before the app's identity feature, its signature after.
  *
  * @example
  * registerIdentitiesRoute(fastify, context);
@@ -13,39 +14,53 @@ import {
   ErrorValue,
   LoginFailureReason,
 } from "../../contract";
-import { authenticate } from "../http/bearer";
+import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
+import { tokenContentFailure } from "../token-content";
+import { UserRateLimiter } from "../user-rate-limit";
 import { verifyIdentityToken } from "../verify-token";
 
+const OPTIONS = { fullPrivacy: false, requireUidOrEmail: false } as const;
+
 export function registerIdentitiesRoute(fastify: FastifyInstance, context: ServiceContext): void {
-  fastify.post("/v1/apps/:appId/identities", async (request, reply) => {
-    const auth = authenticate(request, reply, context);
-    if (!auth) return reply;
-    const parsed = AddIdentitiesRequestSchema.safeParse(request.body);
-    if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
-    if (!auth.app.identityEnabled) {
-      return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
-    }
-    const verified = await verifyIdentityToken(parsed.data.identityToken, auth.app.secret, context.clock.now(), {
-      fullPrivacy: false,
-      requireUidOrEmail: false,
-    });
-    if (!verified.ok) return sendError(reply, statusOfCheckFailure(verified), errorOfCheckFailure(verified));
-    const added: string[] = [];
-    const refused: ErrorMap = {};
-    if (auth.user.anonymous) {
-      // An anonymous user has no identity to attach to; the client does not even send this call.
-      for (const identity of verified.identities) refused[identity.identifier] = ErrorValue.invalidData;
-    } else {
-      const outcomes = context.users.attachIdentities(auth.user, verified.identities);
-      for (const [identifier, outcome] of Object.entries(outcomes)) {
-        if (outcome === "added") added.push(identifier);
-        else refused[identifier] = ErrorValue.invalidData;
+  const limiter = new UserRateLimiter(context.userRateLimit, context.clock);
+  fastify.post(
+    "/v1/apps/:appId/identities",
+    { onRequest: requireSession(context, limiter) },
+    async (request, reply) => {
+      const auth = sessionOf(request);
+      const parsed = AddIdentitiesRequestSchema.safeParse(request.body);
+      if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
+      const contentFailure = tokenContentFailure(parsed.data.identityToken, OPTIONS);
+      if (contentFailure) {
+        return sendError(reply, statusOfCheckFailure(contentFailure), errorOfCheckFailure(contentFailure));
       }
-    }
-    context.log.log("info", "identities", { appId: auth.app.id, userId: auth.user.id, added, refused });
-    const answer: AddIdentitiesResponse = { added, refused };
-    return reply.code(200).send(answer);
-  });
+      if (!auth.app.identityEnabled) {
+        return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
+      }
+      const verified = await verifyIdentityToken(
+        parsed.data.identityToken,
+        auth.app.secret,
+        context.clock.now(),
+        OPTIONS,
+      );
+      if (!verified.ok) return sendError(reply, statusOfCheckFailure(verified), errorOfCheckFailure(verified));
+      const added: string[] = [];
+      const refused: ErrorMap = {};
+      if (auth.user.anonymous) {
+        // An anonymous user has no identity to attach to; the client does not even send this call.
+        for (const identity of verified.identities) refused[identity.identifier] = ErrorValue.invalidData;
+      } else {
+        const outcomes = context.users.attachIdentities(auth.user, verified.identities);
+        for (const [identifier, outcome] of Object.entries(outcomes)) {
+          if (outcome === "added") added.push(identifier);
+          else refused[identifier] = ErrorValue.invalidData;
+        }
+      }
+      context.log.log("info", "identities", { appId: auth.app.id, userId: auth.user.id, added, refused });
+      const answer: AddIdentitiesResponse = { added, refused };
+      return reply.code(200).send(answer);
+    },
+  );
 }

@@ -7,20 +7,19 @@
  */
 import type { FastifyInstance } from "fastify";
 import {
-  FailureDetail,
   findIdentity,
   type IdentityEntry,
   LoginFailureReason,
   type LoginRequest,
   LoginRequestSchema,
   type LoginResponse,
-  ProtocolErrorCode,
 } from "../../contract";
 import { isAnonymousId } from "../anonymous-id";
 import type { App } from "../apps";
-import { findApp } from "../http/bearer";
+import { appOf, requireApp } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
+import { tokenContentFailure } from "../token-content";
 import type { User } from "../users";
 import { verifyIdentityToken } from "../verify-token";
 
@@ -32,16 +31,19 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
     context.users.touch(user.id);
     return { user, session: context.sessions.open(app, user.id) };
   });
-  fastify.post("/v1/apps/:appId/login", async (request, reply) => {
-    const app = findApp(request, reply, context);
-    if (!app) return reply;
-    const limiterKey = `${app.id}|${request.ip}`;
-    if (!context.loginLimiter.take(limiterKey)) {
-      reply.header("retry-after", String(Math.ceil(context.loginLimiter.retryAfterMs(limiterKey) / 1000)));
-      return sendError(reply, 429, { reason: ProtocolErrorCode.rateLimited, detail: FailureDetail.rateLimited });
-    }
+  // Counted before the body is read, so every request counts, whatever its body or content type.
+  const limitLogins = (app: App, request: { ip: string }) => {
+    const key = `${app.id}|${request.ip}`;
+    return context.loginLimiter.take(key) ? undefined : context.loginLimiter.retryAfterMs(key);
+  };
+  fastify.post("/v1/apps/:appId/login", { onRequest: requireApp(context, limitLogins) }, async (request, reply) => {
+    // The answer may carry a session token: no cache may keep it.
+    reply.header("cache-control", "no-store");
+    const app = appOf(request);
     const parsed = LoginRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
+    const contentFailure = checkContent(parsed.data);
+    if (contentFailure) return sendError(reply, contentFailure.status, contentFailure.failure);
     if (!app.identityEnabled) return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
     const plan = await planLogin(app, parsed.data, context);
     if ("failure" in plan) return sendError(reply, plan.status, plan.failure);
@@ -65,6 +67,18 @@ type Failed = { failure: ReturnType<typeof errorOfCheckFailure>; status: number 
 type LoginPlan =
   | { readonly kind: "anonymous"; readonly anonymousId: string }
   | { readonly kind: "identified"; readonly key: IdentityEntry; readonly kept: readonly IdentityEntry[] };
+
+/** What the client should have refused itself: checked before the feature flag, signature and `iat` age. */
+function checkContent(request: LoginRequest): Failed | undefined {
+  if (request.identityToken === "") {
+    return isAnonymousId(request.anonymousId) ? undefined : { failure: BAD_REQUEST, status: 400 };
+  }
+  const failure = tokenContentFailure(request.identityToken, {
+    fullPrivacy: request.fullPrivacy,
+    requireUidOrEmail: true,
+  });
+  return failure ? { failure: errorOfCheckFailure(failure), status: statusOfCheckFailure(failure) } : undefined;
+}
 
 function anonymousPlan(anonymousId: string | undefined): LoginPlan | Failed {
   if (!isAnonymousId(anonymousId)) return { failure: BAD_REQUEST, status: 400 };

@@ -7,21 +7,20 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { UserProfile } from "../../contract";
-import { authenticate } from "../http/bearer";
+import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 
 export function registerSessionRoutes(fastify: FastifyInstance, context: ServiceContext): void {
-  fastify.post("/v1/apps/:appId/logout", async (request, reply) => {
-    const auth = authenticate(request, reply, context);
-    if (!auth) return reply;
+  const onRequest = requireSession(context);
+  fastify.post("/v1/apps/:appId/logout", { onRequest }, async (request, reply) => {
+    const auth = sessionOf(request);
     context.sessions.revoke(auth.tokenHash);
     context.log.log("info", "logout", { appId: auth.app.id, userId: auth.user.id });
     return reply.code(200).send({ ok: true });
   });
 
-  fastify.get("/v1/apps/:appId/me", async (request, reply) => {
-    const auth = authenticate(request, reply, context);
-    if (!auth) return reply;
+  fastify.get("/v1/apps/:appId/me", { onRequest }, async (request, reply) => {
+    const auth = sessionOf(request);
     const attributes = context.attributes.read(auth.user.id);
     const profile: UserProfile = {
       userId: auth.user.id,
