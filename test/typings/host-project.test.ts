@@ -8,7 +8,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { type CppParameter, readReflectedClasses } from "../consistency/cpp-reflection";
 import { expectedMarkers, formatDiagnostics, readProject, type TypeCheckResult, typeCheck } from "./type-check";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -96,5 +98,84 @@ describe("a Puerts game project using HelpshiftTS/helpshift", () => {
     // 2428: all declarations of '$Delegate' must have identical type parameters.
     expect(codes.has(2300) || codes.has(2428)).toBe(true);
     expect(diagnostics.some((d) => d.file === DECLARATION)).toBe(false);
+  });
+});
+
+/** A C++ type as Puerts' declaration generator writes it in ue.d.ts (the cases the plugin's UFUNCTIONs use). */
+function generatedType(cppType: string, position: "parameter" | "return"): string {
+  const t = cppType.replace(/\s+/g, " ").trim();
+  const table: Record<string, string> = {
+    void: "void",
+    bool: "boolean",
+    int32: "number",
+    double: "number",
+    FString: "string",
+    "const FString&": "string",
+    "FString&": "$Ref<string>",
+  };
+  if (t in table) return table[t]!;
+  const struct = /^const F(\w+)&$/.exec(t);
+  if (struct) return `UE.${struct[1]}`;
+  const pointer = /^U(\w+)\*$/.exec(t);
+  // A UObject* parameter without a default value is nullable; a returned one is not wrapped.
+  if (pointer) return position === "parameter" ? `$Nullable<UE.${pointer[1]}>` : `UE.${pointer[1]}`;
+  throw new Error(`no generator mapping for C++ type ${t}`);
+}
+
+const GENERATED_STATICS = new Set(["StaticClass", "StaticStruct", "Find", "Load"]);
+
+describe("the fixture's generated ue.d.ts", () => {
+  const cpp = readReflectedClasses([join(ROOT, "Source/HelpshiftTS/Public")]);
+  const file = join(HOST, "Typing/ue/ue.d.ts");
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const classes: ts.ClassDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node) && node.name?.text.startsWith("HelpshiftTS")) classes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const signature = (parameters: readonly CppParameter[], position: "parameter" | "return" = "parameter") =>
+    parameters.map((p) => `${p.name}: ${generatedType(p.type, position)}`);
+
+  it("declares the plugin's reflected classes the facade calls", () => {
+    expect(classes.map((c) => c.name!.text).sort()).toEqual([
+      "HelpshiftTSEventAsyncAction",
+      "HelpshiftTSLibrary",
+      "HelpshiftTSLoginAsyncAction",
+    ]);
+  });
+
+  it("writes each of their members as the generator would from Source/HelpshiftTS/Public", () => {
+    for (const node of classes) {
+      const name = node.name!.text;
+      const cppClass = cpp.get(`U${name}`);
+      expect(cppClass, `U${name}`).toBeDefined();
+      expect(
+        node.members.some((m) => m.name?.getText() === `__tid_${name}_0__`),
+        `${name} brand`,
+      ).toBe(true);
+      for (const member of node.members) {
+        const memberName = member.name?.getText() ?? "";
+        if (ts.isMethodDeclaration(member) && !GENERATED_STATICS.has(memberName)) {
+          const fn = cppClass!.functions.get(memberName);
+          expect(fn, `${name}.${memberName} UFUNCTION`).toBeDefined();
+          const isStatic = !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+          expect(isStatic, `${name}.${memberName} static`).toBe(fn!.isStatic);
+          expect(
+            member.parameters.map((p) => p.getText()),
+            `${name}.${memberName}`,
+          ).toEqual(signature(fn!.parameters));
+          expect(member.type?.getText(), `${name}.${memberName} return`).toBe(generatedType(fn!.returnType, "return"));
+        }
+        if (ts.isPropertyDeclaration(member) && member.type && ts.isTypeReferenceNode(member.type)) {
+          const delegate = cppClass!.delegates.get(memberName);
+          if (!delegate) continue;
+          expect(member.type.typeName.getText(), `${name}.${memberName}`).toBe("$MulticastDelegate");
+          const fnType = member.type.typeArguments?.[0];
+          expect(fnType && ts.isFunctionTypeNode(fnType), `${name}.${memberName} signature`).toBe(true);
+          expect((fnType as ts.FunctionTypeNode).parameters.map((p) => p.getText())).toEqual(signature(delegate));
+        }
+      }
+    }
   });
 });

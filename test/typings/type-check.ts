@@ -27,6 +27,8 @@ export interface TypeCheckInput {
   readonly files?: Readonly<Record<string, string>>;
   /** A previous run's program, so unchanged files are not parsed again. */
   readonly oldProgram?: ts.Program;
+  /** Check only these files (and the options); the rest of the program is read for types, not checked. */
+  readonly only?: readonly string[];
 }
 
 export interface TypeCheckResult {
@@ -59,7 +61,18 @@ export function typeCheck(input: TypeCheckInput): TypeCheckResult {
   };
   const rootNames = [...new Set([...input.rootNames.map((n) => resolve(n)), ...overrides.keys()])];
   const program = ts.createProgram({ rootNames, options: input.options, host, oldProgram: input.oldProgram });
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d): Diagnostic => {
+  const checked = input.only
+    ? [
+        ...program.getOptionsDiagnostics(),
+        ...program.getGlobalDiagnostics(),
+        ...input.only.flatMap((name) => {
+          const file = program.getSourceFile(resolve(name));
+          if (!file) throw new Error(`${name} is not in the program`);
+          return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+        }),
+      ]
+    : ts.getPreEmitDiagnostics(program);
+  const diagnostics = checked.map((d): Diagnostic => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     if (!d.file || d.start === undefined) return { file: "", line: 0, code: d.code, message };
     const line = d.file.getLineAndCharacterOfPosition(d.start).line + 1;

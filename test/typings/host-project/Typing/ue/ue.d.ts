@@ -130,7 +130,6 @@ declare module "ue" {
     static AddUserIdentities(IdentitiesJWT: string): void;
     static UpdateMasterAttributesFromJson(AttributesJson: string): void;
     static UpdateAppAttributesFromJson(AttributesJson: string): void;
-    static BindEventDelegate(EventDelegate: $Delegate<(EventName: string, Data: UE.HelpshiftStringMap) => void>): void;
     static StaticClass(): Class;
     static Find(OrigInName: string, Outer?: Object): HelpshiftTSLibrary;
     static Load(InName: string): HelpshiftTSLibrary;
