@@ -4,7 +4,7 @@
  * proves the bridge's calls, overloads and types are well-formed. g++ is required: a missing compiler fails.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,11 +16,15 @@ const MODULES = ["HelpshiftTS", "HelpshiftTSEditor"];
 const headerDirs = MODULES.flatMap((m) => [join(ROOT, "Source", m, "Public"), join(ROOT, "Source", m, "Private")]);
 let generatedDir = "";
 
-function compile(file: string) {
+function compile(file: string, defines: readonly string[] = []) {
   const includes = [ENGINE, generatedDir, ...headerDirs].flatMap((dir) => ["-I", dir]);
-  const result = spawnSync("g++", ["-std=c++20", "-fsyntax-only", "-Wall", "-Wno-unused", ...includes, file], {
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    "g++",
+    ["-std=c++20", "-fsyntax-only", "-Wall", "-Wno-unused", ...defines, ...includes, file],
+    {
+      encoding: "utf8",
+    },
+  );
   return { status: result.status, error: result.error, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
 }
 
@@ -49,6 +53,27 @@ describe("C++ bridge syntax against the engine API subset", () => {
   it.each(sources)("%s compiles", (file) => {
     const result = compile(join(ROOT, file));
     expect(result.error).toBeUndefined();
+    expect(result.output).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  // Puerts built with QuickJS and its namespace suffix names its C++ namespace puerts_qjs (PuertsNamespaceDef.h):
+  // every file that names a Puerts type must spell it PUERTS_NAMESPACE.
+  const namesPuerts = (file: string) => {
+    const header = file.replace("/Private/", "/Public/").replace(/\.cpp$/, ".h");
+    const texts = [file, header, file.replace(/\.cpp$/, ".h")].map((f) => {
+      try {
+        return readFileSync(join(ROOT, f), "utf8");
+      } catch {
+        return "";
+      }
+    });
+    return texts.some((text) => /puerts|JsEnv\.h|JSModuleLoader\.h/i.test(text));
+  };
+  const puertsUsers = sources.filter(namesPuerts);
+  it("finds the sources that name Puerts types", () => expect(puertsUsers.length).toBeGreaterThanOrEqual(3));
+  it.each(puertsUsers)("%s compiles against a QuickJS Puerts (PUERTS_NAMESPACE=puerts_qjs)", (file) => {
+    const result = compile(join(ROOT, file), ["-DPUERTS_NAMESPACE=puerts_qjs"]);
     expect(result.output).toBe("");
     expect(result.status).toBe(0);
   });

@@ -1,24 +1,58 @@
 #include "HelpshiftTSEventAsyncAction.h"
 
+#include "CoreGlobals.h"
+#include "Engine/GameInstance.h"
+#include "HelpshiftTSEarlyCalls.h"
+#include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
 
 UHelpshiftTSEventAsyncAction* UHelpshiftTSEventAsyncAction::ListenForHelpshiftEvents(UObject* WorldContextObject)
 {
 	UHelpshiftTSEventAsyncAction* Action = NewObject<UHelpshiftTSEventAsyncAction>();
-	Action->Subsystem = UHelpshiftTSSubsystem::Get(WorldContextObject);
-	Action->RegisterWithGameInstance(WorldContextObject);
+	UGameInstance* GameInstance = UHelpshiftTSSubsystem::FindGameInstance(WorldContextObject);
+	Action->GameInstance = GameInstance;
+	if (GameInstance)
+	{
+		Action->RegisterWithGameInstance(GameInstance);
+	}
 	return Action;
 }
 
 void UHelpshiftTSEventAsyncAction::Activate()
 {
-	if (UHelpshiftTSSubsystem* Owner = Subsystem.Get())
+	UGameInstance* Owner = GameInstance.Get();
+	if (UHelpshiftTSSubsystem* Found = Owner ? Owner->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr)
 	{
-		EventHandle = Owner->OnEvent().AddUObject(this, &UHelpshiftTSEventAsyncAction::HandleEvent);
+		ListenTo(*Found);
 		return;
 	}
-	// No game instance: nothing will ever be sent, so do not stay alive.
+	if (Owner && !IsRunningDedicatedServer())
+	{
+		// From _Event Init_: listen once the game instance's subsystem has started.
+		TWeakObjectPtr<UHelpshiftTSEventAsyncAction> WeakThis(this);
+		const bool bWaiting = FHelpshiftTSEarlyCalls::Get().Add(Owner, TEXT("ListenForHelpshiftEvents"), [WeakThis](UHelpshiftTSSubsystem& Started) {
+			if (UHelpshiftTSEventAsyncAction* Self = WeakThis.Get())
+			{
+				Self->ListenTo(Started);
+			}
+		});
+		if (bWaiting)
+		{
+			return;
+		}
+	}
+	UE_LOG(LogHelpshiftTS, Warning, TEXT("HelpshiftTS: Listen For Helpshift Events has no game instance to listen to"));
 	SetReadyToDestroy();
+}
+
+void UHelpshiftTSEventAsyncAction::ListenTo(UHelpshiftTSSubsystem& Owner)
+{
+	if (!IsActive())
+	{
+		return;
+	}
+	Subsystem = &Owner;
+	EventHandle = Owner.OnEvent().AddUObject(this, &UHelpshiftTSEventAsyncAction::HandleEvent);
 }
 
 void UHelpshiftTSEventAsyncAction::HandleEvent(const FString& EventName, const FHelpshiftStringMap& Data)

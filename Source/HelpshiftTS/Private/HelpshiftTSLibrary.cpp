@@ -1,21 +1,38 @@
 #include "HelpshiftTSLibrary.h"
 
+#include "Containers/Ticker.h"
+#include "CoreGlobals.h"
 #include "HelpshiftConfigJson.h"
 #include "HelpshiftTSConstants.h"
+#include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
-#include "Containers/Ticker.h"
 
 namespace
 {
-	UHelpshiftTSSubsystem* RequireSubsystem(const TCHAR* Call)
+	/**
+	 * Runs Call on the primary subsystem now, or keeps it for the first subsystem that starts (a call from a
+	 * GameInstance's _Event Init_ comes before subsystems exist). False when it can never run: on a dedicated
+	 * server (no subsystem there) or when too many calls already wait.
+	 */
+	bool Dispatch(const TCHAR* Name, FHelpshiftTSEarlyCalls::FCall Call)
 	{
-		UHelpshiftTSSubsystem* Subsystem = UHelpshiftTSSubsystem::GetPrimary();
-		if (!Subsystem)
+		if (UHelpshiftTSSubsystem* Subsystem = UHelpshiftTSSubsystem::GetPrimary())
 		{
-			UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: %s ignored, no game instance is running"), Call);
+			Call(*Subsystem);
+			return true;
 		}
-		return Subsystem;
+		if (IsRunningDedicatedServer())
+		{
+			UE_LOG(LogHelpshiftTS, Warning, TEXT("HelpshiftTS: %s ignored, HelpshiftTS does not run on dedicated servers"), Name);
+			return false;
+		}
+		if (!FHelpshiftTSEarlyCalls::Get().Add(nullptr, Name, MoveTemp(Call)))
+		{
+			UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: %s refused, %d calls already wait for the game instance to start"), Name, FHelpshiftTSEarlyCalls::MaxCalls);
+			return false;
+		}
+		return true;
 	}
 }
 
@@ -26,10 +43,7 @@ void UHelpshiftTSLibrary::Init(const TMap<FString, FHelpshiftConfigParameter>& P
 
 void UHelpshiftTSLibrary::InitFromJson(const FString& ParametersJson)
 {
-	if (UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("Init")))
-	{
-		Subsystem->Init(ParametersJson);
-	}
+	Dispatch(HelpshiftTSEarlyCall::Init, [ParametersJson](UHelpshiftTSSubsystem& Subsystem) { Subsystem.Init(ParametersJson); });
 }
 
 void UHelpshiftTSLibrary::LoginWithIdentity(const FString& IdentityJWT,
@@ -48,10 +62,13 @@ void UHelpshiftTSLibrary::LoginWithIdentity(const FString& IdentityJWT,
 				FailureCallback.ExecuteIfBound(Result.Reason, Result.Errors);
 			}
 		});
-	UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("LoginWithIdentity"));
-	if (!Subsystem)
+	const FString ConfigJson = HelpshiftConfigJson::ToJson(LoginConfig);
+	const bool bTaken = Dispatch(TEXT("LoginWithIdentity"), [IdentityJWT, ConfigJson, Completion](UHelpshiftTSSubsystem& Subsystem) {
+		Subsystem.LoginWithIdentity(IdentityJWT, ConfigJson, Completion);
+	});
+	if (!bTaken)
 	{
-		// No subsystem, so nobody to defer through: still never call back inside the call.
+		// Nobody to defer through: still never call back inside the call.
 		FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([Completion](float) {
 			FHelpshiftTSLoginResult Result;
 			Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
@@ -59,25 +76,17 @@ void UHelpshiftTSLibrary::LoginWithIdentity(const FString& IdentityJWT,
 			Completion.ExecuteIfBound(Result);
 			return false;
 		}));
-		return;
 	}
-	Subsystem->LoginWithIdentity(IdentityJWT, HelpshiftConfigJson::ToJson(LoginConfig), Completion);
 }
 
 void UHelpshiftTSLibrary::Logout()
 {
-	if (UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("Logout")))
-	{
-		Subsystem->Logout();
-	}
+	Dispatch(TEXT("Logout"), [](UHelpshiftTSSubsystem& Subsystem) { Subsystem.Logout(); });
 }
 
 void UHelpshiftTSLibrary::AddUserIdentities(const FString& IdentitiesJWT)
 {
-	if (UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("AddUserIdentities")))
-	{
-		Subsystem->AddUserIdentities(IdentitiesJWT);
-	}
+	Dispatch(TEXT("AddUserIdentities"), [IdentitiesJWT](UHelpshiftTSSubsystem& Subsystem) { Subsystem.AddUserIdentities(IdentitiesJWT); });
 }
 
 void UHelpshiftTSLibrary::UpdateMasterAttributes(const TMap<FString, FHelpshiftConfigParameter>& Attributes)
@@ -92,24 +101,15 @@ void UHelpshiftTSLibrary::UpdateAppAttributes(const TMap<FString, FHelpshiftConf
 
 void UHelpshiftTSLibrary::UpdateMasterAttributesFromJson(const FString& AttributesJson)
 {
-	if (UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("UpdateMasterAttributes")))
-	{
-		Subsystem->UpdateMasterAttributes(AttributesJson);
-	}
+	Dispatch(TEXT("UpdateMasterAttributes"), [AttributesJson](UHelpshiftTSSubsystem& Subsystem) { Subsystem.UpdateMasterAttributes(AttributesJson); });
 }
 
 void UHelpshiftTSLibrary::UpdateAppAttributesFromJson(const FString& AttributesJson)
 {
-	if (UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("UpdateAppAttributes")))
-	{
-		Subsystem->UpdateAppAttributes(AttributesJson);
-	}
+	Dispatch(TEXT("UpdateAppAttributes"), [AttributesJson](UHelpshiftTSSubsystem& Subsystem) { Subsystem.UpdateAppAttributes(AttributesJson); });
 }
 
 void UHelpshiftTSLibrary::BindEventDelegate(const FHelpshiftEventDelegate& EventDelegate)
 {
-	if (UHelpshiftTSSubsystem* Subsystem = RequireSubsystem(TEXT("BindEventDelegate")))
-	{
-		Subsystem->SetEventDelegate(EventDelegate);
-	}
+	Dispatch(TEXT("BindEventDelegate"), [EventDelegate](UHelpshiftTSSubsystem& Subsystem) { Subsystem.SetEventDelegate(EventDelegate); });
 }

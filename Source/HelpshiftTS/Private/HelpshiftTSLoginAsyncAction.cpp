@@ -1,7 +1,11 @@
 #include "HelpshiftTSLoginAsyncAction.h"
 
+#include "CoreGlobals.h"
+#include "Engine/GameInstance.h"
 #include "HelpshiftConfigJson.h"
 #include "HelpshiftTSConstants.h"
+#include "HelpshiftTSEarlyCalls.h"
+#include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
 
 UHelpshiftTSLoginAsyncAction* UHelpshiftTSLoginAsyncAction::LoginWithIdentity(UObject* WorldContextObject, const FString& IdentityJWT, const TMap<FString, FHelpshiftConfigParameter>& LoginConfig)
@@ -12,40 +16,80 @@ UHelpshiftTSLoginAsyncAction* UHelpshiftTSLoginAsyncAction::LoginWithIdentity(UO
 UHelpshiftTSLoginAsyncAction* UHelpshiftTSLoginAsyncAction::LoginWithIdentityFromJson(UObject* WorldContextObject, const FString& IdentityJWT, const FString& LoginConfigJson)
 {
 	UHelpshiftTSLoginAsyncAction* Action = NewObject<UHelpshiftTSLoginAsyncAction>();
-	Action->Subsystem = UHelpshiftTSSubsystem::Get(WorldContextObject);
+	UGameInstance* GameInstance = UHelpshiftTSSubsystem::FindGameInstance(WorldContextObject);
+	Action->GameInstance = GameInstance;
 	Action->IdentityJWT = IdentityJWT;
 	Action->LoginConfigJson = LoginConfigJson;
-	Action->RegisterWithGameInstance(WorldContextObject);
+	if (GameInstance)
+	{
+		// The game instance itself, not the world context: during _Event Init_ it may have no world yet.
+		Action->RegisterWithGameInstance(GameInstance);
+	}
+	else
+	{
+		UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: Login With Identity has no game instance (world context without a world); it cannot report"));
+	}
 	return Action;
 }
 
 void UHelpshiftTSLoginAsyncAction::Activate()
 {
-	UHelpshiftTSSubsystem* Owner = Subsystem.Get();
-	if (!Owner)
+	UGameInstance* Owner = GameInstance.Get();
+	if (UHelpshiftTSSubsystem* Found = Owner ? Owner->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr)
 	{
-		// Blueprint wires the pins after Activate returns: an immediate failure must wait for the next tick.
-		TWeakObjectPtr<UHelpshiftTSLoginAsyncAction> WeakThis(this);
-		DeferredFailure = FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis](float) {
-			if (UHelpshiftTSLoginAsyncAction* Self = WeakThis.Get())
-			{
-				Self->DeferredFailure.Reset();
-				FHelpshiftTSLoginResult Result;
-				Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
-				Result.Detail = HelpshiftTSDetail::NotInitialized;
-				Self->HandleResult(Result);
-			}
-			return false;
-		}));
+		StartWith(*Found);
 		return;
 	}
+	if (Owner && !IsRunningDedicatedServer())
+	{
+		// Activated from _Event Init_: the game instance starts its subsystems right after, and the login waits.
+		TWeakObjectPtr<UHelpshiftTSLoginAsyncAction> WeakThis(this);
+		const bool bWaiting = FHelpshiftTSEarlyCalls::Get().Add(Owner, TEXT("LoginWithIdentity"), [WeakThis](UHelpshiftTSSubsystem& Started) {
+			if (UHelpshiftTSLoginAsyncAction* Self = WeakThis.Get())
+			{
+				Self->StartWith(Started);
+			}
+		});
+		if (bWaiting)
+		{
+			return;
+		}
+	}
+	FailNextTick(HelpshiftTSDetail::NotInitialized);
+}
+
+void UHelpshiftTSLoginAsyncAction::StartWith(UHelpshiftTSSubsystem& Owner)
+{
+	if (!IsActive())
+	{
+		// Cancelled while it waited for the subsystem.
+		return;
+	}
+	Subsystem = &Owner;
 	// The subsystem never completes inside this call, so the pins are wired before any result.
-	RequestId = Owner->LoginWithIdentity(IdentityJWT, LoginConfigJson,
+	RequestId = Owner.LoginWithIdentity(IdentityJWT, LoginConfigJson,
 		FHelpshiftTSLoginCompletion::CreateUObject(this, &UHelpshiftTSLoginAsyncAction::HandleResult));
 	// The token is not needed any more; do not keep it in memory longer than the call.
 	IdentityJWT.Empty();
 }
 
+void UHelpshiftTSLoginAsyncAction::FailNextTick(const TCHAR* Detail)
+{
+	IdentityJWT.Empty();
+	const FString DetailText(Detail);
+	TWeakObjectPtr<UHelpshiftTSLoginAsyncAction> WeakThis(this);
+	DeferredFailure = FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis, DetailText](float) {
+		if (UHelpshiftTSLoginAsyncAction* Self = WeakThis.Get())
+		{
+			Self->DeferredFailure.Reset();
+			FHelpshiftTSLoginResult Result;
+			Result.Reason = UHelpshiftTSConstants::HelpshiftUnknownError();
+			Result.Detail = DetailText;
+			Self->HandleResult(Result);
+		}
+		return false;
+	}));
+}
 void UHelpshiftTSLoginAsyncAction::HandleResult(const FHelpshiftTSLoginResult& Result)
 {
 	RequestId = 0;

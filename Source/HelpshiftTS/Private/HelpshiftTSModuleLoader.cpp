@@ -3,26 +3,40 @@
 #include "Interfaces/IPluginManager.h"
 #include "Misc/Paths.h"
 
-FHelpshiftTSModuleLoader::FHelpshiftTSModuleLoader(const FString& InRootDir)
-	: puerts::DefaultJSModuleLoader(TEXT("JavaScript"))
-	, RootDir(InRootDir)
+FHelpshiftTSModuleLoader::FHelpshiftTSModuleLoader(const TArray<FString>& InRoots)
+	: PUERTS_NAMESPACE::DefaultJSModuleLoader(TEXT("JavaScript"))
+	, Roots(InRoots)
 {
 }
 
 bool FHelpshiftTSModuleLoader::Search(const FString& RequiredDir, const FString& RequiredModule, FString& Path, FString& AbsolutePath)
 {
-	// Relative requires inside our bundles resolve against the requiring file first (the default rule).
-	if (!RootDir.IsEmpty() && !RequiredModule.StartsWith(TEXT(".")) &&
-		SearchModuleInDir(RootDir, RequiredModule, Path, AbsolutePath))
+	// Relative requires inside a module resolve against the requiring file (the default rule).
+	if (!RequiredModule.StartsWith(TEXT(".")))
 	{
-		return true;
+		for (const FString& Root : Roots)
+		{
+			if (!Root.IsEmpty() && SearchModuleInDir(Root, RequiredModule, Path, AbsolutePath))
+			{
+				return true;
+			}
+		}
 	}
-	return puerts::DefaultJSModuleLoader::Search(RequiredDir, RequiredModule, Path, AbsolutePath);
+	return PUERTS_NAMESPACE::DefaultJSModuleLoader::Search(RequiredDir, RequiredModule, Path, AbsolutePath);
 }
 
-FString FHelpshiftTSModuleLoader::FindPluginScriptDir()
+TArray<FString> FHelpshiftTSModuleLoader::DefaultRoots()
 {
-	const TSharedPtr<IPlugin> Plugin = IPluginManager::Get().FindPlugin(TEXT("HelpshiftTS"));
+	TArray<FString> Out;
+	Out.Add(FindPluginScriptDir(TEXT("HelpshiftTS")));
+	Out.Add(FPaths::Combine(FPaths::ProjectContentDir(), TEXT("JavaScript")));
+	Out.Add(FindPluginScriptDir(TEXT("Puerts")));
+	return Out;
+}
+
+FString FHelpshiftTSModuleLoader::FindPluginScriptDir(const TCHAR* PluginName)
+{
+	const TSharedPtr<IPlugin> Plugin = IPluginManager::Get().FindPlugin(PluginName);
 	if (!Plugin.IsValid())
 	{
 		return FString();

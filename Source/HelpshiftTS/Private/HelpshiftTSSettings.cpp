@@ -42,9 +42,31 @@ FString UHelpshiftTSSettings::ToJson() const
 		}
 		Object->SetArrayField(TEXT("multilineCustomFields"), Fields);
 	}
-	if (!LogLevel.IsEmpty())
+	if (LogLevel != EHelpshiftTSLogLevel::Default)
 	{
-		Object->SetStringField(TEXT("logLevel"), LogLevel);
+		Object->SetStringField(TEXT("logLevel"), LogLevelName(LogLevel));
 	}
 	return HelpshiftTSPayload::Write(Object);
+}
+
+bool UHelpshiftTSSettings::IsComplete() const
+{
+	return !ServiceUrl.IsEmpty() && !AppId.IsEmpty();
+}
+
+const TCHAR* UHelpshiftTSSettings::LogLevelName(EHelpshiftTSLogLevel Level)
+{
+	switch (Level)
+	{
+	case EHelpshiftTSLogLevel::Debug:
+		return TEXT("debug");
+	case EHelpshiftTSLogLevel::Info:
+		return TEXT("info");
+	case EHelpshiftTSLogLevel::Warn:
+		return TEXT("warn");
+	case EHelpshiftTSLogLevel::Error:
+		return TEXT("error");
+	default:
+		return TEXT("");
+	}
 }

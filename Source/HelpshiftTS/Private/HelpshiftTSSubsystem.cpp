@@ -2,6 +2,7 @@
 
 #include "Async/Async.h"
 #include "Containers/Ticker.h"
+#include "CoreGlobals.h"
 #include "Engine/Engine.h"
 #include "Engine/GameInstance.h"
 #include "Engine/World.h"
@@ -9,6 +10,7 @@
 #include "HelpshiftConfigJson.h"
 #include "HelpshiftTSBridge.h"
 #include "HelpshiftTSConstants.h"
+#include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSModuleLoader.h"
 #include "HelpshiftTSPayload.h"
@@ -16,46 +18,108 @@
 #include "JsEnv.h"
 #include "Misc/CoreDelegates.h"
 #include "Misc/Paths.h"
+#include "Templates/Casts.h"
 
-TWeakObjectPtr<UHelpshiftTSSubsystem> UHelpshiftTSSubsystem::Primary;
+TArray<TWeakObjectPtr<UHelpshiftTSSubsystem>> UHelpshiftTSSubsystem::Live;
+
+bool UHelpshiftTSSubsystem::ShouldCreateSubsystem(UObject* Outer) const
+{
+	return !IsRunningDedicatedServer() && Super::ShouldCreateSubsystem(Outer);
+}
 
 void UHelpshiftTSSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 {
 	Super::Initialize(Collection);
-	Primary = this;
+	Live.Add(TWeakObjectPtr<UHelpshiftTSSubsystem>(this));
 	bShuttingDown = false;
-	// Mobile lifetime delegates may fire off the game thread: hop before anything reaches TypeScript.
+	bInBackground = false;
 	ForegroundHandle = FCoreDelegates::ApplicationHasEnteredForegroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppForeground);
+	// iOS suspends the game thread before WillEnterBackground is broadcast; WillDeactivate runs on the game thread
+	// before suspension, so the background flush happens while the app can still send (ENGINE-FACTS).
+	DeactivateHandle = FCoreDelegates::ApplicationWillDeactivateDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppBackground);
 	BackgroundHandle = FCoreDelegates::ApplicationWillEnterBackgroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppBackground);
 	StartScript();
+	InitFromSettingsIfComplete();
+	RunEarlyCalls();
 }
 
 void UHelpshiftTSSubsystem::Deinitialize()
 {
 	FCoreDelegates::ApplicationHasEnteredForegroundDelegate.Remove(ForegroundHandle);
+	FCoreDelegates::ApplicationWillDeactivateDelegate.Remove(DeactivateHandle);
 	FCoreDelegates::ApplicationWillEnterBackgroundDelegate.Remove(BackgroundHandle);
 	StopScript();
-	if (Primary.Get() == this)
-	{
-		Primary.Reset();
-	}
+	Live.RemoveAll([this](const TWeakObjectPtr<UHelpshiftTSSubsystem>& Entry) { return !Entry.IsValid() || Entry.Get() == this; });
 	Super::Deinitialize();
+}
+
+UGameInstance* UHelpshiftTSSubsystem::FindGameInstance(const UObject* WorldContextObject)
+{
+	if (!WorldContextObject)
+	{
+		return nullptr;
+	}
+	// During _Event Init_ the game instance may have no world yet: take it as it is when it is the context.
+	if (UGameInstance* GameInstance = Cast<UGameInstance>(const_cast<UObject*>(WorldContextObject)))
+	{
+		return GameInstance;
+	}
+	const UWorld* World = GEngine ? GEngine->GetWorldFromContextObject(WorldContextObject, EGetWorldErrorMode::ReturnNull) : nullptr;
+	return World ? World->GetGameInstance() : nullptr;
 }
 
 UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::Get(const UObject* WorldContextObject)
 {
-	if (!GEngine || !WorldContextObject)
-	{
-		return nullptr;
-	}
-	const UWorld* World = GEngine->GetWorldFromContextObject(WorldContextObject, EGetWorldErrorMode::ReturnNull);
-	const UGameInstance* GameInstance = World ? World->GetGameInstance() : nullptr;
+	const UGameInstance* GameInstance = FindGameInstance(WorldContextObject);
 	return GameInstance ? GameInstance->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr;
 }
 
 UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::GetPrimary()
 {
-	return Primary.Get();
+	for (int32 Index = Live.Num() - 1; Index >= 0; --Index)
+	{
+		if (UHelpshiftTSSubsystem* Subsystem = Live[Index].Get())
+		{
+			return Subsystem;
+		}
+	}
+	return nullptr;
+}
+
+void UHelpshiftTSSubsystem::InitFromSettingsIfComplete()
+{
+	const UHelpshiftTSSettings* Settings = GetDefault<UHelpshiftTSSettings>();
+	if (Settings->IsComplete() && !FHelpshiftTSEarlyCalls::Get().Has(GetGameInstance(), HelpshiftTSEarlyCall::Init))
+	{
+		// The settings travel with every Init; the parameters are empty here.
+		Init(HelpshiftTSPayload::Empty());
+	}
+}
+
+void UHelpshiftTSSubsystem::RunEarlyCalls()
+{
+	TArray<FHelpshiftTSEarlyCalls::FCall> Calls = FHelpshiftTSEarlyCalls::Get().Take(GetGameInstance());
+	for (FHelpshiftTSEarlyCalls::FCall& Call : Calls)
+	{
+		Call(*this);
+	}
+}
+
+void UHelpshiftTSSubsystem::Deliver(FHelpshiftTSDeliveries::FDelivery Delivery)
+{
+	if (!Deliveries.Add(MoveTemp(Delivery)))
+	{
+		return;
+	}
+	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
+	DeliveryTick = FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis](float) {
+		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
+		{
+			Self->DeliveryTick.Reset();
+			Self->Deliveries.RunDue();
+		}
+		return false;
+	}));
 }
 
 bool UHelpshiftTSSubsystem::IsRunning() const
@@ -67,8 +131,7 @@ void UHelpshiftTSSubsystem::StartScript()
 {
 	Bridge = NewObject<UHelpshiftTSBridge>(this);
 	Bridge->SetOwner(this);
-	const FString ScriptDir = FHelpshiftTSModuleLoader::FindPluginScriptDir();
-	JsEnv = MakeShared<puerts::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(ScriptDir), std::make_shared<puerts::FDefaultLogger>(), -1);
+	JsEnv = MakeShared<PUERTS_NAMESPACE::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(FHelpshiftTSModuleLoader::DefaultRoots()), std::make_shared<PUERTS_NAMESPACE::FDefaultLogger>(), -1);
 	TArray<TPair<FString, UObject*>> Arguments;
 	Arguments.Add(TPair<FString, UObject*>(HelpshiftTSScript::BridgeArgument, Bridge));
 	// The entry binds OnCommand and calls NotifyReady while Start runs; if it does not, the bundle is missing.
@@ -89,6 +152,13 @@ void UHelpshiftTSSubsystem::StopScript()
 	bShuttingDown = true;
 	bReady = false;
 	Http.CancelAll();
+	// Queued deliveries never run: the pending logins among them fail below, and events are dropped.
+	Deliveries.Reset();
+	if (DeliveryTick.IsValid())
+	{
+		FTSTicker::GetCoreTicker().RemoveTicker(DeliveryTick);
+		DeliveryTick.Reset();
+	}
 	// What TypeScript could not answer fails now, synchronously: after this nothing may fire.
 	TMap<int32, FHelpshiftTSLoginCompletion> Unanswered = MoveTemp(PendingLogins);
 	PendingLogins.Empty();
@@ -199,17 +269,8 @@ void UHelpshiftTSSubsystem::HandleLoginResult(int32 RequestId, const FHelpshiftT
 	{
 		return;
 	}
-	// TypeScript may answer inside the login command itself (its promise jobs run before control returns to
-	// C++): deliver on the next tick, so no callback ever runs inside LoginWithIdentity or a node's Activate.
-	// The completion stays pending until then, so a shutdown in between still fails it with disposed.
-	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
-	FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis, RequestId, Result](float) {
-		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
-		{
-			Self->DeliverLoginResult(RequestId, Result);
-		}
-		return false;
-	}));
+	// The completion stays pending until delivered, so a shutdown in between still fails it with disposed.
+	Deliver([this, RequestId, Result]() { DeliverLoginResult(RequestId, Result); });
 }
 
 void UHelpshiftTSSubsystem::DeliverLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result)
@@ -233,8 +294,10 @@ void UHelpshiftTSSubsystem::HandleEvent(const FString& EventName, const FString&
 	}
 	FHelpshiftStringMap Data;
 	HelpshiftConfigJson::StringMapFromJson(DataJson, Data.Entries);
-	BoundEventDelegate.ExecuteIfBound(EventName, Data);
-	EventNative.Broadcast(EventName, Data);
+	Deliver([this, EventName, Data]() {
+		BoundEventDelegate.ExecuteIfBound(EventName, Data);
+		EventNative.Broadcast(EventName, Data);
+	});
 }
 
 void UHelpshiftTSSubsystem::HandleHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body)
@@ -288,22 +351,50 @@ FString UHelpshiftTSSubsystem::GetStorageDir() const
 
 void UHelpshiftTSSubsystem::HandleAppForeground()
 {
+	if (IsInGameThread())
+	{
+		SendForeground();
+		return;
+	}
 	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
 	AsyncTask(ENamedThreads::GameThread, [WeakThis]() {
 		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
 		{
-			Self->SendCommand(0, HelpshiftTSCommand::Foreground, HelpshiftTSPayload::Empty());
+			Self->SendForeground();
 		}
 	});
 }
 
 void UHelpshiftTSSubsystem::HandleAppBackground()
 {
+	// Android broadcasts on the game thread and iOS' WillDeactivate runs there before suspension: send now.
+	// Only a broadcast from another thread hops, and that one may run after resume.
+	if (IsInGameThread())
+	{
+		SendBackground();
+		return;
+	}
 	TWeakObjectPtr<UHelpshiftTSSubsystem> WeakThis(this);
 	AsyncTask(ENamedThreads::GameThread, [WeakThis]() {
 		if (UHelpshiftTSSubsystem* Self = WeakThis.Get())
 		{
-			Self->SendCommand(0, HelpshiftTSCommand::Background, HelpshiftTSPayload::Empty());
+			Self->SendBackground();
 		}
 	});
+}
+
+void UHelpshiftTSSubsystem::SendForeground()
+{
+	bInBackground = false;
+	SendCommand(0, HelpshiftTSCommand::Foreground, HelpshiftTSPayload::Empty());
+}
+
+void UHelpshiftTSSubsystem::SendBackground()
+{
+	if (bInBackground)
+	{
+		return;
+	}
+	bInBackground = true;
+	SendCommand(0, HelpshiftTSCommand::Background, HelpshiftTSPayload::Empty());
 }

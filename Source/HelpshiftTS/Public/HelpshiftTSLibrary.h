@@ -1,5 +1,6 @@
 // The seed's static API, BlueprintCallable. Calls go to the primary UHelpshiftTSSubsystem (the seed's API has no
-// world context); use the "Login With Identity" async node when you have one.
+// world context); use the "Login With Identity (Async)" node when you have one. Calls made before any subsystem
+// exists (a GameInstance's _Event Init_ runs before its subsystems start) wait and run, in order, when it starts.
 #pragma once
 
 #include "CoreMinimal.h"
@@ -15,7 +16,7 @@ class HELPSHIFTTS_API UHelpshiftTSLibrary : public UBlueprintFunctionLibrary
 
 public:
 	/** Install config (serviceUrl, appId, flushIntervalMs, refreshLeadSeconds, multilineCustomFields, logLevel); call first. */
-	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	UFUNCTION(BlueprintCallable, Category = "Helpshift", meta = (AutoCreateRefTerm = "Parameters"))
 	static void Init(const TMap<FString, FHelpshiftConfigParameter>& Parameters);
 
 	/** Init with the parameters as JSON text (for gameplay TypeScript). */
@@ -23,7 +24,7 @@ public:
 	static void InitFromJson(const FString& ParametersJson);
 
 	/** Exactly one of the callbacks runs, on the game thread, after this call returns. */
-	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	UFUNCTION(BlueprintCallable, Category = "Helpshift", meta = (AutoCreateRefTerm = "LoginConfig"))
 	static void LoginWithIdentity(const FString& IdentityJWT,
 		const TMap<FString, FHelpshiftConfigParameter>& LoginConfig,
 		const FHelpshiftLoginSuccessDelegate& SuccessCallback,
@@ -36,10 +37,10 @@ public:
 	UFUNCTION(BlueprintCallable, Category = "Helpshift")
 	static void AddUserIdentities(const FString& IdentitiesJWT);
 
-	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	UFUNCTION(BlueprintCallable, Category = "Helpshift", meta = (AutoCreateRefTerm = "Attributes"))
 	static void UpdateMasterAttributes(const TMap<FString, FHelpshiftConfigParameter>& Attributes);
 
-	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	UFUNCTION(BlueprintCallable, Category = "Helpshift", meta = (AutoCreateRefTerm = "Attributes"))
 	static void UpdateAppAttributes(const TMap<FString, FHelpshiftConfigParameter>& Attributes);
 
 	UFUNCTION(BlueprintCallable, Category = "Helpshift|Script")

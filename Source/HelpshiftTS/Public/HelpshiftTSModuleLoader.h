@@ -1,28 +1,35 @@
-// Puerts module loader that looks in one root folder first (the plugin's own Content/JavaScript), so the
-// plugin's bundles are found without copying them into the project; anything else (Puerts' own bootstrap
-// modules) falls back to the default search. Shared by the game's JsEnv and the editor tester's JsEnv.
+// Puerts module loader for the HelpshiftTS JsEnvs. Puerts' default loader looks only under the project's
+// Content/JavaScript, but Puerts' own bootstrap modules (puerts/first_run.js, puerts/uelazyload.js, ...) live in
+// the Puerts plugin's Content/JavaScript until a project runs Puerts' generator (ENGINE-FACTS), and ours live in
+// this plugin's. So a non-relative module is searched in: this plugin's Content/JavaScript, the project's, then
+// the Puerts plugin's; relative requires and anything not found keep Puerts' default rules. Shared by the
+// game's JsEnv and the editor tester's JsEnv.
 #pragma once
 
 #include "CoreMinimal.h"
 #include "JSModuleLoader.h"
+#include "PuertsNamespaceDef.h"
 
 /**
  * @example
- *   const FString Root = FHelpshiftTSModuleLoader::FindPluginScriptDir();
- *   JsEnv = MakeShared<puerts::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(Root),
- *       std::make_shared<puerts::FDefaultLogger>(), -1);
+ *   JsEnv = MakeShared<PUERTS_NAMESPACE::FJsEnv>(
+ *       std::make_shared<FHelpshiftTSModuleLoader>(FHelpshiftTSModuleLoader::DefaultRoots()),
+ *       std::make_shared<PUERTS_NAMESPACE::FDefaultLogger>(), -1);
  */
-class HELPSHIFTTS_API FHelpshiftTSModuleLoader : public puerts::DefaultJSModuleLoader
+class HELPSHIFTTS_API FHelpshiftTSModuleLoader : public PUERTS_NAMESPACE::DefaultJSModuleLoader
 {
 public:
-	/** InRootDir: absolute folder searched first for non-relative requires; empty means the default search only. */
-	explicit FHelpshiftTSModuleLoader(const FString& InRootDir);
+	/** InRoots: absolute folders searched in order for non-relative modules; empty entries are skipped. */
+	explicit FHelpshiftTSModuleLoader(const TArray<FString>& InRoots);
 
 	virtual bool Search(const FString& RequiredDir, const FString& RequiredModule, FString& Path, FString& AbsolutePath) override;
 
-	/** <Plugin>/Content/JavaScript of the HelpshiftTS plugin; empty when the plugin is not found. */
-	static FString FindPluginScriptDir();
+	/** This plugin's, the project's and the Puerts plugin's Content/JavaScript, in that order (missing ones empty). */
+	static TArray<FString> DefaultRoots();
+
+	/** <Plugin>/Content/JavaScript of the named plugin; empty when the plugin is not found. */
+	static FString FindPluginScriptDir(const TCHAR* PluginName = TEXT("HelpshiftTS"));
 
 private:
-	FString RootDir;
+	TArray<FString> Roots;
 };

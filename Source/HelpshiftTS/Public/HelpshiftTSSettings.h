@@ -5,6 +5,17 @@
 #include "Engine/DeveloperSettings.h"
 #include "HelpshiftTSSettings.generated.h"
 
+/** Lowest level sent to the output log. Default: the SDK's default (info). */
+UENUM()
+enum class EHelpshiftTSLogLevel : uint8
+{
+	Default,
+	Debug,
+	Info,
+	Warn,
+	Error,
+};
+
 UCLASS(Config = Game, DefaultConfig, meta = (DisplayName = "HelpshiftTS"))
 class HELPSHIFTTS_API UHelpshiftTSSettings : public UDeveloperSettings
 {
@@ -33,12 +44,18 @@ public:
 	UPROPERTY(Config, EditAnywhere, Category = "Attributes")
 	TArray<FString> MultilineCustomFields;
 
-	/** Lowest log level sent to the output log: debug, info, warn or error. */
+	/** Lowest log level sent to the output log (a list, so it cannot be mistyped). */
 	UPROPERTY(Config, EditAnywhere, Category = "Diagnostics")
-	FString LogLevel;
+	EHelpshiftTSLogLevel LogLevel = EHelpshiftTSLogLevel::Default;
 
 	/** The settings as the init command's "settings" JSON object (unset fields left out). */
 	FString ToJson() const;
+
+	/** ServiceUrl and AppId are both set: the subsystem initializes from these settings alone when it starts. */
+	bool IsComplete() const;
+
+	/** The contract's name of a level ("debug", "info", "warn", "error"); empty for Default. */
+	static const TCHAR* LogLevelName(EHelpshiftTSLogLevel Level);
 
 	virtual FName GetCategoryName() const override;
 };

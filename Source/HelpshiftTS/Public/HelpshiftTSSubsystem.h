@@ -1,4 +1,4 @@
-// The single owner of the identity state: one puerts::FJsEnv per game instance running HelpshiftTS/main.
+// The single owner of the identity state: one Puerts FJsEnv per game instance running HelpshiftTS/main.
 // Every caller (Blueprints, C++, gameplay TS through the facade) reaches the same TypeScript client through it.
 // C++ → TS: commands with request ids over the bridge's OnCommand; TS → C++: bridge UFUNCTIONs. Everything that
 // reaches game code runs on the game thread, and nothing fires once the JsEnv is gone.
@@ -6,13 +6,17 @@
 
 #include "CoreMinimal.h"
 #include "Subsystems/GameInstanceSubsystem.h"
+#include "Containers/Ticker.h"
+#include "HelpshiftTSDeliveries.h"
 #include "HelpshiftTSHttp.h"
 #include "HelpshiftTSDelegates.h"
+#include "PuertsNamespaceDef.h"
 #include "HelpshiftTSSubsystem.generated.h"
 
+class UGameInstance;
 class UHelpshiftTSBridge;
 
-namespace puerts
+namespace PUERTS_NAMESPACE
 {
 	class FJsEnv;
 }
@@ -23,15 +27,25 @@ class HELPSHIFTTS_API UHelpshiftTSSubsystem : public UGameInstanceSubsystem
 	GENERATED_BODY()
 
 public:
+	/** Not on dedicated servers: identity is a player's concern, and no JS engine is started there. */
+	virtual bool ShouldCreateSubsystem(UObject* Outer) const override;
+	/**
+	 * Starts the script, initializes from Project Settings when they name a service and an app (unless an Init
+	 * is waiting), then runs the calls made before any subsystem existed (FHelpshiftTSEarlyCalls), in order.
+	 */
 	virtual void Initialize(FSubsystemCollectionBase& Collection) override;
 	virtual void Deinitialize() override;
 
-	/** The subsystem of the world context's game instance, or null. */
+	/** The subsystem of the world context's game instance, or null (also during _Event Init_: not created yet). */
 	static UHelpshiftTSSubsystem* Get(const UObject* WorldContextObject);
 
+	/** The world context's game instance: the object itself when it is one, else its world's; or null. */
+	static UGameInstance* FindGameInstance(const UObject* WorldContextObject);
+
 	/**
-	 * The most recently initialized subsystem: the seed's static API has no world context, so the static calls
-	 * of UHelpshiftTSLibrary go here (in PIE with several clients, the last one started).
+	 * The most recently initialized subsystem still alive: the seed's static API has no world context, so the
+	 * static calls of UHelpshiftTSLibrary go here (in PIE with several clients, the last one started; when it
+	 * ends, the one started before it).
 	 */
 	static UHelpshiftTSSubsystem* GetPrimary();
 
@@ -73,6 +87,11 @@ public:
 	FString GetStorageDir() const;
 
 private:
+	/** Init from Project Settings alone, when they are complete and no Init call is waiting. */
+	void InitFromSettingsIfComplete();
+	void RunEarlyCalls();
+	/** Queues a delivery to game code for a later tick (FHelpshiftTSDeliveries). */
+	void Deliver(FHelpshiftTSDeliveries::FDelivery Delivery);
 	void StartScript();
 	void StopScript();
 	void SendCommand(int32 RequestId, const FString& Command, const FString& PayloadJson);
@@ -80,12 +99,17 @@ private:
 	void FailLoginNextTick(int32 RequestId, const FString& Detail);
 	void DeliverLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result);
 	void DeliverHttpResponse(int32 RequestId, const FHelpshiftTSHttpResult& Result);
+	/** Mobile lifetime delegates: may run off the game thread; hop only when they do. */
 	void HandleAppForeground();
 	void HandleAppBackground();
+	void SendForeground();
+	/** Once per trip to the background (iOS sends both WillDeactivate and WillEnterBackground). */
+	void SendBackground();
 
-	static TWeakObjectPtr<UHelpshiftTSSubsystem> Primary;
+	/** Every live subsystem, oldest first: the primary is the last. */
+	static TArray<TWeakObjectPtr<UHelpshiftTSSubsystem>> Live;
 
-	TSharedPtr<puerts::FJsEnv> JsEnv;
+	TSharedPtr<PUERTS_NAMESPACE::FJsEnv> JsEnv;
 
 	UPROPERTY()
 	TObjectPtr<UHelpshiftTSBridge> Bridge;
@@ -95,9 +119,13 @@ private:
 	FHelpshiftTSHttp Http;
 	FHelpshiftEventDelegate BoundEventDelegate;
 	FHelpshiftTSEventNative EventNative;
+	FHelpshiftTSDeliveries Deliveries;
+	FTSTicker::FDelegateHandle DeliveryTick;
 	FDelegateHandle ForegroundHandle;
+	FDelegateHandle DeactivateHandle;
 	FDelegateHandle BackgroundHandle;
 	int32 NextRequestId = 1;
 	bool bReady = false;
 	bool bShuttingDown = false;
+	bool bInBackground = false;
 };

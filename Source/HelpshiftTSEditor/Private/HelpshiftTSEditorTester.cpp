@@ -47,8 +47,7 @@ bool FHelpshiftTSEditorTester::Start()
 	DisplayText = FString(TEXT("Starting ")) + HelpshiftTSEditorScript::TesterModule + TEXT("...");
 	Bridge.Reset(NewObject<UHelpshiftTSEditorBridge>());
 	Bridge->SetOwner(this);
-	const FString ScriptDir = FHelpshiftTSModuleLoader::FindPluginScriptDir();
-	JsEnv = MakeShared<puerts::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(ScriptDir), std::make_shared<puerts::FDefaultLogger>(), -1);
+	JsEnv = MakeShared<PUERTS_NAMESPACE::FJsEnv>(std::make_shared<FHelpshiftTSModuleLoader>(FHelpshiftTSModuleLoader::DefaultRoots()), std::make_shared<PUERTS_NAMESPACE::FDefaultLogger>(), -1);
 	TArray<TPair<FString, UObject*>> Arguments;
 	Arguments.Add(TPair<FString, UObject*>(HelpshiftTSScript::BridgeArgument, Bridge.Get()));
 	// The entry binds OnCommand, calls NotifyReady and publishes its first state while Start runs.

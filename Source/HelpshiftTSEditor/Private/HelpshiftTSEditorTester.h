@@ -1,4 +1,4 @@
-// The editor's login tester runtime: its own puerts::FJsEnv (apart from any game's UHelpshiftTSSubsystem env)
+// The editor's login tester runtime: its own Puerts FJsEnv (apart from any game's UHelpshiftTSSubsystem env)
 // running HelpshiftTS/editor-tester with a UHelpshiftTSEditorBridge. No tester logic here: each button sends one
 // JSON command (the action and every input's text); TypeScript answers with the whole view state as JSON text,
 // kept here for the tab to display. HTTP completions are marshalled onto the game thread; files live under
@@ -7,11 +7,12 @@
 
 #include "CoreMinimal.h"
 #include "HelpshiftTSHttp.h"
+#include "PuertsNamespaceDef.h"
 #include "UObject/StrongObjectPtr.h"
 
 class UHelpshiftTSEditorBridge;
 
-namespace puerts
+namespace PUERTS_NAMESPACE
 {
 	class FJsEnv;
 }
@@ -65,7 +66,7 @@ public:
 private:
 	void SendCommand(int32 RequestId, const FString& Command, const FString& PayloadJson);
 
-	TSharedPtr<puerts::FJsEnv> JsEnv;
+	TSharedPtr<PUERTS_NAMESPACE::FJsEnv> JsEnv;
 	/** Not owned by any UObject, so held strongly here: the GC must not collect it while TypeScript uses it. */
 	TStrongObjectPtr<UHelpshiftTSEditorBridge> Bridge;
 	/** The HTTP requests TypeScript started, in flight. */

@@ -1,8 +1,9 @@
 // Puerts' JSLogger.h (unreal/Puerts/Source/JsEnv/Public), the declarations the bridge uses.
 #pragma once
 #include "CoreMinimal.h"
+#include "PuertsNamespaceDef.h"
 
-namespace puerts
+namespace PUERTS_NAMESPACE
 {
 	class JSENV_API ILogger
 	{

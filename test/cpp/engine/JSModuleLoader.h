@@ -1,8 +1,9 @@
 // Puerts' JSModuleLoader.h, the declarations the bridge uses.
 #pragma once
 #include "CoreMinimal.h"
+#include "PuertsNamespaceDef.h"
 
-namespace puerts
+namespace PUERTS_NAMESPACE
 {
 	class IJSModuleLoader
 	{

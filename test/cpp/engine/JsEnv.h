@@ -3,10 +3,11 @@
 #include <functional>
 #include <memory>
 #include "CoreMinimal.h"
+#include "PuertsNamespaceDef.h"
 #include "JSLogger.h"
 #include "JSModuleLoader.h"
 
-namespace puerts
+namespace PUERTS_NAMESPACE
 {
 	class JSENV_API FJsEnv
 	{
