@@ -56,6 +56,20 @@ export class UserRepository {
     return row ? toUser(row) : undefined;
   }
 
+  /**
+   * The owner of the first of `keys` that has one: a player whose token carries two emails is found by either.
+   *
+   * @example
+   * users.findByAnyIdentity(app.id, [{ identifier: "email", value: "new@x.io" }, { identifier: "email", value: "a@x.io" }]);
+   */
+  findByAnyIdentity(appId: string, keys: readonly IdentityEntry[]): User | undefined {
+    for (const key of keys) {
+      const user = this.findByIdentity(appId, key.identifier, key.value);
+      if (user) return user;
+    }
+    return undefined;
+  }
+
   /** The anonymous user with this device id, if any. */
   findByAnonymousId(appId: string, anonymousId: string): User | undefined {
     const row = statement(this.db, "SELECT * FROM users WHERE app_id = ? AND anonymous_id = ?").get(

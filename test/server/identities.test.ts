@@ -106,6 +106,23 @@ describe("POST identities", () => {
     expect((me.body.identities as { value: string }[]).map((i) => i.value)).toEqual(["mine@x.io", "multi-2"]);
   });
 
+  it("a login by email finds the user by any of the token's emails, in token order", async () => {
+    const login = async (emails: string[]) => {
+      const identities = emails.map((value) => ({ identifier: "email", value }));
+      const answer = await post(`${h.url}/v1/apps/${h.appId}/login`, {
+        identityToken: await token(identities),
+        fullPrivacy: false,
+      });
+      expect(answer.status).toBe(200);
+      return answer.body as { userId: string; sessionToken: string };
+    };
+    const first = await login(["known@x.io"]);
+    const again = await login(["new@x.io", "known@x.io"]);
+    expect(again.userId).toBe(first.userId);
+    const me = await get(`${h.url}/v1/apps/${h.appId}/me`, again.sessionToken);
+    expect((me.body.identities as { value: string }[]).map((i) => i.value)).toEqual(["known@x.io", "new@x.io"]);
+  });
+
   it("two different uids in one token are identitiesDataInvalid on uid", async () => {
     const { token: session } = await loginUid(h, "multi-3");
     const answer = await post(

@@ -109,8 +109,9 @@ function resolveUser(app: App, plan: LoginPlan, context: ServiceContext): User {
       context.users.create(app.id, { anonymousId: plan.anonymousId })
     );
   }
-  const user =
-    context.users.findByIdentity(app.id, plan.key.identifier, plan.key.value) ?? context.users.create(app.id, {});
+  // The key's identifier may repeat (two emails): any of its values finds the user, the first one owned wins.
+  const keys = plan.kept.filter((identity) => identity.identifier === plan.key.identifier);
+  const user = context.users.findByAnyIdentity(app.id, keys) ?? context.users.create(app.id, {});
   context.users.attachIdentities(user, plan.kept);
   return user;
 }
