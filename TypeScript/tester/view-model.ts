@@ -15,12 +15,16 @@ import {
   type AttributeMap,
   type ErrorMap,
   type FailureDetail,
+  HelpshiftEvent,
   inspectLogin,
   isPlainObject,
   type LoginConfig,
   type LoginFailureReason,
   type LoginInspection,
   makeRedactor,
+  validateAppAttributes,
+  validateIdentityToken,
+  validateMasterAttributes,
 } from "../contract";
 import type { ClientState, HelpshiftClient, HelpshiftInitParameters } from "../core/api";
 import type { Clock } from "../core/ports";
@@ -94,6 +98,11 @@ export interface TesterDeps {
 
 export interface TesterViewModel {
   getState(): TesterState;
+  /**
+   * Creates the client for the form's app id now, so the state shows the session the platform's store kept
+   * (a page reload, an editor restart). Sends nothing.
+   */
+  connect(): void;
   /** Calls `listener` after every change; returns the function that unsubscribes. */
   subscribe(listener: (state: TesterState) => void): () => void;
   /** Changes form fields; re-inspects the token. */
@@ -102,9 +111,16 @@ export interface TesterViewModel {
   mint(): void;
   login(): Promise<void>;
   logout(): Promise<void>;
-  /** Sends `form.token` as new identities of the logged-in user. */
+  /**
+   * Sends `form.token` as new identities of the logged-in user. Reports only what happened: nothing is sent
+   * without an identified user or when the client's checks refuse the token; refusals by the service are named.
+   */
   addIdentities(): Promise<void>;
-  /** Queues the master or app attribute map and flushes it now. */
+  /**
+   * Queues the master or app attribute map and flushes it now. Reports only what happened: nothing is queued
+   * without an identified user (anonymous and logged-out users' updates are dropped, as in the SDK), and the
+   * keys refused on the client or by the service are named.
+   */
   pushAttributes(kind: "master" | "app"): Promise<void>;
   /** Tells the client the app came to the foreground (re-checks the session). */
   foreground(): void;
@@ -129,6 +145,29 @@ export const DEFAULT_FORM: TesterForm = {
   masterAttributes: '{"first_name": "Ada", "new_tags": ["vip"]}',
   appAttributes: '{"app_version": "1.0.0"}',
 };
+
+/** The events of each attribute kind the tester reads to report what happened. */
+const ATTRIBUTE_EVENTS = {
+  master: {
+    validation: HelpshiftEvent.masterAttributesValidationFailed,
+    limit: HelpshiftEvent.masterAttributesLimitExceeded,
+    sync: HelpshiftEvent.masterAttributesSyncFailed,
+  },
+  app: {
+    validation: HelpshiftEvent.appAttributesValidationFailed,
+    limit: HelpshiftEvent.appAttributesLimitExceeded,
+    sync: HelpshiftEvent.appAttributesSyncFailed,
+  },
+} as const;
+
+/** Events that say the service refused a whole AddUserIdentities token. */
+const IDENTITY_REFUSALS: ReadonlySet<string> = new Set([
+  HelpshiftEvent.userIdentityNotEnabled,
+  HelpshiftEvent.identityTokenInvalid,
+  HelpshiftEvent.iatIsMandatory,
+  HelpshiftEvent.identitiesSizeLimitExceeded,
+  HelpshiftEvent.identitiesDataInvalid,
+]);
 
 type ConfigParse = { ok: true; config: unknown } | { ok: false; error: string };
 
@@ -163,6 +202,8 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
   let state: TesterState = { form: { ...DEFAULT_FORM, ...deps.initialForm }, events: [] };
   let client: { appId: string; instance: HelpshiftClient; unlisten: () => void } | undefined;
   let disposed = false;
+  /** The events that arrived while the running action ran (the client delivers them before its Promise settles). */
+  let captured: EventEntry[] | undefined;
 
   const nowSeconds = () => Math.floor(deps.clock.now() / 1000);
   /** Secrets the form holds: whatever goes into a message passes through this first. */
@@ -190,24 +231,47 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
     const instance = deps.createClient({ serviceUrl: deps.serviceUrl, appId });
     const unlisten = instance.addEventListener((event, data) => {
       const entry: EventEntry = { atMs: deps.clock.now(), event, data: { ...data } };
+      captured?.push(entry);
       set({ events: [entry, ...state.events].slice(0, MAX_EVENTS) });
     });
     client = { appId, instance, unlisten };
     return instance;
   };
 
-  const run = async (action: TesterAction, body: (c: HelpshiftClient) => Promise<string>): Promise<void> => {
+  /** What an action body hands back: a message is a success; a whole result says exactly what happened. */
+  type Outcome = string | Omit<ActionResult, "action">;
+
+  const run = async (
+    action: TesterAction,
+    body: (c: HelpshiftClient, events: readonly EventEntry[]) => Promise<Outcome>,
+  ): Promise<void> => {
     if (state.busy || disposed) return;
     set({ busy: action });
+    const events: EventEntry[] = [];
+    captured = events;
     try {
-      const message = await body(ensureClient());
-      set({ busy: undefined, lastResult: { action, ok: true, message } });
+      const outcome = await body(ensureClient(), events);
+      const result = typeof outcome === "string" ? { ok: true, message: outcome } : outcome;
+      set({ busy: undefined, lastResult: { action, ...result } });
     } catch (error) {
       const failure = failureOf(error);
       const text = error instanceof Error ? error.message : String(error);
       set({ busy: undefined, lastResult: { action, ok: false, ...failure, message: redact().text(text) } });
+    } finally {
+      captured = undefined;
     }
   };
+
+  /** Why nothing can be sent for the current user, or undefined when an identified user is logged in. */
+  const notIdentified = (c: HelpshiftClient): string | undefined => {
+    const s = c.getState();
+    if (s.status !== "loggedIn") return "no user is logged in";
+    if (s.anonymous) return "the user is anonymous (the SDK drops this for anonymous users)";
+    return undefined;
+  };
+
+  const keysOf = (events: readonly EventEntry[], event: HelpshiftEvent): string[] =>
+    events.filter((e) => e.event === event).flatMap((e) => Object.keys(e.data));
 
   const fail = (action: TesterAction, message: string): void => {
     set({ lastResult: { action, ok: false, message } });
@@ -229,6 +293,11 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    connect() {
+      if (disposed) return;
+      ensureClient();
+      set({});
     },
     update(fields) {
       const form = { ...state.form, ...fields };
@@ -270,9 +339,34 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
     },
     addIdentities() {
       const token = state.form.token.trim();
-      return run("addIdentities", async (c) => {
+      return run("addIdentities", async (c, events) => {
+        const nobody = notIdentified(c);
+        if (nobody) return { ok: false, message: `Not sent: ${nobody}. Log in with an identity token first.` };
+        const check = validateIdentityToken(token);
+        // The client refuses it too (and sends the matching event): say so instead of "sent".
         await c.addUserIdentities(token);
-        return "Identities sent (problems arrive as events).";
+        if (!check.ok) {
+          return {
+            ok: false,
+            reason: check.reason,
+            ...("errors" in check && check.errors ? { errors: check.errors } : {}),
+            ...("detail" in check && check.detail ? { detail: check.detail } : {}),
+            message: "Not sent: the client refused the token.",
+          };
+        }
+        const refusal = events.find((e) => IDENTITY_REFUSALS.has(e.event));
+        if (refusal) return { ok: false, message: `Refused by the service: ${refusal.event}.` };
+        if (events.some((e) => e.event === HelpshiftEvent.userSessionExpired)) {
+          return { ok: false, message: "Not sent: the session ended. Log in again." };
+        }
+        const refused = keysOf(events, HelpshiftEvent.identityDataSyncFailed);
+        const sent = [...new Set(check.identities.map((i) => i.identifier))];
+        if (refused.length === 0) return `Identities sent and accepted: ${sent.join(", ")}.`;
+        const accepted = sent.filter((identifier) => !refused.includes(identifier));
+        const note = `the service refused ${refused.join(", ")} (identityDataSyncFailed)`;
+        return accepted.length === 0
+          ? { ok: false, message: `Sent, but ${note}.` }
+          : `Identities sent: ${accepted.join(", ")} accepted; ${note}.`;
       });
     },
     pushAttributes(kind) {
@@ -282,11 +376,38 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
         fail(action, map);
         return Promise.resolve();
       }
-      return run(action, async (c) => {
+      return run(action, async (c, events) => {
+        const nobody = notIdentified(c);
+        if (nobody) return { ok: false, message: `Not queued: ${nobody}. Log in with an identity token first.` };
+        // The client's own check, to know what it queues (the tester's client has no multiline custom fields).
+        const check = kind === "master" ? validateMasterAttributes(map) : validateAppAttributes(map);
         if (kind === "master") c.UpdateMasterAttributes(map);
         else c.UpdateAppAttributes(map);
+        const names = ATTRIBUTE_EVENTS[kind];
+        const queued = Object.keys(check.accepted);
+        const clientRefused = Object.keys(check.errors);
+        if (queued.length === 0) {
+          return {
+            ok: false,
+            message:
+              clientRefused.length === 0
+                ? "Not queued: the map is empty."
+                : `Not queued: the client refused every key (${names.validation}: ${clientRefused.join(", ")}).`,
+          };
+        }
         await c.flush();
-        return "Attributes queued and flushed (problems arrive as events).";
+        if (events.some((e) => e.event === names.limit)) {
+          return { ok: false, message: `Not queued: too many unsynced entries (${names.limit}).` };
+        }
+        if (events.some((e) => e.event === HelpshiftEvent.userSessionExpired)) {
+          return { ok: false, message: "Queued, but the session ended before the flush. Log in again." };
+        }
+        const serviceRefused = keysOf(events, names.sync);
+        const notes = [
+          ...(clientRefused.length > 0 ? [`refused on the client: ${clientRefused.join(", ")}`] : []),
+          ...(serviceRefused.length > 0 ? [`refused by the service: ${serviceRefused.join(", ")}`] : []),
+        ];
+        return `Queued and flushed ${queued.join(", ")}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}.`;
       });
     },
     foreground() {

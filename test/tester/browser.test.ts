@@ -17,6 +17,30 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
+/**
+ * Runs in the page: the words split over two lines although they would fit on one line by themselves, in the
+ * result, inspection and client panels and the event log. (A string: the tests compile without the DOM types.)
+ */
+const BROKEN_WORDS = `(() => {
+  const found = [];
+  for (const element of document.querySelectorAll("pre, #events li")) {
+    const width = element.getBoundingClientRect().width;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        const lines = new Set(rects.map((r) => Math.round(r.top)));
+        const wordWidth = rects.reduce((sum, r) => sum + r.width, 0);
+        if (lines.size > 1 && wordWidth < width - 20) found.push(match[0]);
+      }
+    }
+  }
+  return found;
+})()`;
+
 let service: IdentityService;
 let baseUrl: string;
 let userDataDir: string;
@@ -62,9 +86,11 @@ const waitResult = async (pattern: RegExp) => {
 
 describe("login tester in real Chromium against the real service", () => {
   it("mints, inspects, logs in, adds identities, pushes attributes, sees events, logs out", async () => {
-    await page.goto(`${baseUrl}/tester`);
+    // The service's root leads to the tester.
+    await page.goto(`${baseUrl}/`);
+    expect(page.url()).toBe(`${baseUrl}/tester`);
     expect(await page.title()).toBe("HelpshiftTS login tester");
-    expect(await text("client")).toMatch(/not created yet/);
+    expect(await text("client")).toBe("Client: loggedOut");
 
     await fill("secret", SECRET);
     await fill("uid", "player-42");
@@ -87,10 +113,12 @@ describe("login tester in real Chromium against the real service", () => {
     await fill("identities", "steam_id=76561198000000000");
     await click("mint");
     await click("addIdentities");
-    await waitResult(/addIdentities: Identities sent/);
+    await waitResult(/^addIdentities: Identities sent and accepted: steam_id\.$/);
     await fill("identities", "steam_id=76561198000000000\ntwitter_id=ada");
     await click("mint");
     await click("addIdentities");
+    // Refused on the client: the page says so (never "sent") and the event arrives.
+    await waitResult(/^addIdentities failed\nidentitiesDataInvalid:/);
     await page.locator('#events li[data-event="identitiesDataInvalid"]').waitFor();
     expect(await page.locator('#events li[data-event="identitiesDataInvalid"]').textContent()).toContain(
       '"twitter_id":"invalidData"',
@@ -98,7 +126,7 @@ describe("login tester in real Chromium against the real service", () => {
 
     await fill("masterAttributes", '{"first_name": "Ada", "new_tags": ["vip"], "nickname": "x"}');
     await click("masterAttributes");
-    await waitResult(/masterAttributes: Attributes queued and flushed/);
+    await waitResult(/^masterAttributes: Queued and flushed first_name, new_tags; refused on the client: nickname\.$/);
     await page.locator('#events li[data-event="masterAttributesValidationFailed"]').waitFor();
     expect(await page.locator('#events li[data-event="masterAttributesValidationFailed"]').textContent()).toContain(
       '"nickname":"invalidData"',
@@ -141,6 +169,40 @@ describe("login tester in real Chromium against the real service", () => {
     await fill("token", "");
     await click("login");
     await waitResult(/login: Logged in as anonymous user \S+\./);
-    expect(await text("client")).toMatch(/\(anonymous\)/);
+    const client = await text("client");
+    expect(client).toMatch(/^Client: loggedIn · user \S+ \(anonymous\)/);
+
+    // Attributes of an anonymous user are dropped by the client: the page says nothing was queued.
+    await click("masterAttributes");
+    await waitResult(/^masterAttributes failed: Not queued: the user is anonymous/);
+    await click("addIdentities");
+    await waitResult(/^addIdentities failed: Not sent: the user is anonymous/);
+
+    // After a reload, the page shows the session localStorage kept, before any action.
+    await page.reload();
+    await page.locator("#client").filter({ hasText: "loggedIn" }).waitFor();
+    expect(await text("client")).toBe(client);
+  });
+
+  it("wraps text between words: no word is broken in the middle, even in a narrow window", async () => {
+    await page.setViewportSize({ width: 420, height: 900 });
+    try {
+      await page.goto(`${baseUrl}/tester`);
+      await fill("secret", SECRET);
+      await fill("email", "ada@example.com");
+      await fill("iat", String(Math.floor(Date.now() / 1000) - 90_000));
+      await fill("config", '{"full_privacy_enabled": true}');
+      await click("mint");
+      await page.locator("#inspection").filter({ hasText: "Warning (iatTooOld)" }).waitFor();
+      await fill("masterAttributes", '{"nickname": "x"}');
+      await click("masterAttributes");
+      await waitResult(/masterAttributes failed/);
+      const broken = (await page.evaluate(BROKEN_WORDS)) as string[];
+      const checked = await page.locator("#inspection").textContent();
+      expect(checked?.length).toBeGreaterThan(200);
+      expect(broken).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });

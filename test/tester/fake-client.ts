@@ -20,6 +20,11 @@ export interface FakeClient extends HelpshiftClient {
   loginOutcome?: unknown;
   emit(event: HelpshiftEvent, data?: HelpshiftEventData): void;
   disposed: boolean;
+  /** Runs inside flush / addUserIdentities before they resolve (e.g. to emit what the service would cause). */
+  onFlush?: () => void;
+  onAddIdentities?: () => void;
+  /** The state Init restores (a stored session). */
+  restored?: Partial<ClientState>;
 }
 
 export function fakeClient(): FakeClient {
@@ -32,7 +37,7 @@ export function fakeClient(): FakeClient {
     Init(parameters) {
       calls.push(["Init", parameters]);
       (fake as { init?: HelpshiftInitParameters }).init = parameters;
-      state = { ...state, initialized: true };
+      state = { ...state, ...fake.restored, initialized: true };
     },
     LoginWithIdentity() {
       throw new Error("not used by the view-model");
@@ -42,9 +47,16 @@ export function fakeClient(): FakeClient {
       if (fake.loginOutcome !== undefined) throw fake.loginOutcome;
       state = { ...state, status: "loggedIn", userId: jwt === "" ? "hsft_anon_1" : "user-1", anonymous: jwt === "" };
     },
+    ClearAnonymousUserOnLogin(clear) {
+      calls.push(["clearAnonymousUserOnLogin", clear]);
+    },
+    clearAnonymousUserOnLogin(clear) {
+      calls.push(["clearAnonymousUserOnLogin", clear]);
+    },
     AddUserIdentities() {},
     async addUserIdentities(jwt) {
       calls.push(["addIdentities", jwt]);
+      fake.onAddIdentities?.();
     },
     UpdateMasterAttributes(map) {
       calls.push(["master", map]);
@@ -59,6 +71,7 @@ export function fakeClient(): FakeClient {
     },
     async flush() {
       calls.push(["flush"]);
+      fake.onFlush?.();
     },
     appForeground() {
       calls.push(["foreground"]);

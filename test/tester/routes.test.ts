@@ -29,6 +29,19 @@ describe("tester routes (minimal Fastify, inject)", () => {
     expect(response.body).toMatch(/id="f-secret" data-field="secret" type="password"/);
   });
 
+  it("GET / leads to the tester page", async () => {
+    const response = await app.inject({ method: "GET", url: TesterPath.root });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe(TesterPath.page);
+    expect(response.body).toBe("");
+  });
+
+  it("the page's CSS never breaks a word in the middle (no word-break: break-all)", () => {
+    const html = testerPageHtml({ serviceUrl: "", scriptPath: "/s.js" });
+    expect(html).not.toMatch(/word-break\s*:\s*break-all/);
+    expect(html).toMatch(/pre\{[^}]*overflow-wrap:anywhere/);
+  });
+
   it("GET /tester/app.js serves the bundle (built once, then the same text)", async () => {
     const first = await app.inject({ method: "GET", url: TesterPath.script });
     expect(first.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import { type FakeClient, fakeClient } from "./fake-client";
 const NOW_MS = 1_800_000_000_000;
 const SECRET = "dev-secret-for-the-tester";
 
-function setup() {
+function setup(options: { restored?: FakeClient["restored"] } = {}) {
   const clients: FakeClient[] = [];
   const clock = { now: () => NOW_MS };
   const vm = createTesterViewModel({
@@ -15,6 +15,7 @@ function setup() {
     serviceUrl: "http://127.0.0.1:1",
     createClient(parameters) {
       const client = fakeClient();
+      client.restored = options.restored;
       client.Init(parameters);
       clients.push(client);
       return client;
@@ -173,12 +174,19 @@ describe("tester view-model: driving the client", () => {
     expect(vm.getState().busy).toBeUndefined();
   });
 
-  it("pushes attributes then flushes; refuses JSON that is not an object", async () => {
+  it("pushes attributes then flushes for an identified user; refuses JSON that is not an object", async () => {
     const { vm, clients } = setup();
+    vm.update({ token: "a.b.c" });
+    await vm.login();
     vm.update({ masterAttributes: '{"first_name": "Ada"}', appAttributes: '{"app_version": "2"}' });
     await vm.pushAttributes("master");
+    expect(vm.getState().lastResult).toEqual({
+      action: "masterAttributes",
+      ok: true,
+      message: "Queued and flushed first_name.",
+    });
     await vm.pushAttributes("app");
-    expect(clients[0]?.calls.slice(1)).toEqual([
+    expect(clients[0]?.calls.slice(2)).toEqual([
       ["master", { first_name: "Ada" }],
       ["flush"],
       ["app", { app_version: "2" }],
@@ -196,11 +204,119 @@ describe("tester view-model: driving the client", () => {
     expect(vm.getState().lastResult?.message).toBe("The attributes are not valid JSON.");
   });
 
-  it("sends the token as new identities", async () => {
+  it("never says attributes were queued and flushed when nobody identified is logged in", async () => {
+    const { vm, clients } = setup();
+    await vm.pushAttributes("master");
+    expect(vm.getState().lastResult).toEqual({
+      action: "masterAttributes",
+      ok: false,
+      message: "Not queued: no user is logged in. Log in with an identity token first.",
+    });
+    await vm.login(); // an empty token: anonymous
+    await vm.pushAttributes("app");
+    expect(vm.getState().lastResult).toMatchObject({ action: "appAttributes", ok: false });
+    expect(vm.getState().lastResult?.message).toMatch(/^Not queued: the user is anonymous/);
+    expect(clients[0]?.calls.map((c) => c[0])).toEqual(["Init", "login"]);
+  });
+
+  it("names the keys refused on the client and by the service, and fails when every key is refused", async () => {
+    const { vm, clients } = setup();
+    vm.update({ token: "a.b.c" });
+    await vm.login();
+    const client = clients[0] as FakeClient;
+    client.onFlush = () => client.emit("masterAttributesSyncFailed", { "new_tags.vip": "invalidData" });
+    vm.update({ masterAttributes: '{"first_name": "Ada", "new_tags": ["vip"], "nickname": "x"}' });
+    await vm.pushAttributes("master");
+    expect(vm.getState().lastResult).toEqual({
+      action: "masterAttributes",
+      ok: true,
+      message:
+        "Queued and flushed first_name, new_tags; refused on the client: nickname; refused by the service: new_tags.vip.",
+    });
+    vm.update({ masterAttributes: '{"nickname": "x"}' });
+    await vm.pushAttributes("master");
+    expect(vm.getState().lastResult).toEqual({
+      action: "masterAttributes",
+      ok: false,
+      message: "Not queued: the client refused every key (masterAttributesValidationFailed: nickname).",
+    });
+    client.onFlush = () => client.emit("appAttributesLimitExceeded");
+    await vm.pushAttributes("app");
+    expect(vm.getState().lastResult).toEqual({
+      action: "appAttributes",
+      ok: false,
+      message: "Not queued: too many unsynced entries (appAttributesLimitExceeded).",
+    });
+  });
+
+  it("sends a valid token as new identities of the identified user and says the service took them", async () => {
+    const { vm, clients } = setup();
+    vm.update({ secret: SECRET, uid: "1" });
+    vm.mint();
+    await vm.login();
+    vm.update({ uid: "", email: "ada@example.com", identities: "steam_id=7" });
+    vm.mint();
+    const token = vm.getState().form.token;
+    await vm.addIdentities();
+    expect(clients[0]?.calls).toContainEqual(["addIdentities", token]);
+    expect(vm.getState().lastResult).toEqual({
+      action: "addIdentities",
+      ok: true,
+      message: "Identities sent and accepted: email, steam_id.",
+    });
+    const client = clients[0] as FakeClient;
+    client.onAddIdentities = () => client.emit("identityDataSyncFailed", { steam_id: "invalidData" });
+    await vm.addIdentities();
+    expect(vm.getState().lastResult?.message).toBe(
+      "Identities sent: email accepted; the service refused steam_id (identityDataSyncFailed).",
+    );
+    client.onAddIdentities = () => client.emit("userIdentityNotEnabled");
+    await vm.addIdentities();
+    expect(vm.getState().lastResult).toEqual({
+      action: "addIdentities",
+      ok: false,
+      message: "Refused by the service: userIdentityNotEnabled.",
+    });
+  });
+
+  it("never says identities were sent when the client refused the token or nobody identified is logged in", async () => {
     const { vm, clients } = setup();
     vm.update({ token: "a.b.c" });
     await vm.addIdentities();
-    expect(clients[0]?.calls).toContainEqual(["addIdentities", "a.b.c"]);
+    expect(vm.getState().lastResult).toEqual({
+      action: "addIdentities",
+      ok: false,
+      message: "Not sent: no user is logged in. Log in with an identity token first.",
+    });
+    await vm.login();
+    vm.update({ secret: SECRET, email: "x".repeat(301) });
+    vm.mint();
+    await vm.addIdentities();
+    expect(vm.getState().lastResult).toEqual({
+      action: "addIdentities",
+      ok: false,
+      reason: "identitiesDataInvalid",
+      errors: { email: "exceededValueLengthLimit" },
+      message: "Not sent: the client refused the token.",
+    });
+    vm.update({ token: "garbage" });
+    await vm.addIdentities();
+    expect(vm.getState().lastResult).toMatchObject({
+      ok: false,
+      reason: "identityTokenInvalid",
+      detail: "malformedToken",
+    });
+    // The client still gets the call, so its own event reaches the log as in a game.
+    expect(clients[0]?.calls.filter((c) => c[0] === "addIdentities")).toHaveLength(2);
+  });
+
+  it("connect() creates the client at once, so a stored session shows without an action", () => {
+    const { vm, clients } = setup({ restored: { status: "loggedIn", userId: "user-9", anonymous: false } });
+    expect(vm.getState().client).toBeUndefined();
+    vm.connect();
+    expect(clients).toHaveLength(1);
+    expect(vm.getState().client).toMatchObject({ initialized: true, status: "loggedIn", userId: "user-9" });
+    expect(clients[0]?.calls.map((c) => c[0])).toEqual(["Init"]);
   });
 
   it("logs events newest first, at most MAX_EVENTS, and clears them", async () => {

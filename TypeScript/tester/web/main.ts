@@ -95,4 +95,6 @@ function render(state: TesterState): void {
 }
 
 vm.subscribe(render);
+// The client restores what localStorage kept for this app id: after a reload the page shows that session.
+vm.connect();
 render(vm.getState());

@@ -51,6 +51,10 @@ function button(action: string, label: string): string {
   return `<button type="button" data-action="${action}">${escapeHtml(label)}</button>`;
 }
 
+/**
+ * Lines wrap between words; only a run too long for a whole line (a JWT, a JSON map without spaces) is broken,
+ * so no word is ever cut in the middle (`overflow-wrap: anywhere`, never `word-break: break-all`).
+ */
 const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
 header{background:#1d2330;color:#fff;padding:10px 20px}h1{font-size:18px;margin:0}
@@ -59,8 +63,8 @@ section{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px
 h2{font-size:15px;margin:0 0 8px}label{display:block;font-size:12px;color:#556;margin-top:6px}
 input,textarea{width:100%;box-sizing:border-box;font:12px ui-monospace,monospace;padding:4px}
 button{margin:8px 6px 0 0;padding:5px 10px}button:disabled{opacity:.5}
-pre{white-space:pre-wrap;word-break:break-all;background:#f7f7fa;padding:6px;margin:6px 0 0;font-size:12px}
-.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}`;
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f7f7fa;padding:6px;margin:6px 0 0;font-size:12px}
+.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}li{overflow-wrap:anywhere}`;
 
 /**
  * The whole page.
