@@ -5,16 +5,21 @@
  * with the rest; a token is small, so the second pass costs microseconds.
  *
  * @example
- * const failure = tokenContentFailure(jwt, { fullPrivacy: false, requireUidOrEmail: true });
- * if (failure) reply.code(400).send(errorOfCheckFailure(failure));
+ * const content = checkTokenContent(jwt, { fullPrivacy: false, requireUidOrEmail: true });
+ * if (!content.ok) reply.code(400).send(errorOfCheckFailure(content));
  */
-import { type CheckFailure, checkLogin, LoginConfigKey, validateIdentityToken } from "../contract";
+import { type CheckFailure, checkLogin, LoginConfigKey, type LoginMode, validateIdentityToken } from "../contract";
 import type { VerifyOptions } from "./verify-token";
 
-/** The first content rule the token breaks, or undefined when its content is acceptable. */
-export function tokenContentFailure(jwt: string, options: VerifyOptions): CheckFailure | undefined {
-  const checked = options.requireUidOrEmail
-    ? checkLogin(jwt, { [LoginConfigKey.fullPrivacyEnabled]: options.fullPrivacy })
-    : validateIdentityToken(jwt);
-  return checked.ok ? undefined : checked;
+/** The first content rule the token breaks, or how the login would identify its user (login only). */
+export function checkTokenContent(
+  jwt: string,
+  options: VerifyOptions,
+): CheckFailure | { readonly ok: true; readonly mode?: LoginMode } {
+  if (!options.requireUidOrEmail) {
+    const checked = validateIdentityToken(jwt);
+    return checked.ok ? { ok: true } : checked;
+  }
+  const plan = checkLogin(jwt, { [LoginConfigKey.fullPrivacyEnabled]: options.fullPrivacy });
+  return plan.ok ? { ok: true, mode: plan.mode } : plan;
 }

@@ -49,6 +49,19 @@ describe("content checks before the feature check", () => {
     expect(answer.body).toEqual({ reason: "badRequest", detail: "badRequest" });
   });
 
+  it("login: full privacy without uid needs a well-formed anonymous id before the feature check", async () => {
+    const emailOnly = await signToken([{ identifier: "email", value: "p@example.com" }], h.secret, h.clock);
+    const answer = await post(login, { identityToken: emailOnly, fullPrivacy: true, anonymousId: "hsft_anon_x" });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ reason: "badRequest", detail: "badRequest" });
+    const good = await post(login, {
+      identityToken: emailOnly,
+      fullPrivacy: true,
+      anonymousId: `hsft_anon_${"p".repeat(22)}`,
+    });
+    expect(good.body).toEqual({ reason: "identityFeatureNotEnabled" });
+  });
+
   it("login: a well-formed token learns the feature is off before its signature is checked", async () => {
     const wrongSecret = await signToken(uid, h.secret, h.clock, { secret: "another-secret-another-secret-0123" });
     const answer = await post(login, { identityToken: wrongSecret, fullPrivacy: false });

@@ -17,7 +17,7 @@ import {
 import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
-import { tokenContentFailure } from "../token-content";
+import { checkTokenContent } from "../token-content";
 import { UserRateLimiter } from "../user-rate-limit";
 import { verifyIdentityToken } from "../verify-token";
 
@@ -32,10 +32,8 @@ export function registerIdentitiesRoute(fastify: FastifyInstance, context: Servi
       const auth = sessionOf(request);
       const parsed = AddIdentitiesRequestSchema.safeParse(request.body);
       if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
-      const contentFailure = tokenContentFailure(parsed.data.identityToken, OPTIONS);
-      if (contentFailure) {
-        return sendError(reply, statusOfCheckFailure(contentFailure), errorOfCheckFailure(contentFailure));
-      }
+      const content = checkTokenContent(parsed.data.identityToken, OPTIONS);
+      if (!content.ok) return sendError(reply, statusOfCheckFailure(content), errorOfCheckFailure(content));
       if (!auth.app.identityEnabled) {
         return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
       }

@@ -19,7 +19,7 @@ import type { App } from "../apps";
 import { appOf, requireApp } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
-import { tokenContentFailure } from "../token-content";
+import { checkTokenContent } from "../token-content";
 import type { User } from "../users";
 import { verifyIdentityToken } from "../verify-token";
 
@@ -70,14 +70,16 @@ type LoginPlan =
 
 /** What the client should have refused itself: checked before the feature flag, signature and `iat` age. */
 function checkContent(request: LoginRequest): Failed | undefined {
-  if (request.identityToken === "") {
-    return isAnonymousId(request.anonymousId) ? undefined : { failure: BAD_REQUEST, status: 400 };
-  }
-  const failure = tokenContentFailure(request.identityToken, {
+  const badRequest = { failure: BAD_REQUEST, status: 400 };
+  if (request.identityToken === "") return isAnonymousId(request.anonymousId) ? undefined : badRequest;
+  const content = checkTokenContent(request.identityToken, {
     fullPrivacy: request.fullPrivacy,
     requireUidOrEmail: true,
   });
-  return failure ? { failure: errorOfCheckFailure(failure), status: statusOfCheckFailure(failure) } : undefined;
+  if (!content.ok) return { failure: errorOfCheckFailure(content), status: statusOfCheckFailure(content) };
+  // Full privacy without a uid logs in the device's anonymous user: its id is content too.
+  if (content.mode === "privateAnonymous" && !isAnonymousId(request.anonymousId)) return badRequest;
+  return undefined;
 }
 
 function anonymousPlan(anonymousId: string | undefined): LoginPlan | Failed {
