@@ -3,7 +3,8 @@
  * `puerts`, `ue` and `cpp` typings with our reflected classes as the generator emits them), plus the shipped
  * declaration of `HelpshiftTS/helpshift`: the gameplay fixture and the gameplay example of docs/unreal.md compile
  * there with no diagnostic (as configured, and strict); misuse is refused line by line; the plugin's internal
- * Typing/ue and Typing/puerts do collide with Puerts' typings, which is why they are not what a game adds.
+ * Typing/ue and Typing/puerts do collide with Puerts' typings, which is why they are not what a game adds. The
+ * fixture's reflected Helpshift classes are checked against Source/HelpshiftTS/Public, so they cannot go stale.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,8 +18,6 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HOST = join(ROOT, "test/typings/host-project");
 const PROBE = join(HOST, "probes/misuse.ts");
 const EXAMPLE_CONTEXT = join(HOST, "example-context.d.ts");
-/** Where the documented example is placed, in memory, inside the fixture's script folder. */
-const EXAMPLE = join(HOST, "TypeScript/DocumentedExample.ts");
 const DECLARATION = join(ROOT, "Typing/helpshift/index.d.ts");
 
 const project = readProject(join(HOST, "tsconfig.json"));
@@ -29,6 +28,13 @@ function documentedExamples(): string[] {
   return [...docs.matchAll(/```ts\n([\s\S]*?)```/g)]
     .map((m) => m[1]!)
     .filter((code) => code.includes('from "HelpshiftTS/helpshift"'));
+}
+
+/** Each documented example, in memory, as a script of the fixture (TypeScript/DocumentedExample<n>.ts), verbatim. */
+function examplesAsScripts(): Record<string, string> {
+  return Object.fromEntries(
+    documentedExamples().map((code, i) => [join(HOST, `TypeScript/DocumentedExample${i + 1}.ts`), code]),
+  );
 }
 
 let base: TypeCheckResult | undefined;
@@ -51,12 +57,11 @@ describe("a Puerts game project using HelpshiftTS/helpshift", () => {
       "test/typings/host-project/Typing",
       "test/typings/host-project/node_modules/@types",
     ]);
-    expect(documentedExamples()).toHaveLength(1);
+    expect(documentedExamples().length).toBeGreaterThan(0);
   });
 
   it("compiles the gameplay fixture and the documented example with no diagnostic", { timeout: 120_000 }, () => {
-    const [example] = documentedExamples();
-    const { diagnostics, program } = check([EXAMPLE_CONTEXT], project.options, { [EXAMPLE]: example! });
+    const { diagnostics, program } = check([EXAMPLE_CONTEXT], project.options, examplesAsScripts());
     expect(formatDiagnostics(diagnostics)).toEqual([]);
     // The Puerts-shaped typings were really in the program (found through typeRoots), ours only as the declaration.
     const loaded = program.getSourceFiles().map((f) => f.fileName.replace(ROOT, ""));
@@ -69,14 +74,25 @@ describe("a Puerts game project using HelpshiftTS/helpshift", () => {
       expect(loaded).toContain(`test/typings/host-project/${file}`);
     }
     expect(loaded).toContain("Typing/helpshift/index.d.ts");
+    expect(loaded).toContain("test/typings/host-project/TypeScript/DocumentedExample1.ts");
     expect(loaded.filter((f) => f.startsWith("Typing/") && f !== "Typing/helpshift/index.d.ts")).toEqual([]);
   });
 
   it("compiles them strict too", { timeout: 120_000 }, () => {
-    const [example] = documentedExamples();
     const options = { ...project.options, strict: true, noUncheckedIndexedAccess: true };
-    const { diagnostics } = check([EXAMPLE_CONTEXT], options, { [EXAMPLE]: example! });
+    const { diagnostics } = check([EXAMPLE_CONTEXT], options, examplesAsScripts());
     expect(formatDiagnostics(diagnostics)).toEqual([]);
+  });
+
+  it("refuses a top-level await (Puerts loads CommonJS), which is why the example awaits in a function", {
+    timeout: 120_000,
+  }, () => {
+    const script = join(HOST, "TypeScript/TopLevelAwait.ts");
+    const code =
+      'import { argv } from "puerts";\nimport { createHelpshift } from "HelpshiftTS/helpshift";\n' +
+      'await createHelpshift(argv.getByName("GameInstance")).loginWithIdentity("jwt");\n';
+    const { diagnostics } = check([], project.options, { [script]: code });
+    expect(diagnostics.map((d) => `${d.file === script}:${d.line}:${d.code}`)).toEqual(["true:3:1378"]);
   });
 
   it("refuses each misuse in the probe, exactly where it is marked", { timeout: 120_000 }, () => {
