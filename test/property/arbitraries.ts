@@ -71,11 +71,47 @@ export const trickyStringArb = (maxLength: number): fc.Arbitrary<string> =>
     })
     .map((units) => units.join(""));
 
+/** Each of `ids` once, with a value and metadata of legal lengths. */
+const distinctIdentitiesArb = (
+  ids: readonly string[],
+  limits: {
+    keyLength: number;
+    identityValueLength: number;
+    uidValueLength: number;
+    metadataValueLength: number;
+    collectionSize: number;
+  },
+): fc.Arbitrary<Array<{ identifier: string; value: string; metadata?: Record<string, string> }>> =>
+  fc.tuple(
+    ...ids.map((identifier) =>
+      fc.record(
+        {
+          identifier: fc.constant(identifier),
+          value: fc
+            .integer({
+              min: 1,
+              max: identifier === "uid" ? limits.uidValueLength : limits.identityValueLength,
+            })
+            .map((n) => "v".repeat(n)),
+          metadata: fc.dictionary(
+            fc
+              .integer({ min: 1, max: limits.keyLength })
+              .chain((n) => fc.string({ minLength: 1, maxLength: 4 }).map((s) => (s + "k".repeat(n)).slice(0, n))),
+            fc.integer({ min: 1, max: limits.metadataValueLength }).map((n) => "m".repeat(n)),
+            { maxKeys: limits.collectionSize, noNullPrototype: true },
+          ),
+        },
+        { requiredKeys: ["identifier", "value"] },
+      ),
+    ),
+  );
+
 /**
- * A legal identity list: distinct identifiers, every length within its limit.
+ * A legal identity list: every identifier at most once with lengths up to its limit, then (sometimes) repeats of
+ * identifiers other than `uid` with distinct values, up to the count limit (a player with two emails).
  *
  * @example
- * fc.assert(fc.property(legalIdentitiesArb(Limits), (ids) => ids.length <= 12));
+ * fc.assert(fc.property(legalIdentitiesArb(Limits), (ids) => ids.length <= 30));
  */
 export const legalIdentitiesArb = (limits: {
   keyLength: number;
@@ -84,31 +120,20 @@ export const legalIdentitiesArb = (limits: {
   metadataValueLength: number;
   collectionSize: number;
 }): fc.Arbitrary<Array<{ identifier: string; value: string; metadata?: Record<string, string> }>> =>
-  fc.uniqueArray(fc.constantFrom(...IDENTIFIERS), { minLength: 1, maxLength: IDENTIFIERS.length }).chain((ids) =>
-    fc.tuple(
-      ...ids.map((identifier) =>
-        fc.record(
-          {
-            identifier: fc.constant(identifier),
-            value: fc
-              .integer({
-                min: 1,
-                max: identifier === "uid" ? limits.uidValueLength : limits.identityValueLength,
-              })
-              .map((n) => "v".repeat(n)),
-            metadata: fc.dictionary(
-              fc
-                .integer({ min: 1, max: limits.keyLength })
-                .chain((n) => fc.string({ minLength: 1, maxLength: 4 }).map((s) => (s + "k".repeat(n)).slice(0, n))),
-              fc.integer({ min: 1, max: limits.metadataValueLength }).map((n) => "m".repeat(n)),
-              { maxKeys: limits.collectionSize, noNullPrototype: true },
-            ),
-          },
-          { requiredKeys: ["identifier", "value"] },
-        ),
+  fc
+    .uniqueArray(fc.constantFrom(...IDENTIFIERS), { minLength: 1, maxLength: IDENTIFIERS.length })
+    .chain((ids) =>
+      fc.tuple(
+        distinctIdentitiesArb(ids, limits),
+        fc.array(fc.constantFrom(...IDENTIFIERS.filter((i) => i !== "uid")), {
+          maxLength: limits.collectionSize - ids.length,
+        }),
       ),
-    ),
-  );
+    )
+    .map(([distinct, repeats]) => [
+      ...distinct,
+      ...repeats.map((identifier, i) => ({ identifier, value: `repeat-${i}` })),
+    ]);
 
 /**
  * One way to damage a compact token.
