@@ -27,6 +27,16 @@ public class HelpshiftTS : ModuleRules
 			"Projects",
 		});
 
+		// HelpshiftTSRandom reads the operating system's cryptographic generator.
+		if (Target.Platform == UnrealTargetPlatform.Win64)
+		{
+			PublicSystemLibraries.Add("bcrypt.lib");
+		}
+		else if (Target.Platform == UnrealTargetPlatform.Mac || Target.Platform == UnrealTargetPlatform.IOS)
+		{
+			PublicFrameworks.Add("Security");
+		}
+
 		// The TypeScript bundles (npm run build) are not .uassets, so the cooker would leave them out: stage them as
 		// UFS, inside the .pak, where the Puerts module loader reads them through the platform file layer. Only the
 		// game's bundles: editor-tester.js belongs to the editor module and never ships in a game.

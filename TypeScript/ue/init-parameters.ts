@@ -8,7 +8,7 @@
  * // { ok: true, parameters: { serviceUrl: "http://127.0.0.1:8787", appId: "demo" } }
  */
 import type { HelpshiftInitParameters } from "../core/api";
-import type { InitFields, InitPayload } from "./messages";
+import { type InitFields, InitFieldsSchema, type InitPayload } from "./messages";
 
 /** Why an init payload cannot start the client. */
 export const InitProblem = {
@@ -19,9 +19,10 @@ export type InitProblem = (typeof InitProblem)[keyof typeof InitProblem];
 
 export function resolveInitParameters(
   payload: InitPayload,
-): { ok: true; parameters: HelpshiftInitParameters } | { ok: false; problem: InitProblem } {
-  const settings = payload.settings ?? {};
-  const parameters = payload.parameters ?? {};
+): { ok: true; parameters: HelpshiftInitParameters; ignored: string[] } | { ok: false; problem: InitProblem } {
+  const ignored: string[] = [];
+  const settings = validFields(payload.settings, "settings", ignored);
+  const parameters = validFields(payload.parameters, "parameters", ignored);
   const pick = <K extends keyof InitFields>(key: K): InitFields[K] | undefined => {
     const value = isSet(parameters[key]) ? parameters[key] : settings[key];
     return isSet(value) ? value : undefined;
@@ -39,7 +40,23 @@ export function resolveInitParameters(
   if (logLevel !== undefined) out.logLevel = logLevel;
   const multiline = pick("multilineCustomFields");
   if (multiline !== undefined) out.multilineCustomFields = splitFieldList(multiline);
-  return { ok: true, parameters: out };
+  return { ok: true, parameters: out, ignored };
+}
+
+/** The fields of one side that have the right type; the others are named in `ignored` ("parameters.logLevel"). */
+function validFields(
+  source: Readonly<Record<string, unknown>> | undefined,
+  side: string,
+  ignored: string[],
+): InitFields {
+  const out: Record<string, unknown> = {};
+  const shape = InitFieldsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  for (const [key, value] of Object.entries(source ?? {})) {
+    const field = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
+    if (field?.safeParse(value).success) out[key] = value;
+    else ignored.push(`${side}.${key}`);
+  }
+  return out as InitFields;
 }
 
 /** A field list arrives as an array (TArray<FString>) or as one string separated by commas or new lines. */

@@ -39,9 +39,14 @@ export const InitFieldsSchema = z.object({
 });
 export type InitFields = z.infer<typeof InitFieldsSchema>;
 
+/**
+ * The init command: each side an object whose fields are checked one by one ({@link resolveInitParameters}), so
+ * one mistyped field (a `logLevel` of "verbose", a number sent as text) is ignored and named in a warning
+ * instead of refusing the whole Init.
+ */
 export const InitPayloadSchema = z.object({
-  settings: z.optional(InitFieldsSchema),
-  parameters: z.optional(InitFieldsSchema),
+  settings: z.optional(z.record(z.string(), z.unknown())),
+  parameters: z.optional(z.record(z.string(), z.unknown())),
 });
 export type InitPayload = z.infer<typeof InitPayloadSchema>;
 

@@ -99,8 +99,12 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
       const init = payload(json, InitPayloadSchema);
       if (!init) return badPayload(id, BridgeCommand.init);
       const resolved = resolveInitParameters(init);
-      if (resolved.ok) client.Init(resolved.parameters);
-      else logger.log("error", "Init refused", { problem: resolved.problem });
+      if (resolved.ok) {
+        if (resolved.ignored.length > 0) {
+          logger.log("warn", "Init: fields of the wrong type ignored", { fields: resolved.ignored.join(",") });
+        }
+        client.Init(resolved.parameters);
+      } else logger.log("error", "Init refused", { problem: resolved.problem });
       complete(id);
     },
     [BridgeCommand.login]: (id, json) => {

@@ -24,6 +24,19 @@ describe("resolveInitParameters", () => {
         refreshLeadSeconds: 60,
         multilineCustomFields: ["notes", "story", "log"],
       },
+      ignored: [],
+    });
+  });
+
+  it("ignores a field of the wrong type, names it, and keeps the rest of the Init", () => {
+    const resolved = resolveInitParameters({
+      settings: { serviceUrl: "http://settings", appId: "a", logLevel: "warn" },
+      parameters: { logLevel: "verbose", flushIntervalMs: "30000", unknownField: 1 },
+    });
+    expect(resolved).toEqual({
+      ok: true,
+      parameters: { serviceUrl: "http://settings", appId: "a", logLevel: "warn" },
+      ignored: ["parameters.logLevel", "parameters.flushIntervalMs", "parameters.unknownField"],
     });
   });
 

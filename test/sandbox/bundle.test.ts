@@ -243,6 +243,16 @@ describe("calls and events over the bridge", () => {
     }
   });
 
+  it("keeps an Init whose log level is mistyped: the field is ignored with a warning naming it", async () => {
+    const transport = new RouteTransport();
+    new FakeIdentityService(transport, { now: () => Date.now() }, { appId: "demo" });
+    const host = new FakeSubsystem(mainJs, (request) => transport.send(request));
+    hosts.push(host);
+    host.init({ serviceUrl: SERVICE, appId: "demo", logLevel: "verbose" });
+    expect(await host.login(uidToken("9"))).toEqual({ ok: true });
+    expect(host.logs.some((l) => l.level === "warn" && l.message.includes("parameters.logLevel"))).toBe(true);
+  });
+
   it("on shutdown fails the pending login with unknownError/disposed and nothing reaches the bridge after", async () => {
     const { host, transport } = startWithFake();
     transport.route("POST", ProtocolPath.login("demo"), () => new Promise(() => {}));

@@ -59,7 +59,7 @@ public:
 	UFUNCTION()
 	bool RemoveValue(const FString& Key);
 
-	/** Count random bytes from the platform's GUID source, as lowercase hex (2 * Count characters). */
+	/** Count random bytes from the OS cryptographic generator as lowercase hex (2 * Count characters); "" if it fails. */
 	UFUNCTION()
 	FString RandomBytesHex(int32 Count);
 

@@ -9,7 +9,9 @@ namespace HelpshiftTSRandom
 	inline constexpr int32 MaxBytes = 1024;
 
 	/**
-	 * Count random bytes from the platform's GUID source, as lowercase hex (2 * Count characters).
+	 * Count random bytes from the operating system's cryptographic generator (BCryptGenRandom on Windows,
+	 * SecRandomCopyBytes on Apple platforms, the kernel's /dev/urandom on Linux and Android), as lowercase hex
+	 * (2 * Count characters). Empty when the generator fails: never a weaker fallback.
 	 *
 	 * @example
 	 *   HelpshiftTSRandom::BytesHex(16); // "3f9a..." (32 characters)

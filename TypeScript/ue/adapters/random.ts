@@ -1,6 +1,7 @@
 /**
  * The core's `Random` from the engine: C++ answers `RandomBytesHex(count)` from the platform's
- * cryptographic source (FGenericPlatformMisc::CreateGuid, itself backed by the OS), as lowercase hex.
+ * cryptographic generator (BCryptGenRandom, SecRandomCopyBytes or /dev/urandom), as lowercase hex; an empty
+ * answer (the generator failed) is refused, never replaced by weaker randomness.
  *
  * @example
  * const random = createBridgeRandom(bridge);

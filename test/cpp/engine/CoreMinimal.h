@@ -1,6 +1,7 @@
 // Stand-in for the engine's CoreMinimal.h: ONLY the Core API the HelpshiftTS bridge uses, with the engine's
 // signatures (UE 5.x), so `g++ -fsyntax-only` proves the bridge's calls are well-formed. Not an engine.
 #pragma once
+#include <algorithm>
 
 #include <cstdint>
 #include <cstdio>
@@ -135,6 +136,7 @@ public:
 	}
 	FString& operator+=(const FString& Other) { Data += Other.Data; return *this; }
 	FString& operator+=(const TCHAR* Other) { Data += Other; return *this; }
+	void AppendChar(TCHAR Character) { Data += Character; }
 	friend FString operator+(const FString& A, const FString& B) { FString Out(A); Out += B; return Out; }
 	friend FString operator+(const FString& A, const TCHAR* B) { FString Out(A); Out += B; return Out; }
 	friend FString operator/(const FString& A, const FString& B) { return A + TEXT("/") + B; }
@@ -197,6 +199,13 @@ class TArray
 {
 public:
 	int32 Add(const T& Item) { Items.push_back(Item); return (int32)Items.size() - 1; }
+	int32 Add(T&& Item) { Items.push_back(std::move(Item)); return (int32)Items.size() - 1; }
+	template <typename Predicate> int32 RemoveAll(const Predicate& Pred)
+	{
+		const size_t Before = Items.size();
+		Items.erase(std::remove_if(Items.begin(), Items.end(), Pred), Items.end());
+		return (int32)(Before - Items.size());
+	}
 	int32 Num() const { return (int32)Items.size(); }
 	void Reset() { Items.clear(); }
 	void Empty() { Items.clear(); }
