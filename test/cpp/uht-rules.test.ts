@@ -343,6 +343,32 @@ public:
   });
 });
 
+describe("rule: BlueprintType enums are uint8; BlueprintPure functions give something back", () => {
+  it("flags a BlueprintType enum without uint8 underneath, not a plain UENUM", () => {
+    expect(
+      violations("blueprint-enum-uint8", { "A.h": "UENUM(BlueprintType)\nenum class ELevel : int32 { A };" }),
+    ).toHaveLength(1);
+    expect(
+      violations("blueprint-enum-uint8", { "A.h": "UENUM(BlueprintType)\nenum class ELevel { A };" }),
+    ).toHaveLength(1);
+    expect(
+      violations("blueprint-enum-uint8", { "A.h": "UENUM(BlueprintType)\nenum class ELevel : uint8 { A };" }),
+    ).toEqual([]);
+    expect(violations("blueprint-enum-uint8", { "A.h": "UENUM()\nenum class ELevel : int32 { A };" })).toEqual([]);
+  });
+
+  it("flags a void BlueprintPure with only inputs", () => {
+    const fn = (signature: string) => ({
+      "A.h": LIBRARY(`\tUFUNCTION(BlueprintPure, Category = "X")\n\tstatic ${signature};`),
+    });
+    expect(
+      violations("blueprint-pure-output", fn("void Peek(const FString& A, UPARAM(ref) TArray<int32>& B)")),
+    ).toHaveLength(1);
+    expect(violations("blueprint-pure-output", fn("void Peek(const FString& A, FString& Out)"))).toEqual([]);
+    expect(violations("blueprint-pure-output", fn("bool Peek(const FString& A)"))).toEqual([]);
+  });
+});
+
 describe("Source/ passes every rule", () => {
   const model = readSourceTree(join(ROOT, "Source"), ROOT);
 

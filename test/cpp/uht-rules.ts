@@ -61,9 +61,15 @@ export interface DynamicBinding extends Located {
   readonly className: string;
   readonly functionName: string;
 }
+export interface UEnum extends Located {
+  readonly name: string;
+  readonly specifiers: Specifiers;
+  /** The declared underlying type (`enum class E : uint8` → "uint8"), "" when none. */
+  readonly underlying: string;
+}
 export interface SourceModel {
   readonly types: Map<string, UType>;
-  readonly enums: Map<string, Located>;
+  readonly enums: Map<string, UEnum>;
   readonly delegates: Map<string, DynamicDelegate>;
   readonly bindings: DynamicBinding[];
 }
@@ -79,7 +85,9 @@ export type RuleName =
   | "dynamic-delegate"
   | "async-factory-internal"
   | "duplicate-node-title"
-  | "dynamic-binding-ufunction";
+  | "dynamic-binding-ufunction"
+  | "blueprint-enum-uint8"
+  | "blueprint-pure-output";
 
 // ---- the engine side: our own list of what it reflects ------------------------------------------------------
 
@@ -340,8 +348,9 @@ export function readHeader(file: string, source: string, model: SourceModel): vo
     if (after < 0) continue;
     const line = lineOf(starts, marker.index);
     if (marker[1] === "UENUM") {
-      const decl = /^\s*enum\s+(?:class\s+)?([A-Za-z_]\w*)/.exec(text.slice(after));
-      if (decl) model.enums.set(decl[1]!, { file, line });
+      const decl = /^\s*enum\s+(?:class\s+)?([A-Za-z_]\w*)\s*(?::\s*([\w:]+))?/.exec(text.slice(after));
+      const specifiers = parseSpecifiers(text.slice(open + 1, after - 1));
+      if (decl) model.enums.set(decl[1]!, { name: decl[1]!, specifiers, underlying: decl[2] ?? "", file, line });
       continue;
     }
     const head = TYPE_HEAD.exec(text.slice(after));
@@ -777,6 +786,36 @@ export function checkDynamicBindings(model: SourceModel): Violation[] {
   return out;
 }
 
+/** UHT accepts a BlueprintType enum only with uint8 underneath. */
+export function checkBlueprintEnums(model: SourceModel): Violation[] {
+  return [...model.enums.values()]
+    .filter((e) => e.specifiers.flags.has("blueprinttype") && e.underlying !== "uint8")
+    .map((e) => ({
+      rule: "blueprint-enum-uint8" as const,
+      file: e.file,
+      line: e.line,
+      message: `${e.name}: a BlueprintType enum must be declared \`enum class ${e.name} : uint8\``,
+    }));
+}
+
+/** UHT refuses a BlueprintPure function with neither a return value nor an output parameter. */
+export function checkPureOutputs(model: SourceModel): Violation[] {
+  const out: Violation[] = [];
+  for (const type of model.types.values()) {
+    for (const fn of type.functions) {
+      if (!fn.specifiers.flags.has("blueprintpure") || fn.returnType !== "void") continue;
+      if (fn.parameters.some((p) => p.type.endsWith("&") && !p.type.startsWith("const ") && !p.upRef)) continue;
+      out.push({
+        rule: "blueprint-pure-output",
+        file: fn.file,
+        line: fn.line,
+        message: `${type.name}::${fn.name}: BlueprintPure with no return value and no output parameter`,
+      });
+    }
+  }
+  return out;
+}
+
 /** Every rule over `model`, in file and line order. */
 export function checkRules(model: SourceModel): Violation[] {
   return [
@@ -787,6 +826,8 @@ export function checkRules(model: SourceModel): Violation[] {
     ...checkAsyncFactories(model),
     ...checkNodeTitles(model),
     ...checkDynamicBindings(model),
+    ...checkBlueprintEnums(model),
+    ...checkPureOutputs(model),
   ].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule));
 }
 
