@@ -32,37 +32,40 @@ namespace
 
 TSharedPtr<FJsonValue> HelpshiftConfigJson::ToJsonValue(const FHelpshiftConfigParameter& Parameter)
 {
+	const EVariantTypes Held = Parameter.Value.GetType();
 	switch (Parameter.Type)
 	{
 	case EHelpshiftConfigParameterType::String:
-		if (Parameter.Value.GetType() == EVariantTypes::String)
+		if (Held == EVariantTypes::String)
 		{
 			return MakeShared<FJsonValueString>(Parameter.Value.GetValue<FString>());
 		}
 		break;
 	case EHelpshiftConfigParameterType::Bool:
-		if (Parameter.Value.GetType() == EVariantTypes::Bool)
+		if (Held == EVariantTypes::Bool)
 		{
 			return MakeShared<FJsonValueBoolean>(Parameter.Value.GetValue<bool>());
 		}
 		break;
-	case EHelpshiftConfigParameterType::Int:
-		if (Parameter.Value.GetType() == EVariantTypes::Int64)
+	case EHelpshiftConfigParameterType::Integer:
+		if (Held == EVariantTypes::Int32)
 		{
-			return MakeShared<FJsonValueNumber>(static_cast<double>(Parameter.Value.GetValue<int64>()));
+			return MakeShared<FJsonValueNumber>(static_cast<double>(Parameter.Value.GetValue<int32>()));
 		}
 		break;
 	case EHelpshiftConfigParameterType::Float:
-		if (Parameter.Value.GetType() == EVariantTypes::Double)
+		if (Held == EVariantTypes::Float)
 		{
-			return MakeShared<FJsonValueNumber>(Parameter.Value.GetValue<double>());
+			return MakeShared<FJsonValueNumber>(static_cast<double>(Parameter.Value.GetValue<float>()));
 		}
 		break;
 	case EHelpshiftConfigParameterType::Array:
 	case EHelpshiftConfigParameterType::Map:
 		return ParseNested(Parameter);
+	case EHelpshiftConfigParameterType::Null:
+		break;
 	}
-	// A type tag that disagrees with the variant travels as null: TypeScript reports it as invalidValueType.
+	// Null, or a type tag that disagrees with the variant, travels as null: TypeScript reports invalidValueType.
 	return MakeShared<FJsonValueNull>();
 }
 
@@ -138,17 +141,21 @@ bool HelpshiftConfigJson::FromJsonValue(const TSharedPtr<FJsonValue>& JsonValue,
 		return true;
 	case EJson::Number:
 	{
+		// The vendor's value types: a whole number in int32's range is an Integer, anything else a Float.
 		const double Number = JsonValue->AsNumber();
-		if (FMath::IsFinite(Number) && FMath::FloorToDouble(Number) == Number && FMath::Abs(Number) < 9007199254740992.0)
+		if (FMath::IsFinite(Number) && FMath::FloorToDouble(Number) == Number && Number >= MIN_int32 && Number <= MAX_int32)
 		{
-			OutParameter = FHelpshiftConfigParameter::MakeInt(static_cast<int64>(Number));
+			OutParameter = FHelpshiftConfigParameter::MakeInteger(static_cast<int32>(Number));
 		}
 		else
 		{
-			OutParameter = FHelpshiftConfigParameter::MakeFloat(Number);
+			OutParameter = FHelpshiftConfigParameter::MakeFloat(static_cast<float>(Number));
 		}
 		return true;
 	}
+	case EJson::Null:
+		OutParameter = FHelpshiftConfigParameter::MakeNull();
+		return true;
 	case EJson::Array:
 	{
 		TArray<FHelpshiftConfigParameter> Items;

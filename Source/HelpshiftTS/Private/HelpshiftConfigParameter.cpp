@@ -4,6 +4,12 @@
 
 namespace
 {
+	/** The JSON text an Array or Map keeps; empty when the variant holds something else. */
+	FString GetNested(const FHelpshiftConfigParameter& Parameter)
+	{
+		return Parameter.Value.GetType() == EVariantTypes::String ? Parameter.Value.GetValue<FString>() : FString();
+	}
+
 	FHelpshiftConfigParameter Make(EHelpshiftConfigParameterType Type, const FVariant& Value)
 	{
 		FHelpshiftConfigParameter Out;
@@ -11,11 +17,28 @@ namespace
 		Out.Value = Value;
 		return Out;
 	}
+
+	/** The value when Parameter is of Type and holds Variant type VariantType; otherwise Default. */
+	template <typename T>
+	T Read(const FHelpshiftConfigParameter& Parameter, EHelpshiftConfigParameterType Type, EVariantTypes VariantType, T Default)
+	{
+		return Parameter.Type == Type && Parameter.Value.GetType() == VariantType ? Parameter.Value.GetValue<T>() : Default;
+	}
 }
 
-FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeString(const FString& InValue)
+FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeNull()
 {
-	return Make(EHelpshiftConfigParameterType::String, FVariant(InValue));
+	return FHelpshiftConfigParameter();
+}
+
+FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeInteger(int32 InValue)
+{
+	return Make(EHelpshiftConfigParameterType::Integer, FVariant(InValue));
+}
+
+FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeFloat(float InValue)
+{
+	return Make(EHelpshiftConfigParameterType::Float, FVariant(InValue));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeBool(bool bInValue)
@@ -23,14 +46,9 @@ FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeBool(bool bInValue)
 	return Make(EHelpshiftConfigParameterType::Bool, FVariant(bInValue));
 }
 
-FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeInt(int64 InValue)
+FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeString(const FString& InValue)
 {
-	return Make(EHelpshiftConfigParameterType::Int, FVariant(InValue));
-}
-
-FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeFloat(double InValue)
-{
-	return Make(EHelpshiftConfigParameterType::Float, FVariant(InValue));
+	return Make(EHelpshiftConfigParameterType::String, FVariant(InValue));
 }
 
 FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeArray(const TArray<FHelpshiftConfigParameter>& InValues)
@@ -43,129 +61,101 @@ FHelpshiftConfigParameter FHelpshiftConfigParameter::MakeMap(const TMap<FString,
 	return Make(EHelpshiftConfigParameterType::Map, FVariant(HelpshiftConfigJson::ToJson(InValues)));
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_StringToHelpshiftConfig(const FString& InValue)
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_intToHelpshiftConfigParameter(int32 Value)
 {
-	return FHelpshiftConfigParameter::MakeString(InValue);
+	return FHelpshiftConfigParameter::MakeInteger(Value);
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_BoolToHelpshiftConfig(bool bInValue)
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_floatToHelpshiftConfigParameter(float Value)
 {
-	return FHelpshiftConfigParameter::MakeBool(bInValue);
+	return FHelpshiftConfigParameter::MakeFloat(Value);
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_IntToHelpshiftConfig(int32 InValue)
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_boolToHelpshiftConfigParameter(bool Value)
 {
-	return FHelpshiftConfigParameter::MakeInt(InValue);
+	return FHelpshiftConfigParameter::MakeBool(Value);
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_FloatToHelpshiftConfig(double InValue)
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_StringToHelpshiftConfigParameter(const FString& Value)
 {
-	return FHelpshiftConfigParameter::MakeFloat(InValue);
+	return FHelpshiftConfigParameter::MakeString(Value);
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_StringArrayToHelpshiftConfig(const TArray<FString>& InValues)
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_ArrayToHelpshiftConfigParameter(const TArray<FHelpshiftConfigParameter>& Value)
+{
+	return FHelpshiftConfigParameter::MakeArray(Value);
+}
+
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_MapToHelpshiftConfigParameter(const TMap<FString, FHelpshiftConfigParameter>& Value)
+{
+	return FHelpshiftConfigParameter::MakeMap(Value);
+}
+
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_StringArrayToHelpshiftConfigParameter(const TArray<FString>& Value)
 {
 	TArray<FHelpshiftConfigParameter> Items;
-	for (const FString& Item : InValues)
+	for (const FString& Item : Value)
 	{
 		Items.Add(FHelpshiftConfigParameter::MakeString(Item));
 	}
 	return FHelpshiftConfigParameter::MakeArray(Items);
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::Conv_StringMapToHelpshiftConfig(const TMap<FString, FString>& InValues)
+FHelpshiftConfigParameter UHelpshiftConfigParameterFunctions::Conv_StringMapToHelpshiftConfigParameter(const TMap<FString, FString>& Value)
 {
 	TMap<FString, FHelpshiftConfigParameter> Entries;
-	for (const TPair<FString, FString>& Entry : InValues)
+	for (const TPair<FString, FString>& Entry : Value)
 	{
 		Entries.Add(Entry.Key, FHelpshiftConfigParameter::MakeString(Entry.Value));
 	}
 	return FHelpshiftConfigParameter::MakeMap(Entries);
 }
 
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::MakeHelpshiftConfigArray(const TArray<FHelpshiftConfigParameter>& InValues)
-{
-	return FHelpshiftConfigParameter::MakeArray(InValues);
-}
-
-FHelpshiftConfigParameter UHelpshiftConfigParameterLibrary::MakeHelpshiftConfigMap(const TMap<FString, FHelpshiftConfigParameter>& InValues)
-{
-	return FHelpshiftConfigParameter::MakeMap(InValues);
-}
-
-EHelpshiftConfigParameterType UHelpshiftConfigParameterLibrary::GetHelpshiftConfigType(const FHelpshiftConfigParameter& Parameter)
+EHelpshiftConfigParameterType UHelpshiftConfigParameterFunctions::GetType(const FHelpshiftConfigParameter& Parameter)
 {
 	return Parameter.Type;
 }
 
-bool UHelpshiftConfigParameterLibrary::GetHelpshiftConfigString(const FHelpshiftConfigParameter& Parameter, FString& OutValue)
+int32 UHelpshiftConfigParameterFunctions::GetInteger(const FHelpshiftConfigParameter& Parameter)
 {
-	if (Parameter.Type != EHelpshiftConfigParameterType::String || Parameter.Value.GetType() != EVariantTypes::String)
-	{
-		return false;
-	}
-	OutValue = Parameter.Value.GetValue<FString>();
-	return true;
+	return Read<int32>(Parameter, EHelpshiftConfigParameterType::Integer, EVariantTypes::Int32, 0);
 }
 
-bool UHelpshiftConfigParameterLibrary::GetHelpshiftConfigBool(const FHelpshiftConfigParameter& Parameter, bool& bOutValue)
+float UHelpshiftConfigParameterFunctions::GetFloat(const FHelpshiftConfigParameter& Parameter)
 {
-	if (Parameter.Type != EHelpshiftConfigParameterType::Bool || Parameter.Value.GetType() != EVariantTypes::Bool)
+	if (Parameter.Type == EHelpshiftConfigParameterType::Integer)
 	{
-		return false;
+		return static_cast<float>(GetInteger(Parameter));
 	}
-	bOutValue = Parameter.Value.GetValue<bool>();
-	return true;
+	return Read<float>(Parameter, EHelpshiftConfigParameterType::Float, EVariantTypes::Float, 0.0f);
 }
 
-bool UHelpshiftConfigParameterLibrary::GetHelpshiftConfigInt(const FHelpshiftConfigParameter& Parameter, int64& OutValue)
+bool UHelpshiftConfigParameterFunctions::GetBool(const FHelpshiftConfigParameter& Parameter)
 {
-	if (Parameter.Type == EHelpshiftConfigParameterType::Int && Parameter.Value.GetType() == EVariantTypes::Int64)
-	{
-		OutValue = Parameter.Value.GetValue<int64>();
-		return true;
-	}
-	if (Parameter.Type == EHelpshiftConfigParameterType::Float && Parameter.Value.GetType() == EVariantTypes::Double)
-	{
-		const double Number = Parameter.Value.GetValue<double>();
-		if (FMath::IsFinite(Number) && FMath::FloorToDouble(Number) == Number)
-		{
-			OutValue = static_cast<int64>(Number);
-			return true;
-		}
-	}
-	return false;
+	return Read<bool>(Parameter, EHelpshiftConfigParameterType::Bool, EVariantTypes::Bool, false);
 }
 
-bool UHelpshiftConfigParameterLibrary::GetHelpshiftConfigFloat(const FHelpshiftConfigParameter& Parameter, double& OutValue)
+FString UHelpshiftConfigParameterFunctions::GetString(const FHelpshiftConfigParameter& Parameter)
 {
-	if (Parameter.Type == EHelpshiftConfigParameterType::Float && Parameter.Value.GetType() == EVariantTypes::Double)
-	{
-		OutValue = Parameter.Value.GetValue<double>();
-		return true;
-	}
-	if (Parameter.Type == EHelpshiftConfigParameterType::Int && Parameter.Value.GetType() == EVariantTypes::Int64)
-	{
-		OutValue = static_cast<double>(Parameter.Value.GetValue<int64>());
-		return true;
-	}
-	return false;
+	return Read<FString>(Parameter, EHelpshiftConfigParameterType::String, EVariantTypes::String, FString());
 }
 
-bool UHelpshiftConfigParameterLibrary::GetHelpshiftConfigArray(const FHelpshiftConfigParameter& Parameter, TArray<FHelpshiftConfigParameter>& OutValues)
+TArray<FHelpshiftConfigParameter> UHelpshiftConfigParameterFunctions::GetArray(const FHelpshiftConfigParameter& Parameter)
 {
-	if (Parameter.Type != EHelpshiftConfigParameterType::Array || Parameter.Value.GetType() != EVariantTypes::String)
+	TArray<FHelpshiftConfigParameter> Items;
+	if (Parameter.Type != EHelpshiftConfigParameterType::Array || !HelpshiftConfigJson::ArrayFromJson(GetNested(Parameter), Items))
 	{
-		return false;
+		Items.Empty();
 	}
-	return HelpshiftConfigJson::ArrayFromJson(Parameter.Value.GetValue<FString>(), OutValues);
+	return Items;
 }
 
-bool UHelpshiftConfigParameterLibrary::GetHelpshiftConfigMap(const FHelpshiftConfigParameter& Parameter, TMap<FString, FHelpshiftConfigParameter>& OutValues)
+TMap<FString, FHelpshiftConfigParameter> UHelpshiftConfigParameterFunctions::GetMap(const FHelpshiftConfigParameter& Parameter)
 {
-	if (Parameter.Type != EHelpshiftConfigParameterType::Map || Parameter.Value.GetType() != EVariantTypes::String)
+	TMap<FString, FHelpshiftConfigParameter> Entries;
+	if (Parameter.Type != EHelpshiftConfigParameterType::Map || !HelpshiftConfigJson::MapFromJson(GetNested(Parameter), Entries))
 	{
-		return false;
+		Entries.Empty();
 	}
-	return HelpshiftConfigJson::MapFromJson(Parameter.Value.GetValue<FString>(), OutValues);
+	return Entries;
 }

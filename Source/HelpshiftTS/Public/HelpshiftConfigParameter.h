@@ -1,6 +1,7 @@
-// FHelpshiftConfigParameter: one value of a login config, Init parameter or attribute map, in the vendor's
-// shape (a type tag and an FVariant). Nested arrays and maps are kept as JSON text inside the variant, because
-// a USTRUCT cannot hold an array of itself as a reflected property and FVariant holds only plain types.
+// FHelpshiftConfigParameter: one value of a login config, Init parameter or attribute map, in the vendor's shape
+// (the Helpshift Unreal SDK's type names, value types and Blueprint functions), so code written for that SDK
+// reads the same here. Nested arrays and maps are kept as JSON text inside the variant, because a USTRUCT cannot
+// hold an array of itself as a reflected property and FVariant holds only plain types.
 #pragma once
 
 #include "CoreMinimal.h"
@@ -11,10 +12,11 @@
 UENUM(BlueprintType)
 enum class EHelpshiftConfigParameterType : uint8
 {
-	String,
-	Bool,
-	Int,
+	Null,
+	Integer,
 	Float,
+	Bool,
+	String,
 	Array,
 	Map,
 };
@@ -25,71 +27,80 @@ struct HELPSHIFTTS_API FHelpshiftConfigParameter
 	GENERATED_BODY()
 
 	UPROPERTY(BlueprintReadOnly, Category = "Helpshift")
-	EHelpshiftConfigParameterType Type = EHelpshiftConfigParameterType::String;
+	EHelpshiftConfigParameterType Type = EHelpshiftConfigParameterType::Null;
 
-	/** FString, bool, int64 or double; for Array and Map the JSON text of the nested values. */
+	/** int32, float, bool or FString; for Array and Map the JSON text of the nested values; empty for Null. */
 	FVariant Value;
 
-	static FHelpshiftConfigParameter MakeString(const FString& InValue);
+	static FHelpshiftConfigParameter MakeNull();
+	static FHelpshiftConfigParameter MakeInteger(int32 InValue);
+	static FHelpshiftConfigParameter MakeFloat(float InValue);
 	static FHelpshiftConfigParameter MakeBool(bool bInValue);
-	static FHelpshiftConfigParameter MakeInt(int64 InValue);
-	static FHelpshiftConfigParameter MakeFloat(double InValue);
+	static FHelpshiftConfigParameter MakeString(const FString& InValue);
 	static FHelpshiftConfigParameter MakeArray(const TArray<FHelpshiftConfigParameter>& InValues);
 	static FHelpshiftConfigParameter MakeMap(const TMap<FString, FHelpshiftConfigParameter>& InValues);
 };
 
-/** Blueprint conversion and getter functions for FHelpshiftConfigParameter. */
+/**
+ * Blueprint conversions (autocasts: wire an int, float, bool, string, array or map into a config pin) and
+ * getters, named as the vendor's SDK names them. A getter asked for another type returns the type's default.
+ */
 UCLASS()
-class HELPSHIFTTS_API UHelpshiftConfigParameterLibrary : public UBlueprintFunctionLibrary
+class HELPSHIFTTS_API UHelpshiftConfigParameterFunctions : public UBlueprintFunctionLibrary
 {
 	GENERATED_BODY()
 
 public:
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String)", CompactNodeTitle = "->", BlueprintAutocast))
-	static FHelpshiftConfigParameter Conv_StringToHelpshiftConfig(const FString& InValue);
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (Integer)", CompactNodeTitle = "->", BlueprintAutocast))
+	static FHelpshiftConfigParameter Conv_intToHelpshiftConfigParameter(int32 Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (Bool)", CompactNodeTitle = "->", BlueprintAutocast))
-	static FHelpshiftConfigParameter Conv_BoolToHelpshiftConfig(bool bInValue);
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (Float)", CompactNodeTitle = "->", BlueprintAutocast))
+	static FHelpshiftConfigParameter Conv_floatToHelpshiftConfigParameter(float Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (Integer)", CompactNodeTitle = "->", BlueprintAutocast))
-	static FHelpshiftConfigParameter Conv_IntToHelpshiftConfig(int32 InValue);
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (Bool)", CompactNodeTitle = "->", BlueprintAutocast))
+	static FHelpshiftConfigParameter Conv_boolToHelpshiftConfigParameter(bool Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (Float)", CompactNodeTitle = "->", BlueprintAutocast))
-	static FHelpshiftConfigParameter Conv_FloatToHelpshiftConfig(double InValue);
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (String)", CompactNodeTitle = "->", BlueprintAutocast))
+	static FHelpshiftConfigParameter Conv_StringToHelpshiftConfigParameter(const FString& Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String Array)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "InValues"))
-	static FHelpshiftConfigParameter Conv_StringArrayToHelpshiftConfig(const TArray<FString>& InValues);
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (Array)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "Value"))
+	static FHelpshiftConfigParameter Conv_ArrayToHelpshiftConfigParameter(const TArray<FHelpshiftConfigParameter>& Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config (String Map)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "InValues"))
-	static FHelpshiftConfigParameter Conv_StringMapToHelpshiftConfig(const TMap<FString, FString>& InValues);
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (Map)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "Value"))
+	static FHelpshiftConfigParameter Conv_MapToHelpshiftConfigParameter(const TMap<FString, FHelpshiftConfigParameter>& Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (AutoCreateRefTerm = "InValues"))
-	static FHelpshiftConfigParameter MakeHelpshiftConfigArray(const TArray<FHelpshiftConfigParameter>& InValues);
+	/** Ours: a string array (tags) in one step. */
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (String Array)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "Value"))
+	static FHelpshiftConfigParameter Conv_StringArrayToHelpshiftConfigParameter(const TArray<FString>& Value);
 
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (AutoCreateRefTerm = "InValues"))
-	static FHelpshiftConfigParameter MakeHelpshiftConfigMap(const TMap<FString, FHelpshiftConfigParameter>& InValues);
-
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static EHelpshiftConfigParameterType GetHelpshiftConfigType(const FHelpshiftConfigParameter& Parameter);
-
-	/** False when the parameter is not a String. */
-	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static bool GetHelpshiftConfigString(const FHelpshiftConfigParameter& Parameter, FString& OutValue);
+	/** Ours: a string map (custom fields) in one step. */
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config", meta = (DisplayName = "To Helpshift Config Parameter (String Map)", CompactNodeTitle = "->", BlueprintAutocast, AutoCreateRefTerm = "Value"))
+	static FHelpshiftConfigParameter Conv_StringMapToHelpshiftConfigParameter(const TMap<FString, FString>& Value);
 
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static bool GetHelpshiftConfigBool(const FHelpshiftConfigParameter& Parameter, bool& bOutValue);
+	static EHelpshiftConfigParameterType GetType(const FHelpshiftConfigParameter& Parameter);
 
-	/** Int parameters, and Float parameters with an integral value. */
+	/** The Integer's value; 0 for another type. */
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static bool GetHelpshiftConfigInt(const FHelpshiftConfigParameter& Parameter, int64& OutValue);
+	static int32 GetInteger(const FHelpshiftConfigParameter& Parameter);
 
-	/** Float and Int parameters. */
+	/** The Float's value (an Integer's, converted); 0 for another type. */
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static bool GetHelpshiftConfigFloat(const FHelpshiftConfigParameter& Parameter, double& OutValue);
+	static float GetFloat(const FHelpshiftConfigParameter& Parameter);
 
+	/** The Bool's value; false for another type. */
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static bool GetHelpshiftConfigArray(const FHelpshiftConfigParameter& Parameter, TArray<FHelpshiftConfigParameter>& OutValues);
+	static bool GetBool(const FHelpshiftConfigParameter& Parameter);
 
+	/** The String's value; empty for another type. */
 	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
-	static bool GetHelpshiftConfigMap(const FHelpshiftConfigParameter& Parameter, TMap<FString, FHelpshiftConfigParameter>& OutValues);
+	static FString GetString(const FHelpshiftConfigParameter& Parameter);
+
+	/** The Array's items; empty for another type. */
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
+	static TArray<FHelpshiftConfigParameter> GetArray(const FHelpshiftConfigParameter& Parameter);
+
+	/** The Map's entries; empty for another type. */
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Config")
+	static TMap<FString, FHelpshiftConfigParameter> GetMap(const FHelpshiftConfigParameter& Parameter);
 };

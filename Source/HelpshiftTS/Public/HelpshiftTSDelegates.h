@@ -1,6 +1,6 @@
-// The delegates of the seed's API. Dynamic, so Blueprints can bind them.
+// The delegates of the vendor's API (docs/contract.md). Dynamic, so Blueprints can bind them.
 //
-// The seed's failure delegate carries (FString reason, TMap<FString, FString> errors). A TMap written inside a
+// The vendor's failure delegate carries (FString reason, TMap<FString, FString> errors). A TMap written inside a
 // DECLARE_DYNAMIC_DELEGATE_* macro does not compile (the preprocessor splits `TMap<FString, FString>` at its
 // comma) and UnrealHeaderTool refuses typedefs, so the map travels inside FHelpshiftStringMap: one reflected
 // field, `Entries`, which Blueprints break into the map and Puerts exposes as a UE.TMap.

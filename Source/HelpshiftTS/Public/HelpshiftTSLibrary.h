@@ -1,4 +1,4 @@
-// The seed's static API, BlueprintCallable. Calls go to the primary UHelpshiftTSSubsystem (the seed's API has no
+// The vendor's static API (docs/contract.md), BlueprintCallable. Calls go to the primary UHelpshiftTSSubsystem (the vendor's API has no
 // world context); use the "Login With Identity (Async)" node when you have one. Calls made before any subsystem
 // exists (a GameInstance's _Event Init_ runs before its subsystems start) wait and run, in order, when it starts.
 #pragma once
@@ -49,7 +49,7 @@ public:
 	UFUNCTION(BlueprintCallable, Category = "Helpshift|Script")
 	static void UpdateAppAttributesFromJson(const FString& AttributesJson);
 
-	/** The one event delegate (the seed's delegates): replaces the previous binding. */
+	/** The one event delegate (the vendor's delegates): replaces the previous binding. */
 	UFUNCTION(BlueprintCallable, Category = "Helpshift")
 	static void BindEventDelegate(const FHelpshiftEventDelegate& EventDelegate);
 };

@@ -43,7 +43,7 @@ public:
 	static UGameInstance* FindGameInstance(const UObject* WorldContextObject);
 
 	/**
-	 * The most recently initialized subsystem still alive: the seed's static API has no world context, so the
+	 * The most recently initialized subsystem still alive: the vendor's static API has no world context, so the
 	 * static calls of UHelpshiftTSLibrary go here (in PIE with several clients, the last one started; when it
 	 * ends, the one started before it).
 	 */
@@ -52,7 +52,7 @@ public:
 	/** True while the TypeScript entry is loaded and listening. */
 	bool IsRunning() const;
 
-	/** The seed's Init: ParametersJson is the Init parameter map as JSON; the developer settings fill the rest. */
+	/** The vendor's Init: ParametersJson is the Init parameter map as JSON; the developer settings fill the rest. */
 	void Init(const FString& ParametersJson);
 
 	/**

@@ -27,6 +27,7 @@ typedef std::uint32_t uint32;
 typedef std::uint64_t uint64;
 #define TEXT(x) u##x
 #define MAX_int32 ((int32)0x7fffffff)
+#define MIN_int32 ((int32)0x80000000)
 // As in a development build: a failed check() stops the program (test/cpp/run programs observe it).
 [[noreturn]] inline void HsCheckFailed(const char* Expr, const char* File, int Line)
 {
