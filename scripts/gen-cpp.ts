@@ -69,7 +69,7 @@ export function renderConstantsHeader(): string {
     '#include "Kismet/BlueprintFunctionLibrary.h"',
     '#include "HelpshiftTSConstants.generated.h"',
     "",
-    "/** The seed's constants (HelpshiftConstants.h): failure reasons, error values, events and config keys. */",
+    "/** The vendor's constants (HelpshiftConstants.h; docs/contract.md): failure reasons, error values, events and config keys. */",
     "UCLASS()",
     "class HELPSHIFTTS_API UHelpshiftTSConstants : public UBlueprintFunctionLibrary",
     "{",

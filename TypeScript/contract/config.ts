@@ -2,7 +2,7 @@ import { Limits } from "./limits";
 import { ErrorValue, LoginConfigKey, LoginFailureReason } from "./names";
 import { addError, type CheckFailure, type ErrorMap, failure, isPlainObject } from "./result";
 
-/** A login config value: String, Bool or a numeric type (the seed's `FHelpshiftConfigParameter`). */
+/** A login config value: String, Bool or a numeric type (the vendor's `FHelpshiftConfigParameter`). */
 export type LoginConfigValue = string | boolean | number;
 
 /** The login config map, `TMap<FString, FHelpshiftConfigParameter>` on the C++ side. */
@@ -17,7 +17,7 @@ export interface ValidLoginConfig {
 
 /**
  * `full_privacy_enabled` is true for boolean `true` or the string "true" in any case;
- * false when absent or unparsable (the seed).
+ * false when absent or unparsable (docs/contract.md).
  *
  * @example
  * isFullPrivacyEnabled({ full_privacy_enabled: "TRUE" }) // true

@@ -1,6 +1,6 @@
 /**
  * "Troubleshooting and tips", automated: everything a login's inputs reveal on the client, plus warnings for
- * what only the service can refuse (iat age, algorithm) and for the seed's best practices.
+ * what only the service can refuse (iat age, algorithm) and for the good practice of docs/contract.md.
  * Shared by the `check` CLI and the login tester. Never carries the token.
  *
  * @example
@@ -13,7 +13,7 @@ import type { FailureDetail, LoginFailureReason } from "./names";
 import type { ErrorMap } from "./result";
 import { decodeIdentityToken } from "./token";
 
-/** Warning codes: problems the client does not refuse, but the service or the seed's advice would. */
+/** Warning codes: problems the client does not refuse, but the service or docs/contract.md's advice would. */
 export const LoginWarning = {
   /** `iat` older than 24 h: the service will refuse the token (`identityTokenInvalid`, `iatTooOld`). */
   iatTooOld: "iatTooOld",
@@ -21,7 +21,7 @@ export const LoginWarning = {
   iatInFuture: "iatInFuture",
   /** Header `alg` is not HS256: the service only accepts HS256. */
   algorithmNotHS256: "algorithmNotHS256",
-  /** Full privacy on and email without uid: the user becomes anonymous (the seed's best practice). */
+  /** Full privacy on and email without uid: the user becomes anonymous (docs/contract.md's good practice). */
   emailOnlyWithFullPrivacy: "emailOnlyWithFullPrivacy",
 } as const;
 export type LoginWarning = (typeof LoginWarning)[keyof typeof LoginWarning];

@@ -1,5 +1,5 @@
 /**
- * The seed's "max permissible limits" and the few numbers SPEC.md adds. Inclusive maxima:
+ * The vendor's "max permissible limits" and the few numbers we add (docs/contract.md, "Limits"). Inclusive maxima:
  * a key of exactly `keyLength` characters is legal, one more is not. Characters are UTF-16 code units
  * (`String.length`), as the vendor's SDKs count them: an astral character such as 🎮 counts two.
  *

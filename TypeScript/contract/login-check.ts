@@ -29,7 +29,7 @@ export interface LoginPlan {
 }
 
 /**
- * Runs every client-side login rule in SPEC order (after `loginInProgress`, which is the client's state):
+ * Runs every client-side login rule in the contract's check order (docs/contract.md) (after `loginInProgress`, which is the client's state):
  * config size → config entries → token format → `iat` → identities count → identities data → uid/email.
  * Never throws; never puts the token in its answer.
  *

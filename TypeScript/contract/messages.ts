@@ -1,7 +1,7 @@
 import type { ErrorValue, FailureDetail, LoginFailureReason } from "./names";
 import { hasOwn } from "./result";
 
-/** What a failure reason means and how to recover, in words (from the seed). Messages are made from data. */
+/** What a failure reason means and how to recover, in words (from the vendor's docs, restated in docs/contract.md). Messages are made from data. */
 export const FailureReasonText: Readonly<Record<LoginFailureReason, { meaning: string; fix: string }>> = {
   loginInProgress: {
     meaning: "Another login request is already in progress.",
@@ -75,7 +75,7 @@ export const FailureDetailText: Readonly<Record<FailureDetail, string>> = {
   disposed: "The client was disposed while the login was in progress.",
 };
 
-/** What an error value means for its key, with the seed's recovery step. */
+/** What an error value means for its key, with the vendor's recovery step. */
 export const ErrorValueText: Readonly<Record<ErrorValue, string>> = {
   exceededKeyLengthLimit: "key is longer than 255 characters",
   exceededValueLengthLimit: "value is longer than permitted (identity 300, uid 750, custom field 255, tag 100)",

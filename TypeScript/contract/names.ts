@@ -1,5 +1,5 @@
 /**
- * Every name and string value of the identity contract (SPEC.md), defined once.
+ * Every name and string value of the identity contract (docs/contract.md), defined once.
  * Nothing else in the project re-states one of these strings.
  *
  * @example
@@ -7,7 +7,7 @@
  * if (failure.reason === LoginFailureReason.uidOrEmailIsMandatory) askForEmail();
  */
 
-/** Why a login failed: the seed's "Login failure reasons". The set never grows. */
+/** Why a login failed: the vendor's "Login failure reasons". The set never grows. */
 export const LoginFailureReason = {
   loginInProgress: "loginInProgress",
   loginConfigInvalid: "loginConfigInvalid",
@@ -89,7 +89,7 @@ export const FailureDetail = {
 } as const;
 export type FailureDetail = (typeof FailureDetail)[keyof typeof FailureDetail];
 
-/** Events the SDK sends to the app (the seed's delegates). */
+/** Events the SDK sends to the app (the vendor's delegates). */
 export const HelpshiftEvent = {
   userSessionExpired: "userSessionExpired",
   refreshUserCredentials: "refreshUserCredentials",
@@ -181,7 +181,7 @@ export const MASTER_ATTRIBUTES = {
 export type MasterAttributeKey = keyof typeof MASTER_ATTRIBUTES;
 
 /**
- * App-specific attribute keys and their kinds (the seed's list plus the vendor's later additions), with the value
+ * App-specific attribute keys and their kinds (the vendor's original list plus the vendor's later additions), with the value
  * rules of the vendor's attribute docs.
  */
 export const APP_ATTRIBUTES = {

@@ -180,7 +180,7 @@ export function validateIdentities(identities: unknown): { ok: true; identities:
 }
 
 /**
- * Every client-side rule for a non-empty identity token, in SPEC order:
+ * Every client-side rule for a non-empty identity token, in the contract's check order:
  * format → `iat` → identities count → identities data. The signature and `iat` age are the service's to check.
  *
  * @example

@@ -27,7 +27,7 @@ export interface HelpshiftInitParameters extends AttributeRules {
   readonly logLevel?: LogLevel;
 }
 
-/** Why a login failed, as data: `reason` is one of the seed's failure reasons. */
+/** Why a login failed, as data: `reason` is one of the contract's failure reasons (docs/contract.md). */
 export interface LoginFailureData {
   readonly reason: LoginFailureReason;
   readonly errors: ErrorMap;
@@ -72,7 +72,7 @@ export interface ClientState {
 export interface HelpshiftClient {
   /** Must be called first. Restores persisted state (anonymous id, session, pending attributes). */
   Init(parameters: HelpshiftInitParameters): void;
-  /** The seed's login call. `onFailure(reason, errors, detail?)`. */
+  /** The vendor's login call. `onFailure(reason, errors, detail?)`. */
   LoginWithIdentity(
     identityJwt: string,
     loginConfig: LoginConfig,
@@ -88,7 +88,7 @@ export interface HelpshiftClient {
   UpdateMasterAttributes(attributes: AttributeMap): void;
   UpdateAppAttributes(attributes: AttributeMap): void;
   /**
-   * The vendor's `ClearAnonymousUserOnLogin(bool)`. `true` (the default, the seed's behaviour): the next
+   * The vendor's `ClearAnonymousUserOnLogin(bool)`. `true` (the default, the vendor's documented behaviour): the next
    * successful login with a non-empty JWT discards the device's stored anonymous user, so a later empty-JWT
    * login creates a new one. `false`: identified logins keep it, so after a logout an empty-JWT login comes back
    * to the same anonymous user. Applies from the call on, to every later login; not persisted (call it after each

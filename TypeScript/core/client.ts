@@ -59,7 +59,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   let session: SessionRuntime | undefined;
   let login: LoginAttempt | undefined;
   let expired = false;
-  /** `ClearAnonymousUserOnLogin`: discard the stored anonymous id at an identified login. The seed's default. */
+  /** `ClearAnonymousUserOnLogin`: discard the stored anonymous id at an identified login. The vendor's documented default. */
   let clearAnonymousOnLogin = true;
   let ending: Promise<void> = Promise.resolve();
   const resolved = Promise.resolve();
@@ -68,7 +68,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   );
 
   /**
-   * Waits for the previous user's logout (flush + revoke) so requests keep SPEC's order, but never longer than
+   * Waits for the previous user's logout (flush + revoke) so requests keep the contract's order, but never longer than
    * PREVIOUS_LOGOUT_WAIT_MS: a transport that never answers must not leave the new login stuck in progress.
    */
   const previousLogout = () =>

@@ -3,7 +3,7 @@ import type { HelpshiftEventData, HelpshiftEventListener } from "./api";
 import { defer } from "./defer";
 import type { CoreLog } from "./log";
 
-/** Sends the seed's events to the app's listeners. */
+/** Sends the contract's events (docs/contract.md) to the app's listeners. */
 export interface EventHub {
   emit(event: HelpshiftEvent, data?: HelpshiftEventData): void;
   add(listener: HelpshiftEventListener): () => void;

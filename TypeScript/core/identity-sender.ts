@@ -23,7 +23,7 @@ export interface IdentitySender {
   stop(): void;
 }
 
-/** Identity failure reasons that have an event of the same meaning (SPEC's event table). */
+/** Identity failure reasons that have an event of the same meaning (the event table of docs/contract.md). */
 const IDENTITY_FAILURE_EVENTS: Readonly<Record<string, HelpshiftEvent>> = {
   [LoginFailureReason.identityFeatureNotEnabled]: HelpshiftEvent.userIdentityNotEnabled,
   [LoginFailureReason.identityTokenInvalid]: HelpshiftEvent.identityTokenInvalid,
@@ -60,7 +60,7 @@ interface Job {
 
 /**
  * POSTs identities with the session's bearer token. Network errors, 5xx and rate limiting are retried with
- * exponential backoff while the session lasts; refusals become the events of SPEC's table.
+ * exponential backoff while the session lasts; refusals become the events of that table.
  *
  * @example
  * const sender = createIdentitySender({ sessionToken, service, timers, events, log, onSessionInvalid });

@@ -3,7 +3,7 @@
  * the client validated is validated again (key lists, lengths in UTF-16 code units, and the vendor's value rules:
  * `age` 0 < age < 150, `app_version` ≤ 10, `user_paying_segment`, `count_*`, `last_90d_spend`, dates, booleans),
  * then every custom user field must be defined and fit its type, and every tag must be defined. Each refused key maps to `invalidData`: the client reports server refusals as
- * `*AttributesSyncFailed {key: invalidData}` (SPEC). Pure: no I/O.
+ * `*AttributesSyncFailed {key: invalidData}` (docs/contract.md). Pure: no I/O.
  *
  * @example
  * const r = checkAttributeBatch("master", { age: "31", new_tags: ["vip", "nope"] }, app);

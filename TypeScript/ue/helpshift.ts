@@ -22,7 +22,7 @@ import type { HelpshiftEventData } from "../core/api";
 import type { InitFields } from "./messages";
 import { type StringTMap, tmapToRecord } from "./tmap";
 
-/** A failed login, as data (`reason` is one of the seed's failure reasons). */
+/** A failed login, as data (`reason` is one of the contract's failure reasons). */
 export class LoginFailure extends Error {
   readonly reason: LoginFailureReason;
   readonly errors: ErrorMap;

@@ -1,5 +1,5 @@
 /**
- * The game backend's "dedicated endpoint" (the seed's term): for a player your backend has already
+ * The game backend's "dedicated endpoint" (the vendor's term, docs/contract.md): for a player your backend has already
  * authenticated, mint a Helpshift identity token. HS256, signed with the app's shared secret, `iat` now, the
  * player's uid and email plus metadata. The secret never leaves this server; the game client only ever sees the
  * token it is handed.

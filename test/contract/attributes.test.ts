@@ -32,7 +32,7 @@ const goodValue = {
 } as const;
 
 describe("master and app attribute keys", () => {
-  it("the master keys and their kinds are the SPEC's", () => {
+  it("the master keys and their kinds are the contract's", () => {
     expect(MASTER_ATTRIBUTES).toEqual({
       first_name: "string",
       last_name: "string",
@@ -55,7 +55,7 @@ describe("master and app attribute keys", () => {
     });
   });
 
-  it("the app keys are the seed's sixteen plus the vendor's eight, with the vendor's value rules", () => {
+  it("the app keys are the original sixteen plus the vendor's eight, with the vendor's value rules", () => {
     expect(Object.keys(APP_ATTRIBUTES)).toHaveLength(24);
     expect(Object.fromEntries(Object.entries(APP_ATTRIBUTES).filter(([, kind]) => kind !== "string"))).toEqual({
       app_version: "versionString",

@@ -17,7 +17,7 @@ function reasonOf(jwt: string, config?: unknown) {
   return result.ok ? "ok" : result.reason;
 }
 
-describe("checkLogin: SPEC check order, the first failing check wins", () => {
+describe("checkLogin: contract check order, the first failing check wins", () => {
   it("config size before config entries before the token", () => {
     expect(reasonOf(malformed, { ...tooManyConfig })).toBe(R.loginConfigSizeLimitExceeded);
     expect(reasonOf(malformed, badConfig)).toBe(R.loginConfigInvalid);
@@ -98,7 +98,7 @@ describe("checkLogin: who logs in", () => {
   });
 });
 
-describe("checkLogin: any mix of defects reports the first in SPEC order", () => {
+describe("checkLogin: any mix of defects reports the first in the contract's order", () => {
   const order = [
     "configTooMany",
     "configBad",

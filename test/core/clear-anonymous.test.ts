@@ -1,6 +1,6 @@
 /**
  * `ClearAnonymousUserOnLogin(bool)` / `clearAnonymousUserOnLogin(bool)`, the vendor's call: true (the default,
- * the seed's behaviour) discards the stored anonymous user at the next successful login with a non-empty JWT;
+ * the vendor's documented behaviour) discards the stored anonymous user at the next successful login with a non-empty JWT;
  * false keeps it, so the device's anonymous user comes back at the next empty-JWT login.
  */
 import { describe, expect, it } from "vitest";

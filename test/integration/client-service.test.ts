@@ -1,6 +1,6 @@
 /**
  * The real identity core (createNodeClient, real fetch transport) against the real service over HTTP on
- * 127.0.0.1, for every SPEC flow. Time on both sides is one manual timeline.
+ * 127.0.0.1, for every contract flow. Time on both sides is one manual timeline.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HelpshiftEvent } from "../../TypeScript/contract";

@@ -14,7 +14,7 @@ const errorValues: ReadonlySet<string> = new Set(Object.values(ErrorValue));
 const details: ReadonlySet<string> = new Set(Object.values(FailureDetail));
 
 /**
- * True when `value` is one of SPEC's login failure reasons.
+ * True when `value` is one of the contract's login failure reasons.
  *
  * @example
  * isSpecReason("networkError"); // true
@@ -24,7 +24,7 @@ export function isSpecReason(value: unknown): boolean {
 }
 
 /**
- * True when every value of `errors` (if any) is one of SPEC's error values.
+ * True when every value of `errors` (if any) is one of the contract's error values.
  *
  * @example
  * isSpecErrorMap({ email: "emptyData" }); // true
@@ -191,7 +191,7 @@ export const garbagePayloadTokenArb: fc.Arbitrary<string> = fc
 
 /**
  * Run parameters: a fixed seed so that `npm test` is deterministic; set `FC_SEED` to explore other inputs
- * (a failure prints the seed and path that reproduce it).
+ * (a failure prints the fast-check seed and path that reproduce it).
  *
  * @example
  * fc.assert(fc.property(garbageArb, check), runs(100));

@@ -47,7 +47,7 @@ function expectSpecShaped(result: { ok: boolean } | CheckFailure): void {
 }
 
 describe("checkLogin under random and mutated tokens", () => {
-  it("never throws and always answers ok or a SPEC reason, whatever the token and config", () => {
+  it("never throws and always answers ok or a contract reason, whatever the token and config", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), trickyStringArb(60), garbagePayloadTokenArb), garbageArb, (jwt, config) => {
         expectSpecShaped(checkLogin(jwt, config));
@@ -67,7 +67,7 @@ describe("checkLogin under random and mutated tokens", () => {
     );
   });
 
-  it("accepts every legal token and picks the login mode SPEC names", () => {
+  it("accepts every legal token and picks the login mode the contract names", () => {
     fc.assert(
       fc.property(legalIdentitiesArb(Limits), fc.boolean(), (identities, fullPrivacy) => {
         const jwt = encodeUnsignedToken({ identities, iat: IAT });
@@ -122,7 +122,7 @@ describe("checkLogin under random and mutated tokens", () => {
 
 type Identity = { identifier: unknown; value?: unknown; metadata?: unknown };
 
-/** One rule broken on purpose, with the error SPEC says it produces and the key it is reported under. */
+/** One rule broken on purpose, with the error the contract says it produces and the key it is reported under. */
 interface Violation {
   name: string;
   apply(identity: Identity, ids: Identity[]): { key: string; expected: ErrorValue };
@@ -208,7 +208,7 @@ const violations: Violation[] = [
 ];
 
 describe("one broken rule in an otherwise legal token", () => {
-  it("fails with identitiesDataInvalid and the SPEC error under the offending key", () => {
+  it("fails with identitiesDataInvalid and the contract's error under the offending key", () => {
     fc.assert(
       fc.property(legalIdentitiesArb(Limits), fc.nat(), fc.constantFrom(...violations), (legal, pick, violation) => {
         const ids: Identity[] = legal.map((i) => ({ ...i }));
@@ -295,7 +295,7 @@ const configKeyArb = fc.oneof(
     .chain((n) => fc.string({ minLength: 1, maxLength: 3 }).map((p) => (p + "k".repeat(n)).slice(0, n))),
 );
 
-/** What SPEC says about one config entry (the oracle, written from SPEC's prose, limits from the contract). */
+/** What the contract says about one config entry (the oracle, written from the contract's prose, limits from the contract). */
 function expectedConfigError(key: string, value: unknown): ErrorValue | undefined {
   if (key === "") return ErrorValue.emptyData;
   if (key.length > Limits.keyLength) return ErrorValue.exceededKeyLengthLimit;
@@ -306,14 +306,14 @@ function expectedConfigError(key: string, value: unknown): ErrorValue | undefine
 }
 
 describe("login configs", () => {
-  it("garbage configs never throw and map to ok or a SPEC reason", () => {
+  it("garbage configs never throw and map to ok or a contract reason", () => {
     fc.assert(
       fc.property(garbageArb, (config) => expectSpecShaped(validateLoginConfig(config))),
       runs(150),
     );
   });
 
-  it("entries at and around every limit get exactly the errors SPEC names", () => {
+  it("entries at and around every limit get exactly the errors the contract names", () => {
     fc.assert(
       fc.property(
         fc.dictionary(configKeyArb, configValueArb, { maxKeys: Limits.collectionSize + 3, noNullPrototype: true }),
@@ -377,7 +377,7 @@ describe.each([
   ["master", validateMasterAttributes, MASTER_ATTRIBUTES],
   ["app", validateAppAttributes, APP_ATTRIBUTES],
 ] as const)("%s attribute maps", (_, validate, schema) => {
-  it("never throw; every key ends accepted or reported with a SPEC error value; accepted keys are supported", () => {
+  it("never throw; every key ends accepted or reported with a contract error value; accepted keys are supported", () => {
     fc.assert(
       fc.property(attributeMapArb, (input) => {
         const { accepted, errors } = validate(input, multilineRules);

@@ -191,7 +191,7 @@ async function play(
 describe("the core fed garbage", () => {
   let successes = 0;
   const stats = { runs: 0, withLogin: 0, withEvents: 0 };
-  it("LoginWithIdentity with any token and config ends in exactly one callback: success or a SPEC reason", async () => {
+  it("LoginWithIdentity with any token and config ends in exactly one callback: success or a contract reason", async () => {
     await fc.assert(
       fc.asyncProperty(
         jwtArb,
@@ -241,7 +241,7 @@ describe("the core fed garbage", () => {
     expect(successes).toBeGreaterThan(0);
   });
 
-  it("any sequence of calls: every login gets exactly one callback, events are SPEC events with SPEC values, no secret is logged", async () => {
+  it("any sequence of calls: every login gets exactly one callback, events are contract events with contract values, no secret is logged", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(actionArb, { minLength: 3, maxLength: 14 }),
@@ -305,7 +305,7 @@ describe("the core fed garbage", () => {
     h.client.dispose();
   });
 
-  it("AddUserIdentities fed garbage while logged in: a client-side refusal is exactly one SPEC identity event", async () => {
+  it("AddUserIdentities fed garbage while logged in: a client-side refusal is exactly one contract identity event", async () => {
     const h = harness(["good"]);
     await h.client.loginWithIdentity(legalJwt, {});
     const identityEvents: ReadonlySet<string> = new Set([

@@ -48,7 +48,7 @@ afterAll(async () => {
 
 const protocolCodes: ReadonlySet<string> = new Set(Object.values(ProtocolErrorCode));
 
-/** Every error answer is an ErrorResponse whose reason is a SPEC reason or a protocol code. */
+/** Every error answer is an ErrorResponse whose reason is a contract reason or a protocol code. */
 function expectWellFormedError(status: number, body: string): void {
   expect(status).toBeGreaterThanOrEqual(400);
   expect(status).toBeLessThan(500);
@@ -194,7 +194,7 @@ const tokenArb = fc.oneof(
 describe("the service under garbage identity tokens", () => {
   let attempts = 0;
   let successes = 0;
-  it("login answers 200 with a LoginResponse or a 4xx with a SPEC reason, for signed, unsigned and mutated tokens", async () => {
+  it("login answers 200 with a LoginResponse or a 4xx with a contract reason, for signed, unsigned and mutated tokens", async () => {
     await fc.assert(
       fc.asyncProperty(
         tokenArb,

@@ -1,5 +1,5 @@
 /**
- * `helpshift-ts check <jwt|-> [--config '<json>'] [--json]`: the seed's "Troubleshooting and tips", automated.
+ * `helpshift-ts check <jwt|-> [--config '<json>'] [--json]`: "Troubleshooting a login" of docs/contract.md, automated.
  * Runs the same client-side checks as a login and says what failed and how to fix it. Never prints the token.
  *
  * @example
