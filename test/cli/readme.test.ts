@@ -36,9 +36,23 @@ describe("README stays true to the code", () => {
     for (const m of readme.matchAll(/^helpshift-ts (\w[\w-]*)/gm)) expect(commands).toContain(m[1]);
   });
 
-  it("links only to docs that exist, and to all nine of them", () => {
+  it("says what this is and is not: the contract, production, the Unreal half's state and versions", () => {
+    expect(readme).toContain('implementation of the client side of Helpshift\'s **"User Hub" identity system**');
+    expect(readme).toContain("reference service that plays the part of Helpshift's servers");
+    expect(readme).toContain("### What it is not");
+    expect(readme).toContain("**Using it in production** takes:");
+    expect(readme).toContain("**The Unreal half has not yet run in an engine.** It is checked by stand-ins");
+    expect(readme).toContain("Engine 5.3–5.5, with Puerts as pinned in [Plugins/README.md](Plugins/README.md)");
+    const pinned = readFileSync(new URL("../../Plugins/README.md", import.meta.url), "utf8");
+    const commit = /Tencent\/puerts at commit\s+`([0-9a-f]{40})`/.exec(pinned)?.[1];
+    expect(commit, "Plugins/README.md pins a Puerts commit").toBeDefined();
+    expect(readme).toContain(`(commit \`${commit?.slice(0, 8)}\`)`);
+  });
+
+  it("links only to docs that exist, and to all ten of them", () => {
     const links = [...readme.matchAll(/\]\((docs\/[\w-]+\.md)\)/g)].map((m) => m[1] as string);
     for (const name of [
+      "contract",
       "core",
       "protocol",
       "service",
