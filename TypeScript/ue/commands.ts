@@ -18,6 +18,8 @@ export const BridgeCommand = {
   /** `{attributes}`; answered by `CompleteRequest(id)`. */
   updateMasterAttributes: "updateMasterAttributes",
   updateAppAttributes: "updateAppAttributes",
+  /** `{clear}`: the vendor's ClearAnonymousUserOnLogin(bool); answered by `CompleteRequest(id)`. */
+  clearAnonymousUserOnLogin: "clearAnonymousUserOnLogin",
   /** `{}`: the engine's ApplicationHasEnteredForegroundDelegate. */
   foreground: "foreground",
   /** `{}`: the engine's ApplicationWillEnterBackgroundDelegate. */

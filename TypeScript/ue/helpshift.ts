@@ -47,6 +47,8 @@ export interface HelpshiftFacade {
   addUserIdentities(identitiesJwt: string): void;
   updateMasterAttributes(attributes: AttributeMap): void;
   updateAppAttributes(attributes: AttributeMap): void;
+  /** The vendor's ClearAnonymousUserOnLogin: whether the next identified login discards the anonymous user. */
+  clearAnonymousUserOnLogin(clear: boolean): void;
   /** Listens to one event; returns the function that stops listening. */
   on(event: HelpshiftEvent, listener: (data: HelpshiftEventData) => void): () => void;
   /** Listens to every event; returns the function that stops listening. */
@@ -141,6 +143,7 @@ export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): He
     addUserIdentities: (jwt) => ue().HelpshiftTSLibrary.AddUserIdentities(jwt),
     updateMasterAttributes: (attributes) =>
       ue().HelpshiftTSLibrary.UpdateMasterAttributesFromJson(JSON.stringify(attributes)),
+    clearAnonymousUserOnLogin: (clear) => ue().HelpshiftTSLibrary.ClearAnonymousUserOnLogin(clear),
     updateAppAttributes: (attributes) =>
       ue().HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
     on(event, listener) {

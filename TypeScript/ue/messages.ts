@@ -39,6 +39,9 @@ export const InitFieldsSchema = z.object({
 });
 export type InitFields = z.infer<typeof InitFieldsSchema>;
 
+/** The clearAnonymousUserOnLogin command. */
+export const ClearAnonymousPayloadSchema = z.object({ clear: z.boolean() });
+
 /**
  * The init command: each side an object whose fields are checked one by one ({@link resolveInitParameters}), so
  * one mistyped field (a `logLevel` of "verbose", a number sent as text) is ignored and named in a warning

@@ -20,6 +20,7 @@ import { BridgeCommand } from "./commands";
 import { resolveInitParameters } from "./init-parameters";
 import {
   AttributesPayloadSchema,
+  ClearAnonymousPayloadSchema,
   InitPayloadSchema,
   LoginPayloadSchema,
   parseJson,
@@ -140,6 +141,12 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
       const body = payload(json, AttributesPayloadSchema);
       if (!body) return badPayload(id, BridgeCommand.updateAppAttributes);
       client.UpdateAppAttributes(body.attributes as AttributeMap);
+      complete(id);
+    },
+    [BridgeCommand.clearAnonymousUserOnLogin]: (id, json) => {
+      const body = payload(json, ClearAnonymousPayloadSchema);
+      if (!body) return badPayload(id, BridgeCommand.clearAnonymousUserOnLogin);
+      client.ClearAnonymousUserOnLogin(body.clear);
       complete(id);
     },
     [BridgeCommand.foreground]: (id) => {

@@ -127,6 +127,8 @@ declare module "HelpshiftTS/helpshift" {
     addUserIdentities(identitiesJwt: string): void;
     updateMasterAttributes(attributes: AttributeMap): void;
     updateAppAttributes(attributes: AttributeMap): void;
+    /** The vendor's ClearAnonymousUserOnLogin: whether the next identified login discards the anonymous user. */
+    clearAnonymousUserOnLogin(clear: boolean): void;
     /** Listens to one event; returns the function that stops listening. */
     on(event: HelpshiftEvent, listener: (data: HelpshiftEventData) => void): () => void;
     /** Listens to every event; returns the function that stops listening. */

@@ -74,6 +74,7 @@ declare module "ue" {
     static AddUserIdentities(IdentitiesJWT: string): void;
     static UpdateMasterAttributesFromJson(AttributesJson: string): void;
     static UpdateAppAttributesFromJson(AttributesJson: string): void;
+    static ClearAnonymousUserOnLogin(bClear: boolean): void;
   }
 
   /** UHelpshiftTSLoginAsyncAction: one login; its delegates settle exactly once. */

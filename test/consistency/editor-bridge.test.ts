@@ -199,12 +199,12 @@ describe("one copy of the C++ the two modules share", () => {
   const where = (needle: string) => all.filter((f) => f.text.includes(needle)).map((f) => f.path);
 
   it.each([
-    ["a Puerts module loader", ": public puerts::DefaultJSModuleLoader", "Public/HelpshiftTSModuleLoader.h"],
+    ["a Puerts module loader", ": public PUERTS_NAMESPACE::DefaultJSModuleLoader", "Public/HelpshiftTSModuleLoader.h"],
     ["the store key rule", "::IsSafeKey(const FString& Key)", "Private/HelpshiftTSFileStore.cpp"],
     ["the atomic write", "SaveStringToFile(", "Private/HelpshiftTSFileStore.cpp"],
     ["an HTTP request", "FHttpModule::Get().CreateRequest()", "Private/HelpshiftTSHttp.cpp"],
     ["the game-thread hop of HTTP answers", "OnProcessRequestComplete().BindLambda", "Private/HelpshiftTSHttp.cpp"],
-    ["GUID randomness", "FGuid::NewGuid()", "Private/HelpshiftTSRandom.cpp"],
+    ["OS randomness", "FillFromOperatingSystem(", "Private/HelpshiftTSRandom.cpp"],
     ["the JSON object writer", "FJsonSerializer::Serialize(Object, Writer)", "Private/HelpshiftTSPayload.cpp"],
   ])("%s is written once, in the runtime module", (_what, needle, file) => {
     expect(where(needle)).toEqual([`Source/HelpshiftTS/${file}`]);

@@ -79,6 +79,8 @@ function fakeUE(host: FakeSubsystem, game: () => BundleEnv, registered = true) {
       AddUserIdentities: (jwt: string) => host.addUserIdentities(jwt),
       UpdateMasterAttributesFromJson: (json: string) => host.updateMasterAttributes(JSON.parse(json)),
       UpdateAppAttributesFromJson: (json: string) => host.updateAppAttributes(JSON.parse(json)),
+      ClearAnonymousUserOnLogin: (clear: boolean) =>
+        host.command(0, "clearAnonymousUserOnLogin", JSON.stringify({ clear })),
     },
     HelpshiftTSLoginAsyncAction: {
       LoginWithIdentityFromJson: (_world: unknown, jwt: string, configJson: string) => {
@@ -138,6 +140,7 @@ function start(registered = true) {
 
 interface Facade {
   init(p: Record<string, unknown>): void;
+  clearAnonymousUserOnLogin(clear: boolean): void;
   loginWithIdentity(jwt: string, config?: Record<string, unknown>): Promise<void>;
   logout(): void;
   addUserIdentities(jwt: string): void;
@@ -227,5 +230,25 @@ describe("the gameplay facade", () => {
       detail: "notInitialized",
     });
     expect(actions).toHaveLength(1);
+  });
+
+  it("passes ClearAnonymousUserOnLogin to the client: kept, an identified login leaves the anonymous user", async () => {
+    const { facade, host, transport } = start();
+    const anonymousIds = () =>
+      transport
+        .requestsTo("/login")
+        .filter((r) => (r.json as { identityToken?: string }).identityToken === "")
+        .map((r) => (r.json as { anonymousId?: string }).anonymousId);
+    facade.clearAnonymousUserOnLogin(false);
+    await facade.loginWithIdentity("");
+    await facade.loginWithIdentity(uidToken("7"));
+    facade.logout();
+    await host.settleHttp(2);
+    await facade.loginWithIdentity("");
+    const ids = anonymousIds();
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBeTruthy();
+    expect(ids[1]).toBe(ids[0]);
+    expect(host.logs.filter((l) => l.level === "error")).toEqual([]);
   });
 });

@@ -109,6 +109,11 @@ void UHelpshiftTSLibrary::UpdateAppAttributesFromJson(const FString& AttributesJ
 	Dispatch(TEXT("UpdateAppAttributes"), [AttributesJson](UHelpshiftTSSubsystem& Subsystem) { Subsystem.UpdateAppAttributes(AttributesJson); });
 }
 
+void UHelpshiftTSLibrary::ClearAnonymousUserOnLogin(bool bClear)
+{
+	Dispatch(TEXT("ClearAnonymousUserOnLogin"), [bClear](UHelpshiftTSSubsystem& Subsystem) { Subsystem.ClearAnonymousUserOnLogin(bClear); });
+}
+
 void UHelpshiftTSLibrary::BindEventDelegate(const FHelpshiftEventDelegate& EventDelegate)
 {
 	Dispatch(TEXT("BindEventDelegate"), [EventDelegate](UHelpshiftTSSubsystem& Subsystem) { Subsystem.SetEventDelegate(EventDelegate); });

@@ -77,6 +77,13 @@ FString HelpshiftTSPayload::HttpAnswer(const FHelpshiftTSHttpResult& Result)
 	return Write(Object);
 }
 
+FString HelpshiftTSPayload::Flag(const TCHAR* Name, bool bValue)
+{
+	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();
+	Object->SetBoolField(Name, bValue);
+	return Write(Object);
+}
+
 FString HelpshiftTSPayload::Empty()
 {
 	return TEXT("{}");

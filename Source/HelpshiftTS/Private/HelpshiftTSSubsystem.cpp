@@ -253,6 +253,11 @@ void UHelpshiftTSSubsystem::UpdateAppAttributes(const FString& AttributesJson)
 	SendCommand(0, HelpshiftTSCommand::UpdateAppAttributes, HelpshiftTSPayload::Attributes(AttributesJson));
 }
 
+void UHelpshiftTSSubsystem::ClearAnonymousUserOnLogin(bool bClear)
+{
+	SendCommand(0, HelpshiftTSCommand::ClearAnonymousUserOnLogin, HelpshiftTSPayload::Flag(TEXT("clear"), bClear));
+}
+
 void UHelpshiftTSSubsystem::SetEventDelegate(const FHelpshiftEventDelegate& Delegate)
 {
 	BoundEventDelegate = Delegate;

@@ -153,6 +153,7 @@ namespace HelpshiftTSCommand
 	inline const TCHAR* const AddUserIdentities = TEXT("addUserIdentities");
 	inline const TCHAR* const UpdateMasterAttributes = TEXT("updateMasterAttributes");
 	inline const TCHAR* const UpdateAppAttributes = TEXT("updateAppAttributes");
+	inline const TCHAR* const ClearAnonymousUserOnLogin = TEXT("clearAnonymousUserOnLogin");
 	inline const TCHAR* const Foreground = TEXT("foreground");
 	inline const TCHAR* const Background = TEXT("background");
 	inline const TCHAR* const HttpResponse = TEXT("httpResponse");

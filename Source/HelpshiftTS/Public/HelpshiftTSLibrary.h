@@ -49,6 +49,14 @@ public:
 	UFUNCTION(BlueprintCallable, Category = "Helpshift|Script")
 	static void UpdateAppAttributesFromJson(const FString& AttributesJson);
 
+	/**
+	 * The vendor's ClearAnonymousUserOnLogin: true (the default) makes the next identified login discard the
+	 * anonymous user; false keeps it for the next anonymous login. Held until the client is disposed: call it
+	 * after Init.
+	 */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift")
+	static void ClearAnonymousUserOnLogin(bool bClear);
+
 	/** The one event delegate (the vendor's delegates): replaces the previous binding. */
 	UFUNCTION(BlueprintCallable, Category = "Helpshift")
 	static void BindEventDelegate(const FHelpshiftEventDelegate& EventDelegate);

@@ -40,6 +40,9 @@ namespace HelpshiftTSPayload
 	 */
 	HELPSHIFTTS_API FString HttpAnswer(const FHelpshiftTSHttpResult& Result);
 
+	/** {"<Name>": bValue} */
+	HELPSHIFTTS_API FString Flag(const TCHAR* Name, bool bValue);
+
 	/** {} */
 	HELPSHIFTTS_API FString Empty();
 }

@@ -68,6 +68,7 @@ public:
 	void AddUserIdentities(const FString& IdentitiesJWT);
 	void UpdateMasterAttributes(const FString& AttributesJson);
 	void UpdateAppAttributes(const FString& AttributesJson);
+	void ClearAnonymousUserOnLogin(bool bClear);
 
 	/** Replaces the one Blueprint event delegate (UHelpshiftTSLibrary::BindEventDelegate). */
 	void SetEventDelegate(const FHelpshiftEventDelegate& Delegate);

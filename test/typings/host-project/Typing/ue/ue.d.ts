@@ -130,6 +130,7 @@ declare module "ue" {
     static AddUserIdentities(IdentitiesJWT: string): void;
     static UpdateMasterAttributesFromJson(AttributesJson: string): void;
     static UpdateAppAttributesFromJson(AttributesJson: string): void;
+    static ClearAnonymousUserOnLogin(bClear: boolean): void;
     static StaticClass(): Class;
     static Find(OrigInName: string, Outer?: Object): HelpshiftTSLibrary;
     static Load(InName: string): HelpshiftTSLibrary;
