@@ -70,3 +70,27 @@ describe("README attribute examples against the demo app", () => {
     }
   });
 });
+
+describe("a demo app made by an older serve", () => {
+  it("gains the demo's tags and custom field at the next start, keeping its secret and other fields", async () => {
+    const dataDir = join(dir, "old");
+    const { openApps } = await import("../../TypeScript/cli/commands/app");
+    const old = openApps(dataDir);
+    const { secret } = old.apps.create({
+      id: DEMO_APP_ID,
+      name: "Demo",
+      tags: ["vip"],
+      customFields: [{ name: "level", type: "number" }],
+    });
+    old.close();
+    const running = await startServe({ host: "127.0.0.1", port: 0, dataDir }, quietIo);
+    try {
+      const demo = running.service.apps.get(DEMO_APP_ID);
+      expect(demo.secret).toBe(secret);
+      expect(demo.tags).toEqual(["beta", "vip"]);
+      expect(demo.customFields.map((f) => f.name)).toEqual(["guild", "level"]);
+    } finally {
+      await running.service.close();
+    }
+  });
+});

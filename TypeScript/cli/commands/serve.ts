@@ -14,6 +14,7 @@ import { SignJWT } from "jose";
 import { LoginConfigKey, ProtocolPath } from "../../contract";
 import { createConsoleLogger } from "../../node/console-logger";
 import {
+  type App,
   createIdentityService,
   DATABASE_FILE_NAME,
   DEFAULT_DATA_DIR,
@@ -43,6 +44,17 @@ export const DEMO_APP = {
   tags: ["vip", "beta"],
   customFields: [{ name: "guild", type: "singleline" }],
 } as const satisfies NewApp;
+
+/**
+ * A demo app made by an older `serve` gains the tags and custom fields the demo has now (nothing is removed or
+ * changed), so the README's examples work against a data directory that predates them.
+ */
+function upgradeDemoApp(service: IdentityService, demo: App): void {
+  for (const tag of DEMO_APP.tags) if (!demo.tags.includes(tag)) service.apps.defineTag(demo.id, tag);
+  for (const field of DEMO_APP.customFields) {
+    if (!demo.customFields.some((f) => f.name === field.name)) service.apps.defineCustomField(demo.id, field);
+  }
+}
 
 /** The service could not listen (port in use, address not available, no permission): one line says why. */
 export class ListenError extends Error {
@@ -133,6 +145,7 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
   }
   const existing = service.apps.find(DEMO_APP_ID);
   const created = existing ? undefined : service.apps.create(DEMO_APP);
+  if (existing) upgradeDemoApp(service, existing);
   const demo = existing ?? service.apps.get(DEMO_APP_ID);
   const url = listened.replace(/\/\/(0\.0\.0\.0|\[::\])/, `//${displayHost}`);
   const token = await sampleToken(demo.secret, io.nowMs());
