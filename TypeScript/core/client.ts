@@ -135,11 +135,42 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   const endSession = (c: Installed, runtime: SessionRuntime): Promise<void> => {
     if (session === runtime) session = undefined;
     c.state.writeSession(undefined);
+    return queueEnding(c, runtime);
+  };
+
+  /**
+   * Runs a session's end (flush + revoke) on the `ending` chain. The session is stored as a pending logout first and
+   * removed only on the service's last word, so a dispose (Unreal's Deinitialize right after Event Shutdown) does
+   * not lose the revoke: the next `Init` completes it.
+   */
+  const queueEnding = (c: Installed, runtime: SessionRuntime): Promise<void> => {
+    const { sessionToken } = runtime.record;
+    c.state.writePendingLogouts([...withoutPendingLogout(c, sessionToken), runtime.record]);
     ending = ending
       .then(() => runtime.end())
+      .then((over) => {
+        if (over) c.state.writePendingLogouts(withoutPendingLogout(c, sessionToken));
+      })
       .catch(logError("logout failed"))
-      .then(() => log.forget(runtime.record.sessionToken));
+      .then(() => log.forget(sessionToken));
     return ending;
+  };
+
+  const withoutPendingLogout = (c: Installed, sessionToken: string) =>
+    c.state.readPendingLogouts().filter((r) => r.sessionToken !== sessionToken);
+
+  /** At `Init`: completes the logouts a previous run could not finish; a pending session past expiry is dropped. */
+  const resumePendingLogouts = (c: Installed): void => {
+    for (const record of c.state.readPendingLogouts()) {
+      if (ports.clock.now() >= record.expiresAt) {
+        c.state.writePendingLogouts(withoutPendingLogout(c, record.sessionToken));
+        log.info("pending logout dropped: the session has expired", { userId: record.userId });
+        continue;
+      }
+      log.remember(record.sessionToken);
+      log.info("completing a logout the previous run could not finish", { userId: record.userId });
+      void queueEnding(c, createSessionRuntime(sessionDeps(c), record));
+    }
   };
 
   const establish = (c: Installed, response: LoginResponse, withToken: boolean) => {
@@ -261,6 +292,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       } else if (record) {
         startSession(c, record);
       }
+      resumePendingLogouts(c);
       log.info("initialized", { appId: params.appId, restoredSession: session !== undefined, expired });
     },
 
@@ -337,7 +369,8 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       clientTimers.close();
       // Settles every request still waiting on the transport: pending flush/logout/addUserIdentities Promises
       // resolve now instead of at a late answer (or never: the timeout timers were just closed), and a late
-      // answer changes nothing. No request is sent afterwards, not even a logout's revoke.
+      // answer changes nothing. No request is sent afterwards, not even a logout's revoke (that session stays
+      // stored as a pending logout, which the next client's Init completes).
       installed?.service.close();
       log.info("disposed");
     },

@@ -13,6 +13,8 @@ export const StoreKey = {
   session: "helpshift.session",
   expired: "helpshift.sessionExpired",
   outbox: "helpshift.outbox",
+  /** Sessions whose logout (flush + revoke) the service has not confirmed yet: completed at the next `Init`. */
+  pendingLogouts: "helpshift.pendingLogouts",
 } as const;
 
 /** The logged-in session as stored. Times are on the local clock (skew already corrected). */
@@ -26,6 +28,8 @@ export const SessionRecordSchema = z.object({
 });
 /** A stored session (see {@link SessionRecordSchema}). */
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
+/** Ended sessions the service has not confirmed revoked yet (see `StoreKey.pendingLogouts`). */
+export const PendingLogoutsSchema = z.array(SessionRecordSchema);
 
 const StringMap = z.record(z.string(), z.string());
 const AttributeValueSchema = z.union([z.string(), z.array(z.string()), StringMap]);
@@ -58,6 +62,8 @@ export interface PersistedState {
   writeExpired(expired: boolean): void;
   readOutbox(): OutboxRecord;
   writeOutbox(outbox: OutboxRecord): void;
+  readPendingLogouts(): SessionRecord[];
+  writePendingLogouts(records: readonly SessionRecord[]): void;
 }
 
 /**
@@ -117,5 +123,8 @@ export function createPersistedState(store: Store, log: CoreLog): PersistedState
     readOutbox: () => (read(StoreKey.outbox, (v) => OutboxRecordSchema.safeParse(v)) as OutboxRecord | undefined) ?? {},
     writeOutbox: (outbox) =>
       Object.keys(outbox).length === 0 ? remove(StoreKey.outbox) : write(StoreKey.outbox, outbox),
+    readPendingLogouts: () => read(StoreKey.pendingLogouts, (v) => PendingLogoutsSchema.safeParse(v)) ?? [],
+    writePendingLogouts: (records) =>
+      records.length === 0 ? remove(StoreKey.pendingLogouts) : write(StoreKey.pendingLogouts, records),
   };
 }

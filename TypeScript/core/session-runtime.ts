@@ -7,7 +7,7 @@ import type { AttributeKindName } from "./outbox-model";
 import type { OutboxStore, QueueResult } from "./outbox-store";
 import type { SessionRecord } from "./persisted";
 import type { Clock, Random } from "./ports";
-import type { ServiceClient } from "./service-client";
+import { isSessionInvalid, type ServiceClient } from "./service-client";
 import { createSessionTimers } from "./session-timers";
 import type { TimerSet } from "./timers";
 
@@ -40,8 +40,12 @@ export interface SessionRuntime {
   foreground(): void;
   /** Stops everything without a request (expiry, dispose). */
   stop(): void;
-  /** Logout: stops, sends what is pending once, then revokes the session (best effort). Never rejects. */
-  end(): Promise<void>;
+  /**
+   * Logout: stops, sends what is pending once, then revokes the session (best effort). Never rejects. Resolves
+   * `true` when the service has the last word on the session (revoked, or already unknown/expired/revoked), `false`
+   * when the revoke may still be needed (not reached, 5xx, closed by dispose).
+   */
+  end(): Promise<boolean>;
 }
 
 /**
@@ -128,7 +132,9 @@ export function createSessionRuntime(deps: SessionDeps, initial: SessionRecord):
       await flusher.drain();
       timers.close();
       const answer = await deps.service.logout(record.sessionToken);
-      if (answer.kind !== "ok") deps.log.warn("logout not confirmed by the service", { answer: answer.kind });
+      if (answer.kind === "ok" || isSessionInvalid(answer)) return true;
+      deps.log.warn("logout not confirmed by the service", { answer: answer.kind });
+      return false;
     },
   };
   return runtime;
