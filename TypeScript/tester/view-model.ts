@@ -333,8 +333,10 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
     },
     logout() {
       return run("logout", async (c) => {
+        const before = c.getState().status;
         await c.logout();
-        return "Logged out.";
+        // A logout with nobody logged in (and no login running) changed nothing: do not say it did.
+        return before === "loggedOut" ? { ok: false, message: "Nothing to do: nobody was logged in." } : "Logged out.";
       });
     },
     addIdentities() {

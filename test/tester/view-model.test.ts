@@ -310,6 +310,19 @@ describe("tester view-model: driving the client", () => {
     expect(clients[0]?.calls.filter((c) => c[0] === "addIdentities")).toHaveLength(2);
   });
 
+  it("never says it logged out when nobody was logged in", async () => {
+    const { vm } = setup();
+    await vm.logout();
+    expect(vm.getState().lastResult).toEqual({
+      action: "logout",
+      ok: false,
+      message: "Nothing to do: nobody was logged in.",
+    });
+    await vm.login();
+    await vm.logout();
+    expect(vm.getState().lastResult).toEqual({ action: "logout", ok: true, message: "Logged out." });
+  });
+
   it("connect() creates the client at once, so a stored session shows without an action", () => {
     const { vm, clients } = setup({ restored: { status: "loggedIn", userId: "user-9", anonymous: false } });
     expect(vm.getState().client).toBeUndefined();
