@@ -94,6 +94,12 @@ export interface TesterDeps {
   readonly clock: Clock;
   readonly serviceUrl: string;
   readonly initialForm?: Partial<TesterForm>;
+  /**
+   * How many requests the platform's transport has failed to deliver so far (network failures, 5xx and 429
+   * answers, which the client retries later), if the platform counts them. With it, a flush that did not reach
+   * the service is reported as such instead of "flushed".
+   */
+  readonly undelivered?: () => number;
 }
 
 export interface TesterViewModel {
@@ -397,12 +403,19 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
                 : `Not queued: the client refused every key (${names.validation}: ${clientRefused.join(", ")}).`,
           };
         }
+        const undeliveredBefore = deps.undelivered?.() ?? 0;
         await c.flush();
         if (events.some((e) => e.event === names.limit)) {
           return { ok: false, message: `Not queued: too many unsynced entries (${names.limit}).` };
         }
         if (events.some((e) => e.event === HelpshiftEvent.userSessionExpired)) {
           return { ok: false, message: "Queued, but the session ended before the flush. Log in again." };
+        }
+        if ((deps.undelivered?.() ?? 0) > undeliveredBefore) {
+          return {
+            ok: false,
+            message: `Queued ${queued.join(", ")}, but the batch did not reach the service (network error or the service busy); the client keeps it and retries later.`,
+          };
         }
         const serviceRefused = keysOf(events, names.sync);
         const notes = [

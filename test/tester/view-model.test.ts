@@ -7,10 +7,11 @@ import { type FakeClient, fakeClient } from "./fake-client";
 const NOW_MS = 1_800_000_000_000;
 const SECRET = "dev-secret-for-the-tester";
 
-function setup(options: { restored?: FakeClient["restored"] } = {}) {
+function setup(options: { restored?: FakeClient["restored"]; undelivered?: () => number } = {}) {
   const clients: FakeClient[] = [];
   const clock = { now: () => NOW_MS };
   const vm = createTesterViewModel({
+    ...(options.undelivered ? { undelivered: options.undelivered } : {}),
     clock,
     serviceUrl: "http://127.0.0.1:1",
     createClient(parameters) {
@@ -247,6 +248,27 @@ describe("tester view-model: driving the client", () => {
       ok: false,
       message: "Not queued: too many unsynced entries (appAttributesLimitExceeded).",
     });
+  });
+
+  it("says a flush did not reach the service when the platform's transport could not deliver it", async () => {
+    let failures = 0;
+    const { vm, clients } = setup({ undelivered: () => failures });
+    vm.update({ token: "a.b.c", masterAttributes: '{"first_name": "Ada"}' });
+    await vm.login();
+    const client = clients[0] as FakeClient;
+    client.onFlush = () => {
+      failures++;
+    };
+    await vm.pushAttributes("master");
+    expect(vm.getState().lastResult).toEqual({
+      action: "masterAttributes",
+      ok: false,
+      message:
+        "Queued first_name, but the batch did not reach the service (network error or the service busy); the client keeps it and retries later.",
+    });
+    client.onFlush = undefined;
+    await vm.pushAttributes("master");
+    expect(vm.getState().lastResult?.ok).toBe(true);
   });
 
   it("sends a valid token as new identities of the identified user and says the service took them", async () => {

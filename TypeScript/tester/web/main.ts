@@ -3,9 +3,10 @@
  * `page.ts` to the view-model, with the real identity core on browser ports.
  */
 import { createHelpshiftClient } from "../../core";
+import type { Transport } from "../../core/ports";
 import { createTesterViewModel, type TesterForm, type TesterState } from "../view-model";
 import { type BrowserGlobals, browserPorts, STORE_PREFIX } from "./browser-ports";
-import { clientText, eventText, inspectionText, resultText } from "./render";
+import { CLIENT_SEPARATOR, clientText, eventText, inspectionText, resultText } from "./render";
 
 interface MiniElement {
   value: string;
@@ -34,11 +35,28 @@ const byId = (id: string) => doc.getElementById(id) as MiniElement;
 const serviceUrl = doc.body.dataset.serviceUrl || g.location.origin;
 const appFromQuery = new URLSearchParams(g.location.search).get("app");
 
+/** Requests the client could not deliver (it retries them later): the page says so instead of "flushed". */
+let undelivered = 0;
+
 const vm = createTesterViewModel({
   serviceUrl,
   clock: { now: () => Date.now() },
+  undelivered: () => undelivered,
   createClient(parameters) {
-    const client = createHelpshiftClient(browserPorts(g, `${STORE_PREFIX}${parameters.appId}:`));
+    const ports = browserPorts(g, `${STORE_PREFIX}${parameters.appId}:`);
+    const transport: Transport = {
+      async send(request) {
+        try {
+          const response = await ports.transport.send(request);
+          if (response.status >= 500 || response.status === 429) undelivered++;
+          return response;
+        } catch (error) {
+          undelivered++;
+          throw error;
+        }
+      },
+    };
+    const client = createHelpshiftClient({ ...ports, transport });
     client.Init(parameters);
     return client;
   },
@@ -82,7 +100,20 @@ function render(state: TesterState): void {
   const result = byId("result");
   result.textContent = resultText(state);
   result.className = state.lastResult?.ok === false ? "bad" : "ok";
-  byId("client").textContent = clientText(state);
+  // Each part (status, user id, expiry) stays on one line: ids and timestamps hold hyphens, where lines may break.
+  byId("client").replaceChildren(
+    ...clientText(state)
+      .split(CLIENT_SEPARATOR)
+      .flatMap((part, index) => {
+        const span = doc.createElement("span");
+        span.textContent = part;
+        span.className = "part";
+        if (index === 0) return [span];
+        const separator = doc.createElement("span");
+        separator.textContent = CLIENT_SEPARATOR;
+        return [separator, span];
+      }),
+  );
   byId("events").replaceChildren(
     ...state.events.map((entry) => {
       const item = doc.createElement("li");

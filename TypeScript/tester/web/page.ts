@@ -64,7 +64,7 @@ h2{font-size:15px;margin:0 0 8px}label{display:block;font-size:12px;color:#556;m
 input,textarea{width:100%;box-sizing:border-box;font:12px ui-monospace,monospace;padding:4px}
 button{margin:8px 6px 0 0;padding:5px 10px}button:disabled{opacity:.5}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f7f7fa;padding:6px;margin:6px 0 0;font-size:12px}
-.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}li{overflow-wrap:anywhere}`;
+.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}li{overflow-wrap:anywhere}.part{white-space:nowrap}`;
 
 /**
  * The whole page.

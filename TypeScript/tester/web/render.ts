@@ -45,6 +45,9 @@ export function resultText(state: TesterState): string {
   return `${r.action} failed: ${r.message}`;
 }
 
+/** Between the parts of the client panel's text. */
+export const CLIENT_SEPARATOR = " · ";
+
 /** The client panel: status, user, anonymity, expiry. */
 export function clientText(state: TesterState): string {
   const c = state.client;
@@ -53,7 +56,7 @@ export function clientText(state: TesterState): string {
   if (c.userId) parts.push(`user ${c.userId}${c.anonymous ? " (anonymous)" : ""}`);
   if (c.expiresAt) parts.push(`session until ${new Date(c.expiresAt).toISOString()}`);
   if (c.expired) parts.push("session expired");
-  return parts.join(" · ");
+  return parts.join(CLIENT_SEPARATOR);
 }
 
 /** One line of the event log. */
