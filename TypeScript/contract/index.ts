@@ -2,6 +2,7 @@ export * from "./attributes";
 export * from "./config";
 export * from "./inspect";
 export * from "./lib/base64url";
+export * from "./lib/decode-port";
 export * from "./lib/utf8";
 export * from "./limits";
 export * from "./login-check";

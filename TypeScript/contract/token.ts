@@ -1,5 +1,5 @@
-import { base64UrlDecode } from "./lib/base64url";
-import { utf8Decode } from "./lib/utf8";
+import { isBase64Url } from "./lib/base64url";
+import { decodeBase64UrlUtf8 } from "./lib/decode-port";
 import { Limits } from "./limits";
 import { ErrorValue, FailureDetail, IDENTIFIERS, type Identifier, LoginFailureReason } from "./names";
 import { addError, type CheckFailure, type ErrorMap, failure, isPlainObject, setOwn } from "./result";
@@ -31,9 +31,7 @@ export interface ValidIdentityToken {
 const identifierSet: ReadonlySet<string> = new Set(IDENTIFIERS);
 
 function decodeJsonPart(part: string): Record<string, unknown> | undefined {
-  const bytes = base64UrlDecode(part);
-  if (!bytes) return undefined;
-  const text = utf8Decode(bytes);
+  const text = decodeBase64UrlUtf8(part);
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
@@ -44,7 +42,8 @@ function decodeJsonPart(part: string): Record<string, unknown> | undefined {
 }
 
 /**
- * Splits a compact JWT and parses header and payload, without `atob` or `TextDecoder`.
+ * Splits a compact JWT and parses header and payload, without `atob` or `TextDecoder` unless a host installed
+ * them through the decode port (lib/decode-port.ts, `installDecodePort`).
  *
  * @example
  * const decoded = decodeIdentityToken(jwt);
@@ -56,7 +55,7 @@ export function decodeIdentityToken(jwt: string): DecodedToken | CheckFailure {
     return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.malformedToken);
   }
   const header = decodeJsonPart(parts[0] as string);
-  if (!header || base64UrlDecode(parts[2] as string) === undefined) {
+  if (!header || !isBase64Url(parts[2] as string)) {
     return failure(LoginFailureReason.identityTokenInvalid, undefined, FailureDetail.malformedToken);
   }
   const payload = decodeJsonPart(parts[1] as string);

@@ -7,10 +7,12 @@
  * client.Init({ serviceUrl: "http://127.0.0.1:8787", appId: "demo" });
  * await client.loginWithIdentity(jwt, { full_privacy_enabled: false });
  */
+import { installDecodePort, installedDecodePort, PURE_DECODE_PORT } from "../contract";
 import type { HelpshiftClient } from "../core/api";
 import { createHelpshiftClient } from "../core/index";
 import type { Clock, Logger, Scheduler, Store, Transport } from "../core/ports";
 import { createConsoleLogger } from "./console-logger";
+import { nodeDecodePort } from "./decode-port";
 import { createFetchTransport } from "./fetch-transport";
 import { createFileStore } from "./file-store";
 import { createMemoryStore } from "./memory-store";
@@ -39,6 +41,8 @@ export interface NodeClientOptions {
  * const client = createNodeClient({ logger: { log() {} } });
  */
 export function createNodeClient(options: NodeClientOptions = {}): HelpshiftClient {
+  // Token checks decode with Buffer/TextDecoder (same answers as the pure-JS codecs), unless a port is already set.
+  if (installedDecodePort() === PURE_DECODE_PORT) installDecodePort(nodeDecodePort);
   return createHelpshiftClient({
     transport: options.transport ?? createFetchTransport(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     store: options.store ?? (options.stateDir ? createFileStore(options.stateDir) : createMemoryStore()),

@@ -6,6 +6,7 @@
  */
 export * from "./client";
 export * from "./console-logger";
+export * from "./decode-port";
 export * from "./fetch-transport";
 export * from "./file-store";
 export * from "./memory-store";

@@ -2,10 +2,12 @@
  * The tester page's browser entry (bundled by esbuild, served at /tester/app.js): binds the static form of
  * `page.ts` to the view-model, with the real identity core on browser ports.
  */
+import { installDecodePort } from "../../contract";
 import { createHelpshiftClient } from "../../core";
 import type { Transport } from "../../core/ports";
 import { createTesterViewModel, type TesterForm, type TesterState } from "../view-model";
 import { type BrowserGlobals, browserPorts, STORE_PREFIX } from "./browser-ports";
+import { type BrowserDecodeGlobals, browserDecodePort } from "./decode-port";
 import { CLIENT_SEPARATOR, clientText, eventText, inspectionText, resultText } from "./render";
 
 interface MiniElement {
@@ -30,6 +32,8 @@ interface PageGlobals extends BrowserGlobals {
 }
 
 const g = globalThis as unknown as PageGlobals;
+// Token checks on the page decode with atob/TextDecoder (same answers as the contract's pure-JS codecs).
+installDecodePort(browserDecodePort(globalThis as unknown as BrowserDecodeGlobals));
 const doc = g.document;
 const byId = (id: string) => doc.getElementById(id) as MiniElement;
 const serviceUrl = doc.body.dataset.serviceUrl || g.location.origin;
