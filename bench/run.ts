@@ -12,6 +12,7 @@ import { benchBundle } from "./bundle";
 import { type BenchItem, environment, notMeasured, updatePerformanceDoc, writeResults } from "./lib/report";
 import { benchMemory } from "./memory";
 import { benchOutbox } from "./outbox";
+import { benchQuickjs } from "./quickjs";
 import { benchService } from "./service";
 import { benchTokenCheck } from "./token-check";
 import { benchValidation } from "./validation";
@@ -36,6 +37,11 @@ const benches: Bench[] = [
     id: "memory",
     title: "6. client heap after login/logout cycles",
     run: () => benchMemory(100_000, quick ? 10_000 : 90_000),
+  },
+  {
+    id: "quickjs",
+    title: "7. built bundles in a bare QuickJS engine",
+    run: () => benchQuickjs({ samples: quick ? 3 : 9 }),
   },
 ];
 

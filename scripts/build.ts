@@ -42,6 +42,25 @@ export interface BuiltBundle {
   readonly bytes: number;
 }
 
+/**
+ * The esbuild settings every Puerts bundle is built with (benches build other entries, such as the contract
+ * alone, with exactly these).
+ *
+ * @example
+ * await esbuild.build({ ...PUERTS_BUNDLE_SETTINGS, entryPoints: [entry], outfile, minify: true });
+ */
+export const PUERTS_BUNDLE_SETTINGS = {
+  bundle: true,
+  format: "cjs",
+  target: "es2020",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  conditions: ["import", "default"],
+  external: ["ue", "puerts"],
+  legalComments: "none",
+  logLevel: "silent",
+} as const satisfies esbuild.BuildOptions;
+
 /** Builds every bundle; rejects with esbuild's errors when a bundle does not build. */
 export async function build(options: BuildOptions = {}): Promise<BuiltBundle[]> {
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
@@ -51,18 +70,13 @@ export async function build(options: BuildOptions = {}): Promise<BuiltBundle[]> 
     if (options.only && !options.only.includes(name)) continue;
     const file = join(outDir, `${name}.js`);
     const result = await esbuild.build({
+      ...PUERTS_BUNDLE_SETTINGS,
+      mainFields: [...PUERTS_BUNDLE_SETTINGS.mainFields],
+      conditions: [...PUERTS_BUNDLE_SETTINGS.conditions],
+      external: [...PUERTS_BUNDLE_SETTINGS.external],
       entryPoints: [join(ROOT, entry)],
       outfile: file,
-      bundle: true,
-      format: "cjs",
-      target: "es2020",
-      platform: "neutral",
-      mainFields: ["module", "main"],
-      conditions: ["import", "default"],
-      external: ["ue", "puerts"],
       minify: options.minify ?? true,
-      legalComments: "none",
-      logLevel: "silent",
       metafile: true,
     });
     const output = Object.values(result.metafile.outputs)[0];

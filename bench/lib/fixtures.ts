@@ -175,3 +175,37 @@ export function largestLegalMasterAttributes(): Record<string, unknown> {
   out[CUSTOM_USER_FIELDS_KEY] = maximalCustomFields();
   return out;
 }
+
+/**
+ * A typical identity token's payload: a uid and an email, a little metadata (what a game's token endpoint sends).
+ *
+ * @example
+ * checkLogin(encodeUnsignedToken(typicalTokenPayload(1_700_000_000)), {}).ok; // true
+ */
+export function typicalTokenPayload(iat: number): Record<string, unknown> {
+  return {
+    identities: [
+      { identifier: "uid", value: "player-0001234567", metadata: { platform: "steam", region: "eu-west" } },
+      { identifier: "email", value: "zoë.player@example.com" },
+    ],
+    iat,
+  };
+}
+
+/**
+ * A typical master attribute update: a few names, a country, tags and two custom fields.
+ *
+ * @example
+ * validateMasterAttributes(typicalMasterAttributes(), {}).errors; // {}
+ */
+export function typicalMasterAttributes(): Record<string, unknown> {
+  return {
+    first_name: "Zoë",
+    display_name: "zoe_the_brave",
+    last_country: "FR",
+    lifetime_value: "1250",
+    accepted_t_and_c: "true",
+    [TagKey.add]: ["vip", "guild-leader"],
+    [CUSTOM_USER_FIELDS_KEY]: { guild: "Northern Lights", level: "42" },
+  };
+}
