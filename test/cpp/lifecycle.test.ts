@@ -83,6 +83,16 @@ describe("FHelpshiftTSEarlyCalls: calls from _Event Init_ wait for the subsystem
   });
 });
 
+describe("THelpshiftTSMostRecent: the primary subsystem with several PIE clients", () => {
+  it("is the newest alive; when it ends the one started before takes over", () => {
+    expect(seen.get("primary.empty")).toBe("(none)");
+    expect(seen.get("primary.both")).toBe("second");
+    expect(seen.get("primary.second-ended")).toBe("first");
+    expect(seen.get("primary.first-ended")).toBe("second");
+    expect(seen.get("primary.all-ended")).toBe("(none)");
+  });
+});
+
 describe("FHelpshiftTSDeliveries: game code is called on a later tick, in order", () => {
   it("runs nothing when queued, everything due on the tick, and what a delivery queues on the next", () => {
     expect(seen.get("deliveries.first-schedules")).toBe("true");

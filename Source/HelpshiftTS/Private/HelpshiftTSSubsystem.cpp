@@ -20,7 +20,7 @@
 #include "Misc/Paths.h"
 #include "Templates/Casts.h"
 
-TArray<TWeakObjectPtr<UHelpshiftTSSubsystem>> UHelpshiftTSSubsystem::Live;
+THelpshiftTSMostRecent<UHelpshiftTSSubsystem> UHelpshiftTSSubsystem::Live;
 
 bool UHelpshiftTSSubsystem::ShouldCreateSubsystem(UObject* Outer) const
 {
@@ -30,7 +30,7 @@ bool UHelpshiftTSSubsystem::ShouldCreateSubsystem(UObject* Outer) const
 void UHelpshiftTSSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 {
 	Super::Initialize(Collection);
-	Live.Add(TWeakObjectPtr<UHelpshiftTSSubsystem>(this));
+	Live.Add(this);
 	bShuttingDown = false;
 	bInBackground = false;
 	ForegroundHandle = FCoreDelegates::ApplicationHasEnteredForegroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppForeground);
@@ -49,7 +49,7 @@ void UHelpshiftTSSubsystem::Deinitialize()
 	FCoreDelegates::ApplicationWillDeactivateDelegate.Remove(DeactivateHandle);
 	FCoreDelegates::ApplicationWillEnterBackgroundDelegate.Remove(BackgroundHandle);
 	StopScript();
-	Live.RemoveAll([this](const TWeakObjectPtr<UHelpshiftTSSubsystem>& Entry) { return !Entry.IsValid() || Entry.Get() == this; });
+	Live.Remove(this);
 	Super::Deinitialize();
 }
 
@@ -76,14 +76,7 @@ UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::Get(const UObject* WorldContextObj
 
 UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::GetPrimary()
 {
-	for (int32 Index = Live.Num() - 1; Index >= 0; --Index)
-	{
-		if (UHelpshiftTSSubsystem* Subsystem = Live[Index].Get())
-		{
-			return Subsystem;
-		}
-	}
-	return nullptr;
+	return Live.Get();
 }
 
 void UHelpshiftTSSubsystem::InitFromSettingsIfComplete()

@@ -10,6 +10,7 @@
 #include "HelpshiftTSDeliveries.h"
 #include "HelpshiftTSHttp.h"
 #include "HelpshiftTSDelegates.h"
+#include "HelpshiftTSMostRecent.h"
 #include "PuertsNamespaceDef.h"
 #include "HelpshiftTSSubsystem.generated.h"
 
@@ -107,8 +108,8 @@ private:
 	/** Once per trip to the background (iOS sends both WillDeactivate and WillEnterBackground). */
 	void SendBackground();
 
-	/** Every live subsystem, oldest first: the primary is the last. */
-	static TArray<TWeakObjectPtr<UHelpshiftTSSubsystem>> Live;
+	/** The live subsystems; the primary is the most recent. */
+	static THelpshiftTSMostRecent<UHelpshiftTSSubsystem> Live;
 
 	TSharedPtr<PUERTS_NAMESPACE::FJsEnv> JsEnv;
 

@@ -14,6 +14,7 @@
 #include "HelpshiftTSDeliveries.h"
 #include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSModuleLoader.h"
+#include "HelpshiftTSMostRecent.h"
 #include "Interfaces/IPluginManager.h"
 #include "Misc/Paths.h"
 
@@ -232,6 +233,39 @@ static void Deliveries()
 	Print("deliveries.after-reset", Log);
 }
 
+// UObject's one out-of-line virtual (its key function), so stand-in UObjects can be made here.
+UWorld* UObject::GetWorld() const
+{
+	return nullptr;
+}
+
+/** Two PIE clients' subsystems (stand-ins: any UObject); the static calls go to the most recent one alive. */
+class UTestSubsystem : public UObject
+{
+public:
+	explicit UTestSubsystem(const char* InName) : Name(InName) {}
+	const char* Name;
+};
+
+static void MostRecent()
+{
+	THelpshiftTSMostRecent<UTestSubsystem> Live;
+	UTestSubsystem First("first");
+	UTestSubsystem Second("second");
+	const auto Primary = [&Live] { return std::string(Live.Get() ? Live.Get()->Name : "(none)"); };
+	Print("primary.empty", Primary());
+	Live.Add(&First);
+	Live.Add(&Second);
+	Print("primary.both", Primary());
+	Live.Remove(&Second);
+	Print("primary.second-ended", Primary());
+	Live.Add(&Second);
+	Live.Remove(&First);
+	Print("primary.first-ended", Primary());
+	Live.Remove(&Second);
+	Print("primary.all-ended", Primary());
+}
+
 int main(int Argc, char** Argv)
 {
 	if (Argc < 2)
@@ -241,5 +275,6 @@ int main(int Argc, char** Argv)
 	ModuleSearch(Argv[1]);
 	EarlyCalls();
 	Deliveries();
+	MostRecent();
 	return 0;
 }
