@@ -4,49 +4,18 @@
  * g++ against test/cpp/engine plus test-only definitions of the engine's file and GUID calls over the standard
  * library (test/cpp/run/engine-files.cpp), and the program's observations are asserted here. No Unreal Engine.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildAndRun } from "./run-program";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
-const seen = new Map<string, string>();
+let seen = new Map<string, string>();
 
 beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), "hsts-helpers-"));
-  const binary = join(work, "helpers");
-  const build = spawnSync(
-    "g++",
-    [
-      "-std=c++20",
-      "-Wall",
-      "-Wno-unused",
-      ...["test/cpp/engine", "Source/HelpshiftTS/Public", "Source/HelpshiftTS/Private"].flatMap((d) => [
-        "-I",
-        join(ROOT, d),
-      ]),
-      "-o",
-      binary,
-      ...[
-        "test/cpp/run/store-random-main.cpp",
-        "test/cpp/run/engine-files.cpp",
-        "Source/HelpshiftTS/Private/HelpshiftTSFileStore.cpp",
-        "Source/HelpshiftTS/Private/HelpshiftTSRandom.cpp",
-      ].map((f) => join(ROOT, f)),
-    ],
-    { encoding: "utf8" },
-  );
-  expect(build.error).toBeUndefined();
-  expect(`${build.stdout}${build.stderr}`).toBe("");
-  expect(build.status).toBe(0);
-  const scratch = mkdtempSync(join(work, "scratch-"));
-  const run = spawnSync(binary, [scratch], { encoding: "utf8", timeout: 20_000 });
-  expect(run.status).toBe(0);
-  for (const line of run.stdout.split("\n").filter(Boolean)) {
-    const at = line.indexOf("=");
-    seen.set(line.slice(0, at), line.slice(at + 1));
-  }
+  seen = buildAndRun("helpers", [
+    "test/cpp/run/store-random-main.cpp",
+    "test/cpp/run/engine-files.cpp",
+    "Source/HelpshiftTS/Private/HelpshiftTSFileStore.cpp",
+    "Source/HelpshiftTS/Private/HelpshiftTSRandom.cpp",
+  ]);
 }, 120_000);
 
 describe("FHelpshiftTSFileStore", () => {

@@ -4,49 +4,19 @@
  * instance's subsystems exist, promise jobs can report inside the C++ call that caused them, and Puerts'
  * default loader only looks under the project's Content/JavaScript. No Unreal Engine runs here.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildAndRun } from "./run-program";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
-const seen = new Map<string, string>();
+let seen = new Map<string, string>();
 
 beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), "hsts-lifecycle-"));
-  const binary = join(work, "lifecycle");
-  const build = spawnSync(
-    "g++",
-    [
-      "-std=c++20",
-      "-Wall",
-      "-Wno-unused",
-      ...["test/cpp/engine", "Source/HelpshiftTS/Public", "Source/HelpshiftTS/Private"].flatMap((d) => [
-        "-I",
-        join(ROOT, d),
-      ]),
-      "-o",
-      binary,
-      ...[
-        "test/cpp/run/lifecycle-main.cpp",
-        "test/cpp/run/engine-files.cpp",
-        "Source/HelpshiftTS/Private/HelpshiftTSEarlyCalls.cpp",
-        "Source/HelpshiftTS/Private/HelpshiftTSDeliveries.cpp",
-        "Source/HelpshiftTS/Private/HelpshiftTSModuleLoader.cpp",
-      ].map((f) => join(ROOT, f)),
-    ],
-    { encoding: "utf8" },
-  );
-  expect(build.error).toBeUndefined();
-  expect(`${build.stdout}${build.stderr}`).toBe("");
-  expect(build.status).toBe(0);
-  const run = spawnSync(binary, [mkdtempSync(join(work, "scratch-"))], { encoding: "utf8", timeout: 20_000 });
-  expect(run.status).toBe(0);
-  for (const line of run.stdout.split("\n").filter(Boolean)) {
-    const at = line.indexOf("=");
-    seen.set(line.slice(0, at), line.slice(at + 1));
-  }
+  seen = buildAndRun("lifecycle", [
+    "test/cpp/run/lifecycle-main.cpp",
+    "test/cpp/run/engine-files.cpp",
+    "Source/HelpshiftTS/Private/HelpshiftTSEarlyCalls.cpp",
+    "Source/HelpshiftTS/Private/HelpshiftTSDeliveries.cpp",
+    "Source/HelpshiftTS/Private/HelpshiftTSModuleLoader.cpp",
+  ]);
 }, 120_000);
 
 describe("FHelpshiftTSModuleLoader in a clean project", () => {

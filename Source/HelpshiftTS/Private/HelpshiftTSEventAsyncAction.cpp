@@ -29,14 +29,7 @@ void UHelpshiftTSEventAsyncAction::Activate()
 	if (Owner && !IsRunningDedicatedServer())
 	{
 		// From _Event Init_: listen once the game instance's subsystem has started.
-		TWeakObjectPtr<UHelpshiftTSEventAsyncAction> WeakThis(this);
-		const bool bWaiting = FHelpshiftTSEarlyCalls::Get().Add(Owner, TEXT("ListenForHelpshiftEvents"), [WeakThis](UHelpshiftTSSubsystem& Started) {
-			if (UHelpshiftTSEventAsyncAction* Self = WeakThis.Get())
-			{
-				Self->ListenTo(Started);
-			}
-		});
-		if (bWaiting)
+		if (FHelpshiftTSEarlyCalls::Get().AddFor(Owner, TEXT("ListenForHelpshiftEvents"), this, &UHelpshiftTSEventAsyncAction::ListenTo))
 		{
 			return;
 		}

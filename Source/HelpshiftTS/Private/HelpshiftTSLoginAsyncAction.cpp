@@ -43,14 +43,7 @@ void UHelpshiftTSLoginAsyncAction::Activate()
 	if (Owner && !IsRunningDedicatedServer())
 	{
 		// Activated from _Event Init_: the game instance starts its subsystems right after, and the login waits.
-		TWeakObjectPtr<UHelpshiftTSLoginAsyncAction> WeakThis(this);
-		const bool bWaiting = FHelpshiftTSEarlyCalls::Get().Add(Owner, TEXT("LoginWithIdentity"), [WeakThis](UHelpshiftTSSubsystem& Started) {
-			if (UHelpshiftTSLoginAsyncAction* Self = WeakThis.Get())
-			{
-				Self->StartWith(Started);
-			}
-		});
-		if (bWaiting)
+		if (FHelpshiftTSEarlyCalls::Get().AddFor(Owner, TEXT("LoginWithIdentity"), this, &UHelpshiftTSLoginAsyncAction::StartWith))
 		{
 			return;
 		}

@@ -33,6 +33,25 @@ public:
 	 */
 	bool Add(const UGameInstance* GameInstance, const TCHAR* Name, FCall Call);
 
+	/**
+	 * Add for an object that waits for its game instance's subsystem (an async node activated from _Event Init_):
+	 * (Object->*Start)(Subsystem) runs when that subsystem starts, if Object still lives.
+	 *
+	 * @example
+	 *   FHelpshiftTSEarlyCalls::Get().AddFor(GameInstance, TEXT("ListenForHelpshiftEvents"), this, &ThisClass::ListenTo);
+	 */
+	template <typename T>
+	bool AddFor(const UGameInstance* GameInstance, const TCHAR* Name, T* Object, void (T::*Start)(UHelpshiftTSSubsystem&))
+	{
+		TWeakObjectPtr<T> Weak(Object);
+		return Add(GameInstance, Name, [Weak, Start](UHelpshiftTSSubsystem& Subsystem) {
+			if (T* Live = Weak.Get())
+			{
+				(Live->*Start)(Subsystem);
+			}
+		});
+	}
+
 	/** Removes and returns, in the order they were added, the calls for this game instance and the untied ones. */
 	TArray<FCall> Take(const UGameInstance* GameInstance);
 

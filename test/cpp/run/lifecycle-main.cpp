@@ -17,19 +17,9 @@
 #include "HelpshiftTSMostRecent.h"
 #include "Interfaces/IPluginManager.h"
 #include "Misc/Paths.h"
+#include "observe.h"
 
 std::string HsNarrow(const TCHAR* In);
-
-static FString Wide(const std::string& In)
-{
-	const std::u16string Out(In.begin(), In.end());
-	return FString(Out.c_str());
-}
-
-static void Print(const char* Name, const std::string& Value)
-{
-	std::printf("%s=%s\n", Name, Value.c_str());
-}
 
 // ---- test definitions of the engine and Puerts calls the loader makes ----------------------------------
 static std::map<std::string, std::string> GPluginContent;

@@ -6,25 +6,10 @@
 
 #include "HelpshiftTSFileStore.h"
 #include "HelpshiftTSRandom.h"
+#include "observe.h"
 
 extern bool GHsFailWrites;
 std::string HsNarrow(const TCHAR* In);
-
-static FString Wide(const std::string& In)
-{
-	const std::u16string Out(In.begin(), In.end());
-	return FString(Out.c_str());
-}
-
-static void Print(const char* Name, const std::string& Value)
-{
-	std::printf("%s=%s\n", Name, Value.c_str());
-}
-
-static void Print(const char* Name, bool Value)
-{
-	Print(Name, std::string(Value ? "true" : "false"));
-}
 
 static std::string Listing(const std::filesystem::path& Dir)
 {
