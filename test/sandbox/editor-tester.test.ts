@@ -281,6 +281,24 @@ describe("the editor tester bundle in a bare engine", () => {
     expect(host.callsTo("SendHttpRequest")).toEqual([]);
   });
 
+  it("reports a flush that could not reach the service as not delivered, as the web page does", async () => {
+    let down = false;
+    const host = start((request) =>
+      down && request.url.includes("/attributes")
+        ? Promise.resolve({ status: 503, body: '{"reason":"unavailable"}' })
+        : realHttp(request),
+    );
+    host.press("mint", form({ uid: "down-1", email: "" }));
+    host.press("login", form({ uid: "down-1", email: "" }));
+    await host.settleHttp();
+    expect(host.view.lastResult).toMatchObject({ action: "login", ok: true });
+    down = true;
+    host.press("pushMasterAttributes", form({ uid: "down-1", email: "", masterAttributes: '{"first_name": "Dee"}' }));
+    await host.settleHttp();
+    expect(host.view.lastResult).toMatchObject({ action: "masterAttributes", ok: false });
+    expect(host.view.lastResult?.message).toMatch(/did not reach the service/);
+  });
+
   it("refuses a command it does not understand with a notice, and logs no payload", () => {
     const host = start();
     host.command(0, EditorTesterCommand.action, JSON.stringify({ action: "rm -rf", form: { secret: SECRET } }));

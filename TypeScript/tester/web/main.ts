@@ -4,7 +4,7 @@
  */
 import { installDecodePort } from "../../contract";
 import { createHelpshiftClient } from "../../core";
-import type { Transport } from "../../core/ports";
+import { createUndeliveredCounter } from "../undelivered";
 import { createTesterViewModel, type TesterForm, type TesterState } from "../view-model";
 import { type BrowserGlobals, browserPorts, STORE_PREFIX } from "./browser-ports";
 import { type BrowserDecodeGlobals, browserDecodePort } from "./decode-port";
@@ -40,27 +40,15 @@ const serviceUrl = doc.body.dataset.serviceUrl || g.location.origin;
 const appFromQuery = new URLSearchParams(g.location.search).get("app");
 
 /** Requests the client could not deliver (it retries them later): the page says so instead of "flushed". */
-let undelivered = 0;
+const undelivered = createUndeliveredCounter();
 
 const vm = createTesterViewModel({
   serviceUrl,
   clock: { now: () => Date.now() },
-  undelivered: () => undelivered,
+  undelivered: undelivered.count,
   createClient(parameters) {
     const ports = browserPorts(g, `${STORE_PREFIX}${parameters.appId}:`);
-    const transport: Transport = {
-      async send(request) {
-        try {
-          const response = await ports.transport.send(request);
-          if (response.status >= 500 || response.status === 429) undelivered++;
-          return response;
-        } catch (error) {
-          undelivered++;
-          throw error;
-        }
-      },
-    };
-    const client = createHelpshiftClient({ ...ports, transport });
+    const client = createHelpshiftClient({ ...ports, transport: undelivered.wrap(ports.transport) });
     client.Init(parameters);
     return client;
   },

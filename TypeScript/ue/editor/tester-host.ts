@@ -14,6 +14,7 @@
 import { makeRedactor } from "../../contract";
 import type { HelpshiftClient } from "../../core/api";
 import type { Ports } from "../../core/ports";
+import { createUndeliveredCounter } from "../../tester/undelivered";
 import { createTesterViewModel, type TesterForm, type TesterViewModel } from "../../tester/view-model";
 import { createBridgeLogger, type LogBridge } from "../adapters/logger";
 import { createBridgeRandom, type RandomBridge } from "../adapters/random";
@@ -80,6 +81,8 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   const scheduler = createTimerScheduler(deps.timers);
   const random = createBridgeRandom(bridge);
   const bridgeStore = createBridgeStore(bridge, deps.refs);
+  // As on the web page: a flush that did not reach the service is reported as not delivered.
+  const undelivered = createUndeliveredCounter();
 
   let serviceUrl = "";
   let notice: string | undefined;
@@ -108,9 +111,10 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     const model = createTesterViewModel({
       serviceUrl: url,
       clock,
+      undelivered: undelivered.count,
       createClient(parameters) {
         const client = deps.createClient({
-          transport: http.transport,
+          transport: undelivered.wrap(http.transport),
           store: scopedStore(bridgeStore, storeScope(parameters.appId, url)),
           clock,
           scheduler,
