@@ -5,11 +5,13 @@
  * unbinds when it settles, so no delegate proxy outlives the call.
  *
  * @example
- * import { createHelpshift } from "HelpshiftTS/helpshift";
+ * import { createHelpshift, LoginFailure } from "HelpshiftTS/helpshift";
  * const helpshift = createHelpshift(gameInstance);
  * const stop = helpshift.on("userSessionExpired", () => relogin());
- * try { await helpshift.loginWithIdentity(jwt, { full_privacy_enabled: false }); }
- * catch (e) { if (e instanceof LoginFailure) console.warn(e.reason, e.errors); }
+ * async function logIn(jwt: string) { // Puerts loads CommonJS: no top-level await
+ *   try { await helpshift.loginWithIdentity(jwt, { full_privacy_enabled: false }); }
+ *   catch (e) { if (e instanceof LoginFailure) console.warn(e.reason, e.errors, e.detail); }
+ * }
  */
 import type * as UE from "ue";
 // Deep imports on purpose: the contract's index also carries the zod protocol schemas, which this small module
