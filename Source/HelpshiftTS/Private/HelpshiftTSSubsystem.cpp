@@ -32,7 +32,6 @@ void UHelpshiftTSSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 	Super::Initialize(Collection);
 	Live.Add(this);
 	bShuttingDown = false;
-	bInBackground = false;
 	ForegroundHandle = FCoreDelegates::ApplicationHasEnteredForegroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppForeground);
 	// iOS suspends the game thread before WillEnterBackground is broadcast; WillDeactivate runs on the game thread
 	// before suspension, so the background flush happens while the app can still send (ENGINE-FACTS).
@@ -383,16 +382,12 @@ void UHelpshiftTSSubsystem::HandleAppBackground()
 
 void UHelpshiftTSSubsystem::SendForeground()
 {
-	bInBackground = false;
 	SendCommand(0, HelpshiftTSCommand::Foreground, HelpshiftTSPayload::Empty());
 }
 
 void UHelpshiftTSSubsystem::SendBackground()
 {
-	if (bInBackground)
-	{
-		return;
-	}
-	bInBackground = true;
+	// iOS sends WillDeactivate, then WillEnterBackground (or, after a passing interruption, only the first): each
+	// flushes what is pending, and a second flush finds nothing left to send.
 	SendCommand(0, HelpshiftTSCommand::Background, HelpshiftTSPayload::Empty());
 }

@@ -105,7 +105,6 @@ private:
 	void HandleAppForeground();
 	void HandleAppBackground();
 	void SendForeground();
-	/** Once per trip to the background (iOS sends both WillDeactivate and WillEnterBackground). */
 	void SendBackground();
 
 	/** The live subsystems; the primary is the most recent. */
@@ -129,5 +128,4 @@ private:
 	int32 NextRequestId = 1;
 	bool bReady = false;
 	bool bShuttingDown = false;
-	bool bInBackground = false;
 };
