@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the installed command needs no separate build step. SIGINT and
-// SIGTERM sent to this process are passed on, so `serve` closes its database and says it stopped; the exit
-// code is the CLI's.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+// Runs the CLI in this one process. The prebuilt CLI (dist/cli, written by `npm ci` through package.json's
+// `prepare`, by `npm run build` and by the test setup: scripts/build-cli.mjs) loads only what the command needs.
+// Without it (installed with --ignore-scripts, or HELPSHIFT_TS_CLI_FROM_SOURCE=1) the TypeScript sources run
+// through tsx's loader, in this process too. Exit code, stdout/stderr and signals are the CLI's own.
+import { existsSync } from "node:fs";
 
-const require = createRequire(import.meta.url);
-const main = fileURLToPath(new URL("../TypeScript/cli/main.ts", import.meta.url));
-const tsx = require.resolve("tsx/cli");
-const child = spawn(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const prebuilt = new URL("../dist/cli/helpshift-ts.mjs", import.meta.url);
+if (process.env.HELPSHIFT_TS_CLI_FROM_SOURCE !== "1" && existsSync(prebuilt)) {
+  await import(prebuilt.href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(new URL("../TypeScript/cli/entry.ts", import.meta.url).href);
+}

@@ -7,7 +7,11 @@
  * my-token-endpoint | helpshift-ts check - --json
  */
 import type { Command } from "commander";
-import { describeFailure, inspectLogin, type LoginInspection, makeRedactor } from "../../contract";
+// The contract's own modules, not its index: the index also loads the protocol schemas (zod), which `check`
+// does not need and which would double its start-up time (docs/performance.md, bench 8).
+import { inspectLogin, type LoginInspection } from "../../contract/inspect";
+import { describeFailure } from "../../contract/messages";
+import { makeRedactor } from "../../contract/redact";
 
 /** What one command run produces: lines for stdout, lines for stderr, and the exit code. */
 export interface CommandOutput {

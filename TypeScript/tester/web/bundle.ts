@@ -7,8 +7,13 @@
  */
 import { fileURLToPath } from "node:url";
 
+/** Set by the CLI's build (scripts/build-cli.mjs): the entry's path relative to the prebuilt CLI's files. */
+declare const HELPSHIFT_TS_TESTER_ENTRY: string | undefined;
+
 /** The browser entry of the tester page. */
-export const TESTER_ENTRY = fileURLToPath(new URL("./main.ts", import.meta.url));
+export const TESTER_ENTRY = fileURLToPath(
+  new URL(typeof HELPSHIFT_TS_TESTER_ENTRY === "string" ? HELPSHIFT_TS_TESTER_ENTRY : "./main.ts", import.meta.url),
+);
 
 let cached: Promise<string> | undefined;
 
