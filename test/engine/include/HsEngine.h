@@ -5,6 +5,9 @@
 #pragma once
 #include <string>
 #include <typeinfo>
+#include <vector>
+#include <type_traits>
+#include <cctype>
 #include "CoreMinimal.h"
 
 namespace HsEngine
@@ -31,6 +34,8 @@ namespace HsEngine
 	/** Scenario output: one "key=value" line (the vitest side asserts them). */
 	void Line(const std::string& Key, const std::string& Value);
 	std::string TakeOutput();
+	/** What was recorded so far (not taken). */
+	const std::string& PeekOutput();
 
 	/**
 	 * Depth of game calls on the stack: a scenario wraps each call a game makes (a node's Activate, a library
@@ -51,7 +56,49 @@ namespace HsEngine
 	extern int CallsIntoDeadEnv;
 	extern bool TraceScriptCalls;
 	extern std::vector<std::string> ScriptCalls;
+
+	/**
+	 * Every HTTP request the game started, in order, as the stand-in FHttpModule saw it on the game thread:
+	 * "<METHOD> <path> auth=<last 12 characters of the bearer token, or ->".
+	 */
+	extern std::vector<std::string> HttpLog;
+
+	/** Wall-clock pause with no frame: the game thread suspended (an iOS app in the background). */
+	void Suspend(double Seconds);
 }
+
+// UE_LOG records "log.<Verbosity>=<message>" lines (the syntax-check CoreMinimal.h makes it a no-op; this header
+// is force-included right after it). Formats: %s (TCHAR*), %d/%i/%u (integers), %f/%g (numbers), %%.
+namespace HsEngine
+{
+	inline std::string LogArg(const TCHAR* S) { return S ? Narrow(FString(S)) : std::string("(null)"); }
+	inline std::string LogArg(const char* S) { return S ? std::string(S) : std::string("(null)"); }
+	template <typename T> std::string LogArg(const T& V)
+	{
+		if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) return std::to_string((long double)V).substr(0, std::to_string((long double)V).find(".000000"));
+		else return std::string("?");
+	}
+	template <typename... Args> void Log(const char* Verbosity, const TCHAR* Format, const Args&... InArgs)
+	{
+		const std::vector<std::string> Values{LogArg(InArgs)...};
+		const std::string F = Narrow(FString(Format));
+		std::string Out;
+		size_t Next = 0;
+		for (size_t I = 0; I < F.size(); ++I)
+		{
+			if (F[I] != '%' || I + 1 >= F.size()) { Out += F[I]; continue; }
+			if (F[I + 1] == '%') { Out += '%'; ++I; continue; }
+			size_t J = I + 1;
+			while (J < F.size() && !std::isalpha((unsigned char)F[J])) ++J;
+			Out += Next < Values.size() ? Values[Next++] : std::string("?");
+			I = J;
+		}
+		Line(std::string("log.") + Verbosity, Out);
+	}
+}
+#undef UE_LOG
+#define UE_LOG(CategoryName, Verbosity, Format, ...) \
+	((void)sizeof(CategoryName), HsEngine::Log(#Verbosity, Format, ##__VA_ARGS__))
 
 template <typename T>
 T* NewObject(UObject* Outer, FName Name, uint32 Flags)

@@ -94,6 +94,7 @@ int HsEngine::GameCallDepth = 0;
 int HsEngine::CallsIntoDeadEnv = 0;
 bool HsEngine::TraceScriptCalls = true;
 std::vector<std::string> HsEngine::ScriptCalls;
+std::vector<std::string> HsEngine::HttpLog;
 
 void HsEngine::OnNewObject(UObject* Object, UObject* Outer) { Outers()[Object] = Outer; }
 UObject* HsEngine::OuterOf(const UObject* Object)
@@ -344,6 +345,11 @@ bool HsEngine::TickUntil(const std::function<bool()>& Done, int MaxFrames, doubl
 	return Done();
 }
 
+void HsEngine::Suspend(double Seconds)
+{
+	std::this_thread::sleep_for(std::chrono::microseconds((int64)(Seconds * 1e6)));
+}
+
 void HsEngine::TickFrames(int Count, double SleepMs)
 {
 	for (int I = 0; I < Count; ++I)
@@ -360,6 +366,8 @@ void HsEngine::Line(const std::string& Key, const std::string& Value)
 {
 	GOutput += Key + "=" + Value + "\n";
 }
+
+const std::string& HsEngine::PeekOutput() { return GOutput; }
 
 std::string HsEngine::TakeOutput()
 {

@@ -56,6 +56,10 @@ namespace
 			Host = HostPort.substr(0, Colon);
 			if (Colon != std::string::npos) Port = std::atoi(HostPort.substr(Colon + 1).c_str());
 			bStarted = true;
+			std::string Auth = "-";
+			for (const auto& Header : Headers)
+				if (FString(HsEngine::Wide(Header.first)) == TEXT("authorization") && Header.second.size() > 12) Auth = Header.second.substr(Header.second.size() - 12);
+			HsEngine::HttpLog.push_back(Method + " " + Path + " auth=" + Auth);
 			std::shared_ptr<FHsHttpRequest> Self = shared_from_this();
 			std::thread([Self, Host, Port, Path]() { Self->Run(Host, Port, Path); }).detach();
 			return true;

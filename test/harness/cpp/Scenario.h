@@ -55,6 +55,11 @@ public:
 	void OnEvent(const FString& EventName, const FHelpshiftStringMap& Data);
 };
 
+/** The harness's reporting object for a game's gameplay script (test/harness/cpp/Probe.cpp). */
+class UHsProbe : public UObject
+{
+};
+
 UHsPins* HsNewPins(const std::string& Label);
 /** Creates a game instance in a world and runs its Init (one game call). */
 UHsGameInstance* HsStartGame(std::function<void(UHsGameInstance*)> EventInit, std::function<void(UHsGameInstance*)> EventShutdown = nullptr);

@@ -5,11 +5,15 @@
 // UFUNCTION by name or, from Puerts, a JS function (HsBindScript / HsAddScript, used by the generated glue).
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <vector>
 
 uint64_t HsNextDelegateId();
+
+/** JS functions currently added to multicast dynamic delegates (Puerts' Add), minus those removed or cleared. */
+inline int HsLiveScriptBindings = 0;
 
 class FDelegateHandle
 {
@@ -245,7 +249,11 @@ public:
 			Entry.Fn(A...);
 		}
 	}
-	void Clear() { Entries.clear(); }
+	void Clear()
+	{
+		HsLiveScriptBindings -= (int)std::count_if(Entries.begin(), Entries.end(), [](const FEntry& E) { return E.ScriptId != 0; });
+		Entries.clear();
+	}
 	template <typename C>
 	void HsInternalAddDynamic(C* Object, typename THsMemFunPtrType<false, C, void(Args...)>::Type Method, const TCHAR* FunctionName)
 	{
@@ -264,11 +272,12 @@ public:
 	{
 		const uint64_t Id = HsNextDelegateId();
 		Entries.push_back(FEntry{nullptr, FString(TEXT("(script)")), Id, std::move(Fn)});
+		++HsLiveScriptBindings;
 		return Id;
 	}
 	void HsRemoveScript(uint64_t Id)
 	{
-		std::erase_if(Entries, [&](const FEntry& E) { return E.ScriptId == Id; });
+		HsLiveScriptBindings -= (int)std::erase_if(Entries, [&](const FEntry& E) { return E.ScriptId == Id; });
 	}
 
 private:
