@@ -25,6 +25,32 @@ export interface HelpshiftInitParameters extends AttributeRules {
   readonly refreshLeadSeconds?: number;
   /** Lowest level that reaches the logger (default `info`). */
   readonly logLevel?: LogLevel;
+  /**
+   * Optional token provider (TS hosts). When set, the client refreshes the session itself: at the refresh point
+   * (`"refresh"`) and when the session has expired (`"expired"`) it asks for a fresh identity token and logs the
+   * same user in again with the same login config, in place. The events still fire. A token naming another user
+   * is refused. Not JSON: leave it out when the parameters cross a bridge; use {@link requestIdentityTokens}.
+   */
+  readonly identityTokenProvider?: IdentityTokenProvider;
+  /**
+   * The token provider for hosts that cannot hand over a function (Blueprint/C++ through the bridge): the client
+   * asks with `onIdentityTokenRequested` listeners and the host answers with `provideIdentityToken(jwt)` or
+   * `provideIdentityTokenFailed()`. Ignored when {@link identityTokenProvider} is set. Default false.
+   */
+  readonly requestIdentityTokens?: boolean;
+}
+
+/** Why the client wants a fresh identity token: ahead of expiry, or because the session has expired. */
+export type RefreshReason = "refresh" | "expired";
+
+/** Returns a fresh identity token (JWT) for the user logged in now; rejects when it cannot. */
+export type IdentityTokenProvider = (reason: RefreshReason) => Promise<string>;
+
+/** A request for a fresh identity token, to be answered with `provideIdentityToken(jwt, requestId)`. */
+export interface IdentityTokenRequest {
+  readonly reason: RefreshReason;
+  /** Names this request; an answer with another id (a late answer to an earlier one) is ignored. */
+  readonly requestId: number;
 }
 
 /** Why a login failed, as data: `reason` is one of the contract's failure reasons (docs/contract.md). */
@@ -40,8 +66,15 @@ export type HelpshiftEventData = Readonly<Record<string, string>>;
 /** Receives every event with its data (a frozen copy per listener). */
 export type HelpshiftEventListener = (event: HelpshiftEvent, data: HelpshiftEventData) => void;
 
-/** Where the client is. */
+/** Where the client is (coarse; see {@link IdentityStateName} for the finer state). */
 export type SessionStatus = "loggedOut" | "loggingIn" | "loggedIn";
+
+/**
+ * The identity state: `notInitialized` (before `Init`), `loggedOut`, `loggingIn`, `loggedIn`, `refreshing` (the
+ * user stays logged in while the client gets a fresh session), `expired` (the session ended on the service's word
+ * or its expiry; `userSessionExpired` was sent; until a login succeeds).
+ */
+export type IdentityStateName = "notInitialized" | "loggedOut" | "loggingIn" | "loggedIn" | "refreshing" | "expired";
 
 /**
  * A snapshot of the client, for UIs and tests.
@@ -58,7 +91,19 @@ export interface ClientState {
   readonly expiresAt?: number;
   /** True once the session has expired and no login has succeeded since. */
   readonly expired: boolean;
+  /**
+   * The identity state (finer than `status`). Always set by `createHelpshiftClient`; optional in the type only so
+   * that snapshots made before it existed (fixtures, fakes) still type-check.
+   */
+  readonly state?: IdentityStateName;
+  /** With a session: `identified` or `anonymous` (the same as `anonymous`, spelled for UIs and Blueprint). */
+  readonly identity?: "identified" | "anonymous";
+  /** While `refreshing`: why. */
+  readonly refreshReason?: RefreshReason;
 }
+
+/** Hears the state: the current one when added, then every change, in order (asynchronously). */
+export type ClientStateListener = (state: ClientState) => void;
 
 /**
  * The identity client. Every callback is asynchronous and fires exactly once.
@@ -109,6 +154,25 @@ export interface HelpshiftClient {
   /** Adds an event listener; returns the function that removes it. */
   addEventListener(listener: HelpshiftEventListener): () => void;
   getState(): ClientState;
+  /**
+   * Listens to the identity state: called with the current state right after binding (a microtask later), then
+   * with every change. Returns the function that stops listening.
+   */
+  onStateChange(listener: ClientStateListener): () => void;
+  /**
+   * Listens to identity token requests (only with `requestIdentityTokens: true` in `Init`). Answer each with
+   * {@link provideIdentityToken} or {@link provideIdentityTokenFailed}; unanswered, it times out.
+   */
+  onIdentityTokenRequested(listener: (request: IdentityTokenRequest) => void): () => void;
+  /** Answers the pending identity token request (the one named `requestId`, when given). */
+  provideIdentityToken(identityJwt: string, requestId?: number): void;
+  /** Says the pending identity token request cannot be answered (it is retried with backoff, within a budget). */
+  provideIdentityTokenFailed(requestId?: number): void;
+  /**
+   * Refreshes the session now with the token provider (a "refresh"), joining one already running. Resolves true
+   * when the session was renewed; false when there is nothing to refresh, no provider, or it failed.
+   */
+  refreshSession(): Promise<boolean>;
   /**
    * Stops timers and fails a pending login with `unknownError` / `disposed`; pending `flush`, `logout` and
    * `addUserIdentities` Promises resolve at once. Nothing fires and nothing is sent afterwards; a late answer

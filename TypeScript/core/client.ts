@@ -13,12 +13,13 @@ import {
   validateIdentityToken,
 } from "../contract";
 import { createAnonymousIds } from "./anonymous-id";
-import type { ClientState, HelpshiftClient, LoginFailureData } from "./api";
+import type { ClientState, HelpshiftClient, LoginFailureData, RefreshReason } from "./api";
 import { updateAttributes } from "./attribute-updates";
 import { defer } from "./defer";
 import { LoginFailure, loginFailureData } from "./errors";
 import { createEventHub } from "./events";
 import { emitIdentityFailure } from "./identity-sender";
+import { createStateFeed, deriveState } from "./identity-state";
 import { type ResolvedInit, resolveInitParameters } from "./init-parameters";
 import { createCoreLog } from "./log";
 import { type LoginAttempt, type LoginFlowContext, runLogin } from "./login-flow";
@@ -26,13 +27,22 @@ import type { AttributeKindName } from "./outbox-model";
 import { createOutboxStore, type OutboxStore } from "./outbox-store";
 import { createPersistedState, type PersistedState, type SessionRecord } from "./persisted";
 import type { Ports } from "./ports";
+import { createRefresher, refreshAttempt } from "./refresh";
 import { createServiceClient, type ServiceClient } from "./service-client";
-import { sessionRecordFromLogin } from "./session-record";
+import { type LoginIdentity, serviceExpiresAt, serviceRefreshAt, sessionRecordFromLogin } from "./session-record";
 import { createSessionRuntime, type SessionRuntime } from "./session-runtime";
-import { createTimerSet } from "./timers";
+import { createTimerSet, type Timer } from "./timers";
+import { createTokenSource } from "./token-source";
+import { createTrustedClock } from "./trusted-clock";
 
 /** Longest wait for the previous user's logout before a login goes ahead anyway. **(ours)** */
 export const PREVIOUS_LOGOUT_WAIT_MS = 15_000;
+
+/**
+ * With a monotonic clock port: how often the wall and monotonic clocks are compared while a session lives (also at
+ * every `appForeground`), to catch a wall-clock jump or a suspend. **(ours)**
+ */
+export const CLOCK_CHECK_INTERVAL_MS = 300_000;
 
 interface Installed {
   readonly params: ResolvedInit;
@@ -66,6 +76,95 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   const clientTimers = createTimerSet(ports.scheduler, ports.clock, (error) =>
     log.error("timer callback threw", { error: String(error) }),
   );
+  /** The service's clock as estimated; session refresh and expiry are decided on it. */
+  const trusted = createTrustedClock(ports.clock, ports.monotonic);
+  /** Changes whenever the session changes hands (login start, logout, final expiry, dispose): refreshes are bound to it. */
+  let epoch = 0;
+  const tokens = createTokenSource({ timers: clientTimers, log });
+  let clockWatch: Timer | undefined;
+  const stateFeed = createStateFeed(
+    log,
+    deriveState({ initialized: false, loggingIn: false, record: undefined, refreshing: undefined, expired: false }),
+  );
+  const publishState = () => stateFeed.publish(currentState());
+
+  function currentState(): ClientState {
+    return deriveState({
+      initialized: installed !== undefined,
+      loggingIn: login !== undefined,
+      record: session?.record,
+      refreshing: refresher.running,
+      expired,
+    });
+  }
+
+  const sessionLive = () => session !== undefined && !session.held && trusted.now() < serviceExpiresAt(session.record);
+
+  const refresher = createRefresher({
+    timers: clientTimers,
+    random: ports.random,
+    log,
+    epoch: () => epoch,
+    sessionLive,
+    attempt: (reason, tag) => {
+      const c = installed;
+      if (!c) return Promise.resolve({ kind: "cancelled" as const });
+      return refreshAttempt(
+        {
+          service: c.service,
+          tokens,
+          log,
+          serviceNow: () => trusted.now(),
+          session: (e) => (e === epoch ? session?.record : undefined),
+          renew: (e, response, identity) => {
+            if (e === epoch && session) renewInPlace(c, session, response, identity, true);
+          },
+        },
+        reason,
+        tag,
+      );
+    },
+    changed: () => publishState(),
+  });
+
+  /** Starts (or joins) a provider refresh of the current session; a failure after expiry ends the session. */
+  const startRefresh = (c: Installed, reason: RefreshReason): Promise<boolean> => {
+    const runtime = session;
+    if (!runtime || !tokens.configured || !runtime.record.loginKey) return Promise.resolve(false);
+    return refresher.run(reason).then((result) => {
+      if (result === "failed" && session === runtime && runtime.held) finishExpiry(c, runtime);
+      return result === "renewed";
+    });
+  };
+
+  /** The wall and monotonic clocks disagreed: hear the service's time, then re-check the session on it. */
+  const recheckClock = (c: Installed) => {
+    log.warn("the wall clock jumped or the game was suspended: re-checking the session with the service's time");
+    const runtime = session;
+    void c.service.health().then(() => {
+      if (session === runtime && runtime) recheckSession(c, runtime);
+    });
+  };
+
+  /** Expiry and refresh point against the trusted clock; a refresh that came due starts (or is joined). */
+  const recheckSession = (c: Installed, runtime: SessionRuntime) => {
+    runtime.foreground();
+    if (session !== runtime || runtime.held) return;
+    if (tokens.configured && runtime.record.refreshSent && trusted.now() >= serviceRefreshAt(runtime.record)) {
+      void startRefresh(c, "refresh");
+    }
+  };
+
+  const watchClock = (c: Installed) => {
+    clockWatch?.cancel();
+    clockWatch = undefined;
+    if (!ports.monotonic || !session) return;
+    clockWatch = clientTimers.after(CLOCK_CHECK_INTERVAL_MS, () => {
+      clockWatch = undefined;
+      if (trusted.checkJump()) recheckClock(c);
+      watchClock(c);
+    });
+  };
 
   /**
    * Waits for the previous user's logout (flush + revoke) so requests keep the contract's order, but never longer than
@@ -90,6 +189,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     attempt.settled = true;
     if (login === attempt) login = undefined;
     if (failure) log.info("login failed", { reason: failure.reason, detail: failure.detail });
+    publishState();
     defer(
       () => (failure ? attempt.onFailure(failure.reason, { ...failure.errors }, failure.detail) : attempt.onSuccess()),
       logError("login callback threw"),
@@ -99,14 +199,17 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   const sessionDeps = (c: Installed) => ({
     service: c.service,
     outbox: c.outbox,
-    clock: ports.clock,
+    clock: trusted,
     random: ports.random,
     events,
     log,
     flushIntervalMs: c.params.flushIntervalMs,
-    newTimers: () => createTimerSet(ports.scheduler, ports.clock, logError("timer callback threw")),
+    newTimers: () => createTimerSet(ports.scheduler, trusted, logError("timer callback threw")),
     persist: (record: SessionRecord) => c.state.writeSession(record),
     onExpired: (runtime: SessionRuntime) => expireSession(c, runtime),
+    onRefreshDue: (runtime: SessionRuntime) => {
+      if (session === runtime) void startRefresh(c, "refresh");
+    },
   });
 
   const setExpired = (c: Installed, value: boolean) => {
@@ -114,27 +217,81 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     c.state.writeExpired(value);
   };
 
+  /**
+   * The session is over on the service's word (401) or its expiry on the trusted clock. `userSessionExpired` is
+   * sent at once. With a token source, the session is held (nothing sent, nothing lost) while a refresh tries to
+   * renew it in place; only if that fails does it end.
+   */
   function expireSession(c: Installed, runtime: SessionRuntime): void {
+    if (session !== runtime || disposed) {
+      runtime.stop();
+      log.forget(runtime.record.sessionToken);
+      return;
+    }
+    setExpired(c, true);
+    events.emit(HelpshiftEvent.userSessionExpired);
+    if (tokens.configured && runtime.record.loginKey) {
+      log.info("session expired: renewing it with the identity token provider", { userId: runtime.record.userId });
+      runtime.hold();
+      void startRefresh(c, "expired");
+      publishState();
+      return;
+    }
+    log.info("session expired", { userId: runtime.record.userId });
+    finishExpiry(c, runtime);
+  }
+
+  /** Ends an expired session for good (no refresh, or the refresh failed). */
+  function finishExpiry(c: Installed, runtime: SessionRuntime): void {
     runtime.stop();
     log.forget(runtime.record.sessionToken);
-    if (session !== runtime || disposed) return;
+    if (session !== runtime) return;
     session = undefined;
+    epoch++;
     c.state.writeSession(undefined);
     setExpired(c, true);
-    log.info("session expired", { userId: runtime.record.userId });
-    events.emit(HelpshiftEvent.userSessionExpired);
+    watchClock(c);
+    publishState();
   }
 
   const startSession = (c: Installed, record: SessionRecord) => {
     log.remember(record.sessionToken);
     session = createSessionRuntime(sessionDeps(c), record);
     session.start();
+    watchClock(c);
   };
+
+  /** The same user's new session: the runtime (outbox, pending identities, timers) carries over. */
+  function renewInPlace(
+    c: Installed,
+    runtime: SessionRuntime,
+    response: LoginResponse,
+    identity: LoginIdentity,
+    byRefresh: boolean,
+  ): void {
+    const previous = runtime.record.sessionToken;
+    log.remember(response.sessionToken);
+    const record = sessionRecordFromLogin(response, trusted.offset(), leadSeconds(c, response), identity);
+    setExpired(c, false);
+    runtime.renew(record);
+    if (previous !== record.sessionToken) log.forget(previous);
+    log.info(byRefresh ? "session refreshed in place" : "session renewed in place", { userId: record.userId });
+    publishState();
+  }
+
+  const leadSeconds = (c: Installed, response: LoginResponse) =>
+    c.params.refreshLeadSeconds ?? response.refreshLeadSeconds ?? Defaults.refreshLeadSeconds;
 
   /** Ends a session (logout): drops it from the store at once, then flushes and revokes in the background. */
   const endSession = (c: Installed, runtime: SessionRuntime): Promise<void> => {
-    if (session === runtime) session = undefined;
+    if (session === runtime) {
+      session = undefined;
+      epoch++;
+      refresher.cancel();
+      watchClock(c);
+    }
     c.state.writeSession(undefined);
+    publishState();
     return queueEnding(c, runtime);
   };
 
@@ -162,7 +319,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   /** At `Init`: completes the logouts a previous run could not finish; a pending session past expiry is dropped. */
   const resumePendingLogouts = (c: Installed): void => {
     for (const record of c.state.readPendingLogouts()) {
-      if (ports.clock.now() >= record.expiresAt) {
+      if (trusted.now() >= serviceExpiresAt(record)) {
         c.state.writePendingLogouts(withoutPendingLogout(c, record.sessionToken));
         log.info("pending logout dropped: the session has expired", { userId: record.userId });
         continue;
@@ -173,14 +330,30 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     }
   };
 
-  const establish = (c: Installed, response: LoginResponse, withToken: boolean) => {
+  const establish = (
+    c: Installed,
+    response: LoginResponse,
+    withToken: boolean,
+    identity: LoginIdentity,
+    renewing: boolean,
+  ) => {
+    if (withToken && clearAnonymousOnLogin) c.anonymousIds.discard();
+    const current = session;
+    if (renewing && current && current.record.userId === response.userId) {
+      renewInPlace(c, current, response, identity, false);
+      return;
+    }
+    if (current) {
+      // Named as the same user, answered as another: the previous session ends as at any change of user.
+      log.warn("the service answered the login with another user: the previous session is ended");
+      void endSession(c, current);
+    }
     log.remember(response.sessionToken);
-    const leadSeconds = c.params.refreshLeadSeconds ?? response.refreshLeadSeconds ?? Defaults.refreshLeadSeconds;
-    const record = sessionRecordFromLogin(response, ports.clock.now(), leadSeconds);
+    const record = sessionRecordFromLogin(response, trusted.offset(), leadSeconds(c, response), identity);
     c.state.writeSession(record);
     setExpired(c, false);
-    if (withToken && clearAnonymousOnLogin) c.anonymousIds.discard();
     startSession(c, record);
+    publishState();
   };
 
   const loginContext = (c: Installed): LoginFlowContext => ({
@@ -197,7 +370,8 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       }
       return previousLogout();
     },
-    establish: (response, withToken) => establish(c, response, withToken),
+    isCurrentUser: (key) => key !== undefined && session !== undefined && session.record.loginKey === key,
+    establish: (response, withToken, identity, renewing) => establish(c, response, withToken, identity, renewing),
     settle,
   });
 
@@ -227,11 +401,14 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     if (!c) return resolved;
     if (login)
       settle(login, loginFailureData(LoginFailureReason.unknownError, undefined, FailureDetail.cancelledByLogout));
+    epoch++;
+    refresher.cancel();
     const current = session;
     if (current) {
       log.info("logging out", { userId: current.record.userId });
       return endSession(c, current);
     }
+    publishState();
     return ending;
   };
 
@@ -278,22 +455,40 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
         params,
         state,
         outbox: createOutboxStore(state),
-        service: createServiceClient(ports.transport, params.serviceUrl, params.appId, log, clientTimers),
+        service: createServiceClient(ports.transport, params.serviceUrl, params.appId, log, clientTimers, {
+          clock: trusted,
+          onReached: () => refresher.nudge(),
+        }),
         anonymousIds: createAnonymousIds(state, ports.random),
       };
       installed = c;
+      tokens.configure(params.identityTokenProvider, params.requestIdentityTokens);
       state.readAnonymousId();
       expired = state.readExpired();
       const record = state.readSession();
-      if (record && ports.clock.now() >= record.expiresAt) {
-        state.writeSession(undefined);
-        setExpired(c, true);
-        events.emit(HelpshiftEvent.userSessionExpired);
+      if (record?.skewMs !== undefined) trusted.assumeOffset(record.skewMs);
+      if (record && trusted.now() >= serviceExpiresAt(record)) {
+        if (tokens.configured && record.loginKey) {
+          // Renewed in place if the provider can: the outbox and the user stay.
+          log.remember(record.sessionToken);
+          session = createSessionRuntime(sessionDeps(c), record);
+          expireSession(c, session);
+        } else {
+          state.writeSession(undefined);
+          setExpired(c, true);
+          events.emit(HelpshiftEvent.userSessionExpired);
+        }
       } else if (record) {
         startSession(c, record);
       }
       resumePendingLogouts(c);
-      log.info("initialized", { appId: params.appId, restoredSession: session !== undefined, expired });
+      log.info("initialized", {
+        appId: params.appId,
+        restoredSession: session !== undefined,
+        expired,
+        tokenProvider: tokens.configured,
+      });
+      publishState();
     },
 
     LoginWithIdentity(identityJwt, loginConfig, onSuccess, onFailure) {
@@ -311,7 +506,11 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       if (login) return settle(attempt, loginFailureData(LoginFailureReason.loginInProgress));
       const plan = checkLogin(identityJwt, loginConfig);
       if (!plan.ok) return settle(attempt, loginFailureData(plan.reason, plan.errors, plan.detail));
+      // A new login owns the session from here: a refresh running for the current one is cancelled.
+      epoch++;
+      refresher.cancel();
       login = attempt;
+      publishState();
       runLogin(loginContext(c), attempt, plan, identityJwt).catch((error: unknown) => {
         log.error("login failed unexpectedly", { error: String(error) });
         settle(attempt, loginFailureData(LoginFailureReason.unknownError));
@@ -343,28 +542,43 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       return session.flush();
     },
     appForeground() {
-      if (!requireInit("appForeground")) return;
-      if (session) session.foreground();
+      const c = requireInit("appForeground");
+      if (!c) return;
+      if (session && trusted.checkJump()) recheckClock(c);
+      else if (session) recheckSession(c, session);
       else if (expired) events.emit(HelpshiftEvent.userSessionExpired);
+      refresher.nudge();
     },
     appBackground() {
       if (!requireInit("appBackground") || !session) return;
       void session.flush();
     },
-    addEventListener: (listener) => events.add(listener),
-    getState(): ClientState {
-      const record = session?.record;
-      const base = { initialized: installed !== undefined, expired };
-      const status = login ? "loggingIn" : record ? "loggedIn" : "loggedOut";
-      if (!record) return { ...base, status };
-      return { ...base, status, userId: record.userId, anonymous: record.anonymous, expiresAt: record.expiresAt };
+    addEventListener(listener) {
+      const remove = events.add(listener);
+      // The sticky signal: a listener that binds while the session is expired hears it too.
+      if (expired && installed && !disposed) events.emitTo(listener, HelpshiftEvent.userSessionExpired);
+      return remove;
+    },
+    getState: () => currentState(),
+    onStateChange: (listener) => stateFeed.add(listener),
+    onIdentityTokenRequested: (listener) => tokens.add(listener),
+    provideIdentityToken: (identityJwt, requestId) => tokens.provide(identityJwt, requestId),
+    provideIdentityTokenFailed: (requestId) => tokens.fail(requestId),
+    refreshSession() {
+      const c = requireInit("refreshSession");
+      if (!c || !session || session.held) return Promise.resolve(false);
+      return startRefresh(c, "refresh");
     },
     dispose() {
       if (disposed) return;
       disposed = true;
+      epoch++;
+      refresher.cancel();
       if (login) settle(login, loginFailureData(LoginFailureReason.unknownError, undefined, FailureDetail.disposed));
       session?.stop();
       session = undefined;
+      stateFeed.close();
+      tokens.close();
       events.close();
       clientTimers.close();
       // Settles every request still waiting on the transport: pending flush/logout/addUserIdentities Promises

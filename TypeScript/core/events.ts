@@ -7,6 +7,8 @@ import type { CoreLog } from "./log";
 export interface EventHub {
   emit(event: HelpshiftEvent, data?: HelpshiftEventData): void;
   add(listener: HelpshiftEventListener): () => void;
+  /** Delivers an event to one listener only (the sticky `userSessionExpired` for a listener that binds late). */
+  emitTo(listener: HelpshiftEventListener, event: HelpshiftEvent): void;
   /** After this, nothing is delivered, not even events already emitted. */
   close(): void;
 }
@@ -40,6 +42,15 @@ export function createEventHub(log: CoreLog): EventHub {
           }
         },
         (error) => log.error("event delivery failed", { error: String(error) }),
+      );
+    },
+    emitTo(listener, event) {
+      if (closed) return;
+      defer(
+        () => {
+          if (!closed && listeners.has(listener)) listener(event, Object.freeze({}));
+        },
+        (error) => log.error("event listener threw", { event, error: String(error) }),
       );
     },
     add(listener) {

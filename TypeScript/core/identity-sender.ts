@@ -7,7 +7,8 @@ import type { Timer, TimerSet } from "./timers";
 
 /** What an {@link IdentitySender} needs: one session's token and the client's service, timers, events, log. */
 export interface IdentitySenderDeps {
-  readonly sessionToken: string;
+  /** The session's token now; undefined while the session is held for a refresh (jobs wait for `resume`). */
+  readonly sessionToken: () => string | undefined;
   readonly service: ServiceClient;
   readonly timers: TimerSet;
   readonly events: EventHub;
@@ -21,6 +22,8 @@ export interface IdentitySender {
   send(identitiesJwt: string): Promise<void>;
   /** Session over: pending retries are abandoned, with a warning (never silently). */
   stop(): void;
+  /** The session was renewed: jobs that waited for it are sent with the new token. */
+  resume(): void;
 }
 
 /** Identity failure reasons that have an event of the same meaning (the event table of docs/contract.md). */
@@ -63,11 +66,12 @@ interface Job {
  * exponential backoff while the session lasts; refusals become the events of that table.
  *
  * @example
- * const sender = createIdentitySender({ sessionToken, service, timers, events, log, onSessionInvalid });
+ * const sender = createIdentitySender({ sessionToken: () => token, service, timers, events, log, onSessionInvalid });
  * await sender.send(identitiesJwt);
  */
 export function createIdentitySender(d: IdentitySenderDeps): IdentitySender {
   const jobs = new Set<Job>();
+  const parked = new Set<Job>();
   let stopped = false;
 
   const finish = (job: Job) => {
@@ -83,7 +87,12 @@ export function createIdentitySender(d: IdentitySenderDeps): IdentitySender {
   const run = async (job: Job): Promise<void> => {
     job.timer = undefined;
     if (stopped) return abandon(job);
-    const answer = await d.service.addIdentities(d.sessionToken, { identityToken: job.jwt });
+    const token = d.sessionToken();
+    if (token === undefined) {
+      parked.add(job);
+      return;
+    }
+    const answer = await d.service.addIdentities(token, { identityToken: job.jwt });
     if (answer.kind === "ok") {
       if (Object.keys(answer.value.refused).length > 0) {
         d.events.emit(HelpshiftEvent.identityDataSyncFailed, answer.value.refused);
@@ -91,8 +100,11 @@ export function createIdentitySender(d: IdentitySenderDeps): IdentitySender {
       return finish(job);
     }
     if (isSessionInvalid(answer)) {
-      d.onSessionInvalid();
-      return abandon(job);
+      // A token renewed meanwhile: send again with the new one. Else the session is over (abandon) or held for a
+      // refresh (the job waits for `resume`).
+      if (token === d.sessionToken()) d.onSessionInvalid();
+      if (token === d.sessionToken()) return abandon(job);
+      return run(job);
     }
     if (isRetryable(answer)) {
       if (stopped) return abandon(job);
@@ -125,10 +137,21 @@ export function createIdentitySender(d: IdentitySenderDeps): IdentitySender {
     stop() {
       stopped = true;
       for (const job of [...jobs]) {
-        if (job.timer) {
-          job.timer.cancel();
+        if (job.timer || parked.has(job)) {
+          job.timer?.cancel();
+          parked.delete(job);
           abandon(job);
         }
+      }
+    },
+    resume() {
+      if (stopped) return;
+      for (const job of [...parked]) {
+        parked.delete(job);
+        void run(job).catch((error: unknown) => {
+          d.log.error("identities send failed", { error: String(error) });
+          finish(job);
+        });
       }
     },
   };

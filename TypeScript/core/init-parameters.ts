@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Defaults } from "../contract";
-import type { HelpshiftInitParameters } from "./api";
+import type { HelpshiftInitParameters, IdentityTokenProvider } from "./api";
 import type { LogLevel } from "./ports";
 
 /** `Init` parameters as they may arrive over the bridge: validated, never trusted. */
@@ -11,6 +11,7 @@ export const InitParametersSchema = z.object({
   refreshLeadSeconds: z.optional(z.number().check(z.nonnegative())),
   logLevel: z.optional(z.enum(["debug", "info", "warn", "error"])),
   multilineCustomFields: z.optional(z.array(z.string())),
+  requestIdentityTokens: z.optional(z.boolean()),
 });
 
 /** `Init` parameters with defaults filled in. */
@@ -22,6 +23,9 @@ export interface ResolvedInit {
   readonly refreshLeadSeconds?: number;
   readonly logLevel: LogLevel;
   readonly multilineCustomFields: readonly string[];
+  /** The token provider (a function, checked apart from the JSON fields). */
+  readonly identityTokenProvider?: IdentityTokenProvider;
+  readonly requestIdentityTokens: boolean;
 }
 
 /**
@@ -36,6 +40,8 @@ export function resolveInitParameters(
 ): { ok: true; value: ResolvedInit } | { ok: false; paths: string[] } {
   const parsed = InitParametersSchema.safeParse(input);
   if (!parsed.success) return { ok: false, paths: parsed.error.issues.map((i) => i.path.join(".")) };
+  const provider = (input as { identityTokenProvider?: unknown }).identityTokenProvider;
+  if (provider !== undefined && typeof provider !== "function") return { ok: false, paths: ["identityTokenProvider"] };
   const p = parsed.data;
   const value: { -readonly [K in keyof ResolvedInit]: ResolvedInit[K] } = {
     serviceUrl: p.serviceUrl,
@@ -43,7 +49,9 @@ export function resolveInitParameters(
     flushIntervalMs: p.flushIntervalMs ?? Defaults.flushIntervalMs,
     logLevel: p.logLevel ?? "info",
     multilineCustomFields: p.multilineCustomFields ?? [],
+    requestIdentityTokens: p.requestIdentityTokens ?? false,
   };
+  if (provider !== undefined) value.identityTokenProvider = provider as IdentityTokenProvider;
   if (p.refreshLeadSeconds !== undefined) value.refreshLeadSeconds = p.refreshLeadSeconds;
   return { ok: true, value };
 }

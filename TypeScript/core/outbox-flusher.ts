@@ -16,7 +16,8 @@ const MAX_BATCHES_PER_FLUSH = 100;
 /** What an {@link OutboxFlusher} needs: one user's id and session token, and the client's parts. */
 export interface OutboxFlusherDeps {
   readonly userId: string;
-  readonly sessionToken: string;
+  /** The session's token now; undefined while the session is held for a refresh (nothing is sent). */
+  readonly sessionToken: () => string | undefined;
   readonly service: ServiceClient;
   readonly outbox: OutboxStore;
   readonly timers: TimerSet;
@@ -45,7 +46,7 @@ export interface OutboxFlusher {
  * `*AttributesSyncFailed` events; a 401 `sessionInvalid` ends the session and keeps the batch for the user.
  *
  * @example
- * const flusher = createOutboxFlusher({ userId, sessionToken, service, outbox, timers, events, log,
+ * const flusher = createOutboxFlusher({ userId, sessionToken: () => token, service, outbox, timers, events, log,
  *   flushIntervalMs: 30_000, newBatchId, onSessionInvalid });
  * outbox.queue(userId, "master", { first_name: "Ana" }); flusher.kick();
  */
@@ -83,8 +84,8 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
     });
   };
 
-  const send = async (batch: AttributeBatch): Promise<BatchResult> => {
-    const answer = await d.service.sendAttributes(d.sessionToken, batch);
+  const send = async (batch: AttributeBatch, token: string): Promise<BatchResult> => {
+    const answer = await d.service.sendAttributes(token, batch);
     if (answer.kind === "ok") {
       d.outbox.complete(d.userId, batch.batchId);
       attempt = 0;
@@ -93,7 +94,9 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
       return "sent";
     }
     if (isSessionInvalid(answer)) {
-      d.onSessionInvalid();
+      // Sent with a token the session has since renewed (or is renewing): the batch goes again with the new one.
+      if (token !== d.sessionToken()) scheduleRetry();
+      else d.onSessionInvalid();
       return "failed";
     }
     if (isRetryable(answer)) {
@@ -115,11 +118,13 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
   const sendOne = (): Promise<BatchResult> => {
     intervalTimer?.cancel();
     intervalTimer = undefined;
+    const token = d.sessionToken();
+    if (token === undefined) return Promise.resolve("failed");
     const batch = d.outbox.nextBatch(d.userId, d.newBatchId);
     if (!batch) return Promise.resolve("empty");
     retryTimer?.cancel();
     retryTimer = undefined;
-    const running = send(batch).catch((error: unknown) => {
+    const running = send(batch, token).catch((error: unknown) => {
       d.log.error("attribute flush failed", { error: String(error) });
       return "failed" as const;
     });

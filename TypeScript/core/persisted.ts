@@ -25,6 +25,12 @@ export const SessionRecordSchema = z.object({
   expiresAt: z.number(),
   refreshAt: z.number(),
   refreshSent: z.boolean(),
+  /** The service's clock minus the device's at login, ms: the service's expiry is `expiresAt + skewMs`. */
+  skewMs: z.optional(z.number()),
+  /** Who logged in (`uid:…`, `email:…`, `anon:<anonymous id>`): a login naming the same user renews in place. */
+  loginKey: z.optional(z.string()),
+  /** The login config of that login, reused by a token-provider refresh. */
+  loginConfig: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
 });
 /** A stored session (see {@link SessionRecordSchema}). */
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;

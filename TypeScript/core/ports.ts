@@ -18,6 +18,11 @@ export interface HttpRequest {
 export interface HttpResponse {
   readonly status: number;
   readonly body: string;
+  /**
+   * Answer headers, names in lower case (optional: a transport that cannot read them leaves this out). The core
+   * reads only `x-server-time` and `date` from them, to estimate the service's clock.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Sends HTTP. Rejects (with anything) when the network fails: the core maps that to `networkError`. */
@@ -37,6 +42,15 @@ export interface Store {
 
 /** Wall clock, epoch milliseconds. */
 export interface Clock {
+  now(): number;
+}
+
+/**
+ * A monotonic clock, milliseconds from an arbitrary origin: never jumps with wall-clock changes (Node:
+ * `performance.now()`; Unreal: `FPlatformTime::Seconds() * 1000`). It may or may not count time the device spent
+ * suspended; the core copes with both.
+ */
+export interface MonotonicClock {
   now(): number;
 }
 
@@ -73,4 +87,9 @@ export interface Ports {
   readonly scheduler: Scheduler;
   readonly random: Random;
   readonly logger: Logger;
+  /**
+   * Optional monotonic clock. With it, a wall-clock jump or a suspend is detected (the two clocks disagree) and the
+   * session is re-checked against the service's time; without it the wall clock (skew-corrected) is trusted.
+   */
+  readonly monotonic?: MonotonicClock;
 }

@@ -20,8 +20,9 @@ import {
 } from "../contract";
 import type { CoreLog } from "./log";
 import type { AttributeBatch } from "./outbox-model";
-import type { Transport } from "./ports";
+import type { HttpRequest, HttpResponse, Transport } from "./ports";
 import type { TimerSet } from "./timers";
+import { serverTimeOf, type TrustedClock } from "./trusted-clock";
 
 /** A request not answered within this time counts as a network error. **(ours)** */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -43,12 +44,29 @@ export interface ServiceClient {
   logout(sessionToken: string): Promise<ServiceAnswer<{ ok: boolean }>>;
   addIdentities(sessionToken: string, request: AddIdentitiesRequest): Promise<ServiceAnswer<AddIdentitiesResponse>>;
   sendAttributes(sessionToken: string, request: AttributeBatch): Promise<ServiceAnswer<AttributesResponse>>;
+  /** `GET health`: only to hear the service's time (a clock re-check); `ok` carries the service's time. */
+  health(): Promise<ServiceAnswer<{ time: number }>>;
   /**
    * The client is disposed: every request still waiting on the transport settles now as `network` (its late
    * answer is ignored) and later calls answer `network` without sending anything.
    */
   close(): void;
 }
+
+/** What the service client tells the rest of the client about every answer. */
+export interface ServiceClientHooks {
+  /** Hears the service's time in every answer that carries it (body `serverTime`, `x-server-time`, `date`). */
+  readonly clock?: TrustedClock;
+  /** The service answered (any status): the network is there. */
+  readonly onReached?: () => void;
+}
+
+const HealthSchema = {
+  safeParse(value: unknown): { success: true; data: { time: number } } | { success: false } {
+    const time = (value as { time?: unknown } | null)?.time;
+    return typeof time === "number" && Number.isFinite(time) ? { success: true, data: { time } } : { success: false };
+  },
+};
 
 interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
@@ -69,6 +87,7 @@ export function createServiceClient(
   appId: string,
   log: CoreLog,
   timers: TimerSet,
+  hooks: ServiceClientHooks = {},
 ): ServiceClient {
   const base = serviceUrl.replace(/\/+$/, "");
   // Aborts of the requests waiting on the transport: close() settles them so no flow outlives a dispose.
@@ -78,13 +97,14 @@ export function createServiceClient(
     if (closed) return { kind: "network" };
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    let response: { status: number; body: string };
+    const request: HttpRequest =
+      body === undefined
+        ? { method: "GET", url: base + path, headers: { accept: "application/json" } }
+        : { method: "POST", url: base + path, headers, body: JSON.stringify(body) };
+    const sent = hooks.clock?.stamp();
+    let response: HttpResponse;
     try {
-      response = await withTimeout(
-        transport.send({ method: "POST", url: base + path, headers, body: JSON.stringify(body) }),
-        timers,
-        waiting,
-      );
+      response = await withTimeout(transport.send(request), timers, waiting);
     } catch (error) {
       if (closed) return { kind: "network" };
       log.warn("request failed to reach the service", { path, error: String(error) });
@@ -98,6 +118,9 @@ export function createServiceClient(
     } catch {
       json = undefined;
     }
+    const serverTime = serverTimeOf(lowerCase(response.headers), json);
+    if (hooks.clock && sent && serverTime !== undefined) hooks.clock.observe(serverTime, sent);
+    hooks.onReached?.();
     if (status >= 200 && status < 300) {
       const parsed = parser.safeParse(json);
       if (parsed.success) return { kind: "ok", value: parsed.data };
@@ -119,12 +142,28 @@ export function createServiceClient(
     addIdentities: (token, request) =>
       post(ProtocolPath.identities(appId), request, AddIdentitiesResponseSchema, token),
     sendAttributes: (token, request) => post(ProtocolPath.attributes(appId), request, AttributesResponseSchema, token),
+    async health() {
+      const answer = await post(ProtocolPath.health(), undefined, HealthSchema);
+      if (answer.kind === "ok" && hooks.clock) {
+        // The health answer names its time `time`; anchored here as the body's serverTime is elsewhere.
+        hooks.clock.observe(answer.value.time, hooks.clock.stamp());
+      }
+      return answer;
+    },
     close() {
       closed = true;
       for (const abort of [...waiting]) abort();
       waiting.clear();
     },
   };
+}
+
+/** Header names in lower case (transports may keep the service's spelling). */
+function lowerCase(headers: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  return out;
 }
 
 /** Settles with the transport's answer, or rejects at the timeout or when `waiting`'s abort is called. */

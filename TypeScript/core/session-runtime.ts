@@ -6,16 +6,19 @@ import { createOutboxFlusher } from "./outbox-flusher";
 import type { AttributeKindName } from "./outbox-model";
 import type { OutboxStore, QueueResult } from "./outbox-store";
 import type { SessionRecord } from "./persisted";
-import type { Clock, Random } from "./ports";
+import type { Random } from "./ports";
 import { isSessionInvalid, type ServiceClient } from "./service-client";
+import { serviceExpiresAt } from "./session-record";
 import { createSessionTimers } from "./session-timers";
 import type { TimerSet } from "./timers";
+import type { TrustedClock } from "./trusted-clock";
 
 /** What a session needs from the client around it. */
 export interface SessionDeps {
   readonly service: ServiceClient;
   readonly outbox: OutboxStore;
-  readonly clock: Clock;
+  /** The service's clock as estimated (expiry and refresh are decided on it). */
+  readonly clock: TrustedClock;
   readonly random: Random;
   readonly events: EventHub;
   readonly log: CoreLog;
@@ -26,6 +29,8 @@ export interface SessionDeps {
   readonly persist: (record: SessionRecord) => void;
   /** The session is over on the service's or the clock's word. */
   readonly onExpired: (session: SessionRuntime) => void;
+  /** The refresh point was reached (`refreshUserCredentials` was just emitted). */
+  readonly onRefreshDue?: (session: SessionRuntime) => void;
 }
 
 /** One logged-in session: its timers, its outbox sending and its identity calls, all with its own token. */
@@ -36,8 +41,17 @@ export interface SessionRuntime {
   queue(kind: AttributeKindName, accepted: Readonly<Record<string, AttributeValue>>): QueueResult;
   addIdentities(identitiesJwt: string): Promise<void>;
   flush(): Promise<void>;
-  /** Re-checks refresh and expiry against the wall clock and re-arms the timers. */
+  /** Re-checks refresh and expiry against the trusted clock and re-arms the timers. */
   foreground(): void;
+  /**
+   * The session expired but a refresh may save it: timers stop, nothing is sent (identities wait, attributes stay
+   * queued) until {@link renew} or {@link stop}.
+   */
+  hold(): void;
+  /** True while held for a refresh. */
+  readonly held: boolean;
+  /** The same user's new session (refresh or a login naming the same user): same outbox, same pending work. */
+  renew(next: SessionRecord): void;
   /** Stops everything without a request (expiry, dispose). */
   stop(): void;
   /**
@@ -61,13 +75,15 @@ export function createSessionRuntime(deps: SessionDeps, initial: SessionRecord):
   let record = initial;
   const timers = deps.newTimers();
   let over = false;
+  let held = false;
   const expired = () => {
-    if (over) return;
+    if (over || held) return;
     deps.onExpired(runtime);
   };
+  const token = () => (held ? undefined : record.sessionToken);
   const flusher = createOutboxFlusher({
     userId: record.userId,
-    sessionToken: record.sessionToken,
+    sessionToken: token,
     service: deps.service,
     outbox: deps.outbox,
     timers,
@@ -78,7 +94,7 @@ export function createSessionRuntime(deps: SessionDeps, initial: SessionRecord):
     onSessionInvalid: expired,
   });
   const identities = createIdentitySender({
-    sessionToken: record.sessionToken,
+    sessionToken: token,
     service: deps.service,
     timers,
     events: deps.events,
@@ -91,6 +107,7 @@ export function createSessionRuntime(deps: SessionDeps, initial: SessionRecord):
       record = { ...record, refreshSent: true };
       deps.persist(record);
       deps.events.emit(HelpshiftEvent.refreshUserCredentials);
+      deps.onRefreshDue?.(runtime);
     },
     expire: expired,
   });
@@ -117,19 +134,36 @@ export function createSessionRuntime(deps: SessionDeps, initial: SessionRecord):
     addIdentities: (jwt) => identities.send(jwt),
     flush: () => flusher.flushAll(),
     foreground() {
-      if (over) return;
-      if (deps.clock.now() >= record.expiresAt) {
+      if (over || held) return;
+      if (deps.clock.now() >= serviceExpiresAt(record)) {
         expired();
         return;
       }
       sessionTimers.arm();
+    },
+    hold() {
+      if (over) return;
+      held = true;
+      sessionTimers.stop();
+    },
+    get held() {
+      return held;
+    },
+    renew(next) {
+      if (over) return;
+      record = next;
+      held = false;
+      deps.persist(record);
+      sessionTimers.arm();
+      identities.resume();
+      if (deps.outbox.hasUnsynced(record.userId)) void flusher.flushAll();
     },
     stop,
     async end() {
       over = true;
       sessionTimers.stop();
       identities.stop();
-      await flusher.drain();
+      if (!held) await flusher.drain();
       timers.close();
       const answer = await deps.service.logout(record.sessionToken);
       if (answer.kind === "ok" || isSessionInvalid(answer)) return true;

@@ -1,4 +1,5 @@
 import type { SessionRecord } from "./persisted";
+import { serviceExpiresAt, serviceRefreshAt } from "./session-record";
 import type { Timer, TimerSet } from "./timers";
 
 /** The two moments of a session. */
@@ -10,8 +11,9 @@ export interface SessionTimerActions {
 }
 
 /**
- * Arms the refresh and expiry timers of a session from its record (local-clock times). Re-arming (on
- * foreground) replaces both, so a timer frozen while the app slept is measured again against the wall clock.
+ * Arms the refresh and expiry timers of a session from its record, on the service's clock (the timer set runs on
+ * the trusted clock). Re-arming (on foreground, after a clock jump) replaces both, so a timer frozen while the app
+ * slept is measured again.
  *
  * @example
  * const timers = createSessionTimers(timerSet, () => record, { refresh: sendRefresh, expire: endSession });
@@ -35,9 +37,9 @@ export function createSessionTimers(
       stop();
       const current = record();
       if (!current.refreshSent && current.refreshAt < current.expiresAt) {
-        refreshTimer = timers.at(current.refreshAt, actions.refresh);
+        refreshTimer = timers.at(serviceRefreshAt(current), actions.refresh);
       }
-      expiryTimer = timers.at(current.expiresAt, actions.expire);
+      expiryTimer = timers.at(serviceExpiresAt(current), actions.expire);
     },
     stop,
   };

@@ -82,6 +82,14 @@ export function fakeClient(): FakeClient {
       return () => listeners.delete(listener);
     },
     getState: () => state,
+    onStateChange(listener) {
+      listener(state);
+      return () => undefined;
+    },
+    onIdentityTokenRequested: () => () => undefined,
+    provideIdentityToken() {},
+    provideIdentityTokenFailed() {},
+    refreshSession: async () => false,
     dispose() {
       fake.disposed = true;
     },
