@@ -40,8 +40,20 @@ export function createConsoleLogger(options: ConsoleLoggerOptions = {}): Logger 
   };
 }
 
-function safeJson(value: unknown): string {
+/** True when every field is a string, number, boolean or null: plain `JSON.stringify` gives the same text. */
+function flat(fields: Readonly<Record<string, unknown>>): boolean {
+  for (const key in fields) {
+    const v = fields[key];
+    if (v !== null && typeof v === "object") return false;
+  }
+  return true;
+}
+
+function safeJson(value: Readonly<Record<string, unknown>>): string {
   try {
+    // The replacer (which turns nested errors into name and message) makes JSON.stringify several times slower;
+    // the usual line (request, login) has only flat fields and needs none.
+    if (flat(value)) return JSON.stringify(value);
     return JSON.stringify(value, (_key, v) => (v instanceof Error ? { name: v.name, message: v.message } : v));
   } catch {
     return "[unserialisable fields]";

@@ -26,7 +26,9 @@ export function redactingLogger(sink: Logger): RedactingLogger {
     if (Array.isArray(value)) return value.map(deep);
     if (value instanceof Error) return { name: value.name, message: text(value.message) };
     if (typeof value === "object" && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)]));
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) out[key] = deep((value as Record<string, unknown>)[key]);
+      return out;
     }
     return value;
   };

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { SignJWT } from "jose";
 import { LoginConfigKey, ProtocolPath } from "../../contract";
+import type { Logger } from "../../core/ports";
 import { createConsoleLogger } from "../../node/console-logger";
 import {
   type App,
@@ -110,6 +111,17 @@ export async function sampleToken(secret: string, nowMs: number): Promise<string
     .sign(new TextEncoder().encode(secret));
 }
 
+/**
+ * The logger `serve` runs the service with: the console logger (info and up), every line to the command's stderr.
+ * Bench 4 runs the service with this very logger, so it measures what users run.
+ *
+ * @example
+ * createIdentityService({ dataDir, logger: serveLogger(processIo()) });
+ */
+export function serveLogger(io: Pick<CommandIo, "err">): Logger {
+  return createConsoleLogger({ sink: { log: io.err, warn: io.err, error: io.err } });
+}
+
 /** Single-quotes a value for a POSIX shell. */
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -130,7 +142,7 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
   const service = await createIdentityService({
     dataDir: options.dataDir,
     // No publicUrl: the tester page calls its own origin, so it works under whatever address it was opened.
-    logger: createConsoleLogger({ sink: { log: io.err, warn: io.err, error: io.err } }),
+    logger: serveLogger(io),
   });
   let listened: string;
   try {

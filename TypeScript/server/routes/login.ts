@@ -7,8 +7,11 @@
  */
 import type { FastifyInstance } from "fastify";
 import {
+  type LoginPlan as ContentPlan,
+  checkLogin,
   findIdentity,
   type IdentityEntry,
+  LoginConfigKey,
   LoginFailureReason,
   type LoginRequest,
   LoginRequestSchema,
@@ -19,9 +22,8 @@ import type { App } from "../apps";
 import { appOf, requireApp } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
-import { checkTokenContent } from "../token-content";
 import type { User } from "../users";
-import { verifyIdentityToken } from "../verify-token";
+import { verifyCheckedToken } from "../verify-token";
 
 export function registerLoginRoute(fastify: FastifyInstance, context: ServiceContext): void {
   // Every write of the login in one transaction: one commit instead of three, and no user left without its
@@ -42,10 +44,10 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
     const app = appOf(request);
     const parsed = LoginRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
-    const contentFailure = checkContent(parsed.data);
-    if (contentFailure) return sendError(reply, contentFailure.status, contentFailure.failure);
+    const content = checkContent(parsed.data);
+    if ("failure" in content) return sendError(reply, content.status, content.failure);
     if (!app.identityEnabled) return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
-    const plan = await planLogin(app, parsed.data, context);
+    const plan = planLogin(app, parsed.data, content.checked, context);
     if ("failure" in plan) return sendError(reply, plan.status, plan.failure);
     const { user, session } = commitLogin(app, plan);
     const answer: LoginResponse = {
@@ -68,18 +70,19 @@ type LoginPlan =
   | { readonly kind: "anonymous"; readonly anonymousId: string }
   | { readonly kind: "identified"; readonly key: IdentityEntry; readonly kept: readonly IdentityEntry[] };
 
-/** What the client should have refused itself: checked before the feature flag, signature and `iat` age. */
-function checkContent(request: LoginRequest): Failed | undefined {
+/**
+ * What the client should have refused itself: checked before the feature flag, signature and `iat` age. The
+ * token's content rules run here once (the contract's `checkLogin`, as the client runs it); what they found is
+ * handed to the signature and `iat` checks.
+ */
+function checkContent(request: LoginRequest): Failed | { readonly checked?: ContentPlan } {
   const badRequest = { failure: BAD_REQUEST, status: 400 };
-  if (request.identityToken === "") return isAnonymousId(request.anonymousId) ? undefined : badRequest;
-  const content = checkTokenContent(request.identityToken, {
-    fullPrivacy: request.fullPrivacy,
-    requireUidOrEmail: true,
-  });
-  if (!content.ok) return { failure: errorOfCheckFailure(content), status: statusOfCheckFailure(content) };
+  if (request.identityToken === "") return isAnonymousId(request.anonymousId) ? {} : badRequest;
+  const checked = checkLogin(request.identityToken, { [LoginConfigKey.fullPrivacyEnabled]: request.fullPrivacy });
+  if (!checked.ok) return { failure: errorOfCheckFailure(checked), status: statusOfCheckFailure(checked) };
   // Full privacy without a uid logs in the device's anonymous user: its id is content too.
-  if (content.mode === "privateAnonymous" && !isAnonymousId(request.anonymousId)) return badRequest;
-  return undefined;
+  if (checked.mode === "privateAnonymous" && !isAnonymousId(request.anonymousId)) return badRequest;
+  return { checked };
 }
 
 function anonymousPlan(anonymousId: string | undefined): LoginPlan | Failed {
@@ -88,12 +91,15 @@ function anonymousPlan(anonymousId: string | undefined): LoginPlan | Failed {
 }
 
 /** uid is authoritative; email identifies only without uid and without full privacy; else the device's id. */
-async function planLogin(app: App, request: LoginRequest, context: ServiceContext): Promise<LoginPlan | Failed> {
+function planLogin(
+  app: App,
+  request: LoginRequest,
+  checked: ContentPlan | undefined,
+  context: ServiceContext,
+): LoginPlan | Failed {
   if (request.identityToken === "") return anonymousPlan(request.anonymousId);
-  const verified = await verifyIdentityToken(request.identityToken, app.secret, context.clock.now(), {
-    fullPrivacy: request.fullPrivacy,
-    requireUidOrEmail: true,
-  });
+  if (checked === undefined) return { failure: BAD_REQUEST, status: 400 };
+  const verified = verifyCheckedToken(request.identityToken, checked, app.secret, context.clock.now());
   if (!verified.ok) return { failure: errorOfCheckFailure(verified), status: statusOfCheckFailure(verified) };
   if (verified.mode === "privateAnonymous") return anonymousPlan(request.anonymousId);
   const key =
