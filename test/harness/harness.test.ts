@@ -29,7 +29,10 @@ const sign = (identities: unknown[], key = secret) =>
     .sign(new TextEncoder().encode(key));
 
 beforeAll(async () => {
-  harness = await buildHarness(mkdtempSync(join(tmpdir(), "hsts-harness-")));
+  // HSTS_HARNESS_SOURCE=<a copy of Source/HelpshiftTS>: play against that copy (to show a deliberate break is caught).
+  harness = await buildHarness(mkdtempSync(join(tmpdir(), "hsts-harness-")), {
+    sourceDir: process.env.HSTS_HARNESS_SOURCE || undefined,
+  });
   service = await createIdentityService({ database: ":memory:" });
   service.apps.create({
     id: "harness",

@@ -582,8 +582,8 @@ HS_SCENARIO(background_foreground)
 	HsEndGame(Game);
 }
 
-// Shutdown with a login (another user), a flush and a logout in flight (Logout in _Event Shutdown_): the login's
-// pin fails once,
+// Shutdown with a login (another user), a flush, an event and a logout in flight (Logout in _Event Shutdown_): the
+// login's pin fails once,
 // during Shutdown; nothing after. The next game instance over the same Saved/ completes the logout: the pending
 // attributes go out with the old session, then its revoke.
 HS_SCENARIO(shutdown_all_in_flight)
@@ -609,6 +609,13 @@ HS_SCENARIO(shutdown_all_in_flight)
 	}
 	// Until the flush timer has sent the batch; its answer is not taken (no frame runs before Shutdown).
 	HsEngine::TickUntil([&] { return HttpCount(Mark, "/attributes") > 0; }, 2000, 1.0);
+	// A refused key: its masterAttributesValidationFailed is queued for a frame that never comes.
+	FParams Refused;
+	Refused.Add(TEXT("nickname"), Str("cy"));
+	{
+		FGameCall Call;
+		UHelpshiftTSLibrary::UpdateMasterAttributes(Refused);
+	}
 	LoginNode(First, "relogin", HsScenario::ConfigW("token.valid"), NoPrivacy());
 	HsEngine::Line("beforeShutdown.http", HttpSince(Mark));
 	HsEndGame(First);
