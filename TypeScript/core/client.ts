@@ -271,7 +271,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
   ): void {
     const previous = runtime.record.sessionToken;
     log.remember(response.sessionToken);
-    const record = sessionRecordFromLogin(response, trusted.offset(), leadSeconds(c, response), identity);
+    const record = newRecord(c, response, identity);
     setExpired(c, false);
     runtime.renew(record);
     if (previous !== record.sessionToken) log.forget(previous);
@@ -281,6 +281,18 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
 
   const leadSeconds = (c: Installed, response: LoginResponse) =>
     c.params.refreshLeadSeconds ?? response.refreshLeadSeconds ?? Defaults.refreshLeadSeconds;
+
+  /**
+   * The session record of a login answer. With a token source, a refresh point earlier than half the session's
+   * life is moved there: a lead as long as the session would otherwise refresh again at once, in a loop.
+   */
+  const newRecord = (c: Installed, response: LoginResponse, identity: LoginIdentity): SessionRecord => {
+    const record = sessionRecordFromLogin(response, trusted.offset(), leadSeconds(c, response), identity);
+    if (!tokens.configured || record.refreshAt >= record.expiresAt) return record;
+    const localNow = ports.clock.now();
+    const halfway = localNow + (record.expiresAt - localNow) / 2;
+    return record.refreshAt < halfway ? { ...record, refreshAt: Math.round(halfway) } : record;
+  };
 
   /** Ends a session (logout): drops it from the store at once, then flushes and revokes in the background. */
   const endSession = (c: Installed, runtime: SessionRuntime): Promise<void> => {
@@ -349,7 +361,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       void endSession(c, current);
     }
     log.remember(response.sessionToken);
-    const record = sessionRecordFromLogin(response, trusted.offset(), leadSeconds(c, response), identity);
+    const record = newRecord(c, response, identity);
     c.state.writeSession(record);
     setExpired(c, false);
     startSession(c, record);

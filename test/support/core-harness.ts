@@ -13,6 +13,7 @@
 import type { HelpshiftEventData, HelpshiftInitParameters } from "../../TypeScript/core/api";
 import { createHelpshiftClient } from "../../TypeScript/core/client";
 import type { HelpshiftClient } from "../../TypeScript/core/index";
+import type { Clock } from "../../TypeScript/core/ports";
 import { CapturingLogger } from "./capturing-logger";
 import { FakeIdentityService, type FakeServiceOptions } from "./fake-identity-service";
 import { fakePorts } from "./fake-ports";
@@ -48,6 +49,10 @@ export interface HarnessOptions {
   readonly transport?: RouteTransport;
   readonly service?: FakeServiceOptions;
   readonly seed?: number;
+  /** Give the client `time.monotonic` as its monotonic clock port. */
+  readonly monotonic?: boolean;
+  /** The fake service's clock (default `time`): a test of wall-clock changes gives the service the true time. */
+  readonly serviceClock?: Clock;
 }
 
 /** Makes a {@link CoreHarness}. */
@@ -57,11 +62,13 @@ export function createCoreHarness(
 ): CoreHarness {
   const time = options.time ?? createManualTime();
   const transport = options.transport ?? new RouteTransport();
-  const service = shared?.service ?? new FakeIdentityService(transport, time.clock, options.service);
+  const service =
+    shared?.service ?? new FakeIdentityService(transport, options.serviceClock ?? time.clock, options.service);
   const store = options.store ?? new MemoryStore();
   const random = new SeededRandom(options.seed ?? 7);
   const logger = new CapturingLogger();
-  const client = createHelpshiftClient(fakePorts({ transport, time, store, random, logger }));
+  const monotonic = options.monotonic ?? false;
+  const client = createHelpshiftClient(fakePorts({ transport, time, store, random, logger, monotonic }));
   const events: Array<{ event: string; data: HelpshiftEventData }> = [];
   client.addEventListener((event, data) => events.push({ event, data }));
   const harness: CoreHarness = {
@@ -77,7 +84,7 @@ export function createCoreHarness(
       client.Init({ serviceUrl: TEST_SERVICE_URL, appId: service.appId, ...overrides });
     },
     restart() {
-      return createCoreHarness({ store, time, transport, seed: (options.seed ?? 7) + 1 }, { service });
+      return createCoreHarness({ store, time, transport, seed: (options.seed ?? 7) + 1, monotonic }, { service });
     },
   };
   return harness;

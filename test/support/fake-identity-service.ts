@@ -23,6 +23,8 @@ export interface FakeServiceOptions {
   readonly skewMs?: number;
   /** `refreshLeadSeconds` sent in login answers, if any. */
   readonly refreshLeadSeconds?: number;
+  /** Send the service's time in an `x-server-time` header on every answer (as the reference service does). */
+  readonly timeHeader?: boolean;
 }
 
 /** A session the fake service issued; set `revoked` to make the next bearer call answer 401. */
@@ -31,6 +33,8 @@ export interface IssuedSession {
   readonly userId: string;
   readonly anonymous: boolean;
   revoked: boolean;
+  /** Service-clock expiry. */
+  readonly expiresAt?: number;
 }
 
 /** See the module example. Routes are mounted on the transport at construction. */
@@ -54,6 +58,20 @@ export class FakeIdentityService {
     transport.route("POST", this.path("logout"), (r) => this.withSession(r, (s) => this.logout(s)));
     transport.route("POST", this.path("identities"), (r) => this.withSession(r, (s) => this.identities(s, r)));
     transport.route("POST", this.path("attributes"), (r) => this.withSession(r, (s) => this.attributes(s, r)));
+    transport.route("GET", ProtocolPath.health(), () =>
+      this.stamped({ status: 200, json: { ok: true, time: this.now() } }),
+    );
+  }
+
+  /** The service's clock: the client's plus `skewMs`. */
+  now(): number {
+    return this.clock.now() + (this.options.skewMs ?? 0);
+  }
+
+  /** Adds the `x-server-time` header when `timeHeader` is on. */
+  private stamped(reply: Reply): Reply {
+    if (reply === "network" || !this.options.timeHeader) return reply;
+    return { ...reply, headers: { ...reply.headers, "x-server-time": String(this.now()) } };
   }
 
   /** The path of one of the service's calls for this app. */
@@ -94,25 +112,29 @@ export class FakeIdentityService {
     const email = identities.find((i) => i.identifier === "email")?.value;
     const anonymous = uid === undefined && (body.fullPrivacy || email === undefined);
     const userId = anonymous ? (body.anonymousId ?? "anon") : uid !== undefined ? `uid:${uid}` : `email:${email}`;
-    const session: IssuedSession = { token: this.newToken(), userId, anonymous, revoked: false };
+    const serverNow = this.now();
+    const expiresAt = serverNow + (this.options.lifetimeMs ?? 7 * 24 * 3600 * 1000);
+    const session: IssuedSession = { token: this.newToken(), userId, anonymous, revoked: false, expiresAt };
     this.sessions.push(session);
-    const serverNow = this.clock.now() + (this.options.skewMs ?? 0);
     const json: Record<string, unknown> = {
       userId,
       anonymous,
       sessionToken: session.token,
-      expiresAt: serverNow + (this.options.lifetimeMs ?? 7 * 24 * 3600 * 1000),
+      expiresAt,
       serverTime: serverNow,
     };
     if (this.options.refreshLeadSeconds !== undefined) json.refreshLeadSeconds = this.options.refreshLeadSeconds;
-    return { status: 200, json };
+    return this.stamped({ status: 200, json });
   }
 
   private withSession(request: RecordedRequest, handle: (session: IssuedSession) => Reply): Reply {
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "");
     const session = this.sessions.find((s) => s.token === token && !s.revoked);
-    if (!session) return { status: 401, json: { reason: "sessionInvalid", detail: "sessionRevoked" } };
-    return handle(session);
+    if (!session) return this.stamped({ status: 401, json: { reason: "sessionInvalid", detail: "sessionRevoked" } });
+    if (session.expiresAt !== undefined && this.now() >= session.expiresAt) {
+      return this.stamped({ status: 401, json: { reason: "sessionInvalid", detail: "sessionExpired" } });
+    }
+    return this.stamped(handle(session));
   }
 
   private logout(session: IssuedSession): Reply {

@@ -24,11 +24,13 @@ export interface FakePortParts {
   readonly store?: Store;
   readonly random?: Random;
   readonly logger?: Logger;
+  /** Hand the client `time.monotonic` as its monotonic clock port (default: no monotonic port). */
+  readonly monotonic?: boolean;
 }
 
 /** See the module example. */
 export function fakePorts(parts: FakePortParts): Ports {
-  return {
+  const ports: Ports = {
     transport: parts.transport,
     clock: parts.time,
     scheduler: parts.time,
@@ -36,4 +38,5 @@ export function fakePorts(parts: FakePortParts): Ports {
     random: parts.random ?? new SeededRandom(),
     logger: parts.logger ?? silentLogger,
   };
+  return parts.monotonic ? { ...ports, monotonic: parts.time.monotonic } : ports;
 }

@@ -7,7 +7,7 @@
  * await time.advance(30_000); // runs every timer due in the next 30 s, in order, settling promises between
  * time.advanceSync(30_000); // the same, without waiting for promises between timers
  */
-import type { Clock, Scheduler, TimerHandle } from "../../TypeScript/core/ports";
+import type { Clock, MonotonicClock, Scheduler, TimerHandle } from "../../TypeScript/core/ports";
 
 /** Node and browsers run a timer longer than this after 1 ms; the fake does the same so chunking is tested. */
 export const NODE_MAX_DELAY_MS = 2_147_483_647;
@@ -62,6 +62,13 @@ export class ManualTime implements Clock, Scheduler {
   readonly scheduler: Scheduler = this;
   /** Every delay ever requested (to check nothing above {@link NODE_MAX_DELAY_MS} was asked). */
   readonly requestedDelays: number[] = [];
+  /**
+   * The monotonic clock port: moves with {@link advance}, {@link advanceSync} and {@link jump}, not with
+   * {@link jumpTo} (a wall-clock change), nor with a `jump` whose monotonic clock stops (a suspend on a platform
+   * whose monotonic clock does not count sleep).
+   */
+  readonly monotonic: MonotonicClock = { now: () => this.ms - this.wallOnlyMs };
+  private wallOnlyMs = 0;
   private readonly timers = new Map<number, PendingTimer>();
   private nextId = 1;
   private readonly recordDelays: boolean;
@@ -121,10 +128,12 @@ export class ManualTime implements Clock, Scheduler {
 
   /**
    * Moves time by `ms` without running timers (a device that slept): timers keep their due time, so those
-   * overdue run at the next {@link advance} or {@link runDue}.
+   * overdue run at the next {@link advance} or {@link runDue}. `monotonicStops`: the monotonic clock did not count
+   * the sleep (iOS, Linux CLOCK_MONOTONIC); by default it did (Windows, Node's performance.now on most hosts).
    */
-  jump(ms: number): void {
+  jump(ms: number, options: { readonly monotonicStops?: boolean } = {}): void {
     this.ms += ms;
+    if (options.monotonicStops) this.wallOnlyMs += ms;
   }
 
   /**
@@ -135,6 +144,7 @@ export class ManualTime implements Clock, Scheduler {
     const delta = time - this.ms;
     for (const [id, timer] of this.timers) this.timers.set(id, { ...timer, due: timer.due + delta });
     this.ms = time;
+    this.wallOnlyMs += delta;
   }
 
   /** Timers not yet run, sorted by due time. */

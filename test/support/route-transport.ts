@@ -14,7 +14,9 @@
 import type { HttpRequest, HttpResponse, Transport } from "../../TypeScript/core/ports";
 
 /** An answer: a status with a JSON value or raw body text, or `"network"` to reject like a failed connection. */
-export type Reply = { status: number; json?: unknown; body?: string } | "network";
+export type Reply =
+  | { status: number; json?: unknown; body?: string; headers?: Readonly<Record<string, string>> }
+  | "network";
 
 /** A request as the transport saw it, with its path and parsed JSON body. */
 export interface RecordedRequest extends HttpRequest {
@@ -84,6 +86,6 @@ export class RouteTransport implements Transport {
     const reply: Reply = await handler(recorded);
     if (reply === "network") throw new Error(`connect ECONNREFUSED ${request.url}`);
     const body = reply.body ?? (reply.json === undefined ? "" : JSON.stringify(reply.json));
-    return { status: reply.status, body };
+    return reply.headers ? { status: reply.status, body, headers: reply.headers } : { status: reply.status, body };
   }
 }
