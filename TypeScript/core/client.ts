@@ -276,7 +276,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     runtime.renew(record);
     if (previous !== record.sessionToken) log.forget(previous);
     log.info(byRefresh ? "session refreshed in place" : "session renewed in place", { userId: record.userId });
-    publishState();
+    // No state published here: the refresh's end (or the login's settle) publishes the outcome once.
   }
 
   const leadSeconds = (c: Installed, response: LoginResponse) =>
@@ -365,7 +365,6 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     c.state.writeSession(record);
     setExpired(c, false);
     startSession(c, record);
-    publishState();
   };
 
   const loginContext = (c: Installed): LoginFlowContext => ({

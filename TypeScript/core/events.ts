@@ -7,7 +7,10 @@ import type { CoreLog } from "./log";
 export interface EventHub {
   emit(event: HelpshiftEvent, data?: HelpshiftEventData): void;
   add(listener: HelpshiftEventListener): () => void;
-  /** Delivers an event to one listener only (the sticky `userSessionExpired` for a listener that binds late). */
+  /**
+   * Delivers an event to one listener only (the sticky `userSessionExpired` for a listener that binds late), unless
+   * a broadcast of that event is still on its way (the listener hears that one).
+   */
   emitTo(listener: HelpshiftEventListener, event: HelpshiftEvent): void;
   /** After this, nothing is delivered, not even events already emitted. */
   close(): void;
@@ -24,14 +27,18 @@ export interface EventHub {
  */
 export function createEventHub(log: CoreLog): EventHub {
   const listeners = new Set<HelpshiftEventListener>();
+  /** Broadcasts emitted but not yet delivered, per event: a listener added now will hear them anyway. */
+  const undelivered = new Map<HelpshiftEvent, number>();
   let closed = false;
   return {
     emit(event, data = {}) {
       if (closed) return;
       log.debug("event", { event, keys: Object.keys(data) });
       const snapshot = { ...data };
+      undelivered.set(event, (undelivered.get(event) ?? 0) + 1);
       defer(
         () => {
+          undelivered.set(event, (undelivered.get(event) ?? 1) - 1);
           if (closed) return;
           for (const listener of [...listeners]) {
             try {
@@ -45,7 +52,7 @@ export function createEventHub(log: CoreLog): EventHub {
       );
     },
     emitTo(listener, event) {
-      if (closed) return;
+      if (closed || (undelivered.get(event) ?? 0) > 0) return;
       defer(
         () => {
           if (!closed && listeners.has(listener)) listener(event, Object.freeze({}));
