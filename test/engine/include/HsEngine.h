@@ -62,6 +62,8 @@ namespace HsEngine
 	 * "<METHOD> <path> auth=<last 12 characters of the bearer token, or ->".
 	 */
 	extern std::vector<std::string> HttpLog;
+	/** Requests started and not yet completed on the game thread (a cancelled one counts until its completion). */
+	extern int HttpInFlight;
 
 	/** Wall-clock pause with no frame: the game thread suspended (an iOS app in the background). */
 	void Suspend(double Seconds);

@@ -95,6 +95,7 @@ int HsEngine::CallsIntoDeadEnv = 0;
 bool HsEngine::TraceScriptCalls = true;
 std::vector<std::string> HsEngine::ScriptCalls;
 std::vector<std::string> HsEngine::HttpLog;
+int HsEngine::HttpInFlight = 0;
 
 void HsEngine::OnNewObject(UObject* Object, UObject* Outer) { Outers()[Object] = Outer; }
 UObject* HsEngine::OuterOf(const UObject* Object)

@@ -60,6 +60,7 @@ namespace
 			for (const auto& Header : Headers)
 				if (FString(HsEngine::Wide(Header.first)) == TEXT("authorization") && Header.second.size() > 12) Auth = Header.second.substr(Header.second.size() - 12);
 			HsEngine::HttpLog.push_back(Method + " " + Path + " auth=" + Auth);
+			++HsEngine::HttpInFlight;
 			std::shared_ptr<FHsHttpRequest> Self = shared_from_this();
 			std::thread([Self, Host, Port, Path]() { Self->Run(Host, Port, Path); }).detach();
 			return true;
@@ -163,6 +164,7 @@ namespace
 		for (const auto& Request : Done)
 		{
 			Request->bFinished = true;
+			--HsEngine::HttpInFlight;
 			const bool bOk = Request->Result && !Request->bCancelled;
 			const FHttpRequestCompleteDelegate Complete = Request->Complete;
 			Complete.ExecuteIfBound(FHttpRequestPtr(std::static_pointer_cast<IHttpRequest>(Request)),

@@ -187,11 +187,11 @@ namespace
 
 	bool Settled(int Frames = 40)
 	{
-		// Until no HTTP request has been started for Frames frames in a row.
+		// Until no HTTP request is in flight and none has been started for Frames frames in a row.
 		int Quiet = 0, Last = SendCount();
 		return HsEngine::TickUntil([&] {
 			const int Now = SendCount();
-			Quiet = Now == Last ? Quiet + 1 : 0;
+			Quiet = Now == Last && HsEngine::HttpInFlight == 0 ? Quiet + 1 : 0;
 			Last = Now;
 			return Quiet >= Frames;
 		}, 4000, 2.0);
