@@ -10,14 +10,14 @@
 import { installDecodePort, installedDecodePort, PURE_DECODE_PORT } from "../contract";
 import type { HelpshiftClient } from "../core/api";
 import { createHelpshiftClient } from "../core/index";
-import type { Clock, Logger, Scheduler, Store, Transport } from "../core/ports";
+import type { Clock, Logger, MonotonicClock, Scheduler, Store, Transport } from "../core/ports";
 import { createConsoleLogger } from "./console-logger";
 import { nodeDecodePort } from "./decode-port";
 import { createFetchTransport } from "./fetch-transport";
 import { createFileStore } from "./file-store";
 import { createMemoryStore } from "./memory-store";
 import { cryptoRandom } from "./random";
-import { createNodeScheduler, systemClock } from "./scheduler";
+import { createNodeScheduler, monotonicClock, systemClock } from "./scheduler";
 
 export interface NodeClientOptions {
   /** Directory of the persisted state; without it the state lives in memory (gone with the process). */
@@ -32,6 +32,8 @@ export interface NodeClientOptions {
   readonly clock?: Clock;
   readonly scheduler?: Scheduler;
   readonly logger?: Logger;
+  /** The monotonic clock port (default `performance.now`); `null` leaves it out (a test's manual wall clock). */
+  readonly monotonic?: MonotonicClock | null;
 }
 
 /**
@@ -50,5 +52,13 @@ export function createNodeClient(options: NodeClientOptions = {}): HelpshiftClie
     scheduler: options.scheduler ?? createNodeScheduler({ unref: options.unrefTimers ?? false }),
     random: cryptoRandom,
     logger: options.logger ?? createConsoleLogger(),
+    // With a manual wall clock (tests), the real monotonic clock would disagree with it: left out unless given.
+    ...monotonicPort(options),
   });
+}
+
+function monotonicPort(options: NodeClientOptions): { monotonic?: MonotonicClock } {
+  if (options.monotonic === null) return {};
+  if (options.monotonic) return { monotonic: options.monotonic };
+  return options.clock ? {} : { monotonic: monotonicClock };
 }

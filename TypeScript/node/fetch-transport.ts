@@ -42,7 +42,13 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
         const response = await doFetch(request.url, init);
         // The body is read under the same timeout: a service that stalls mid-answer is a network failure too.
         const body = await response.text();
-        return { status: response.status, body };
+        // Only the headers the core reads (the service's time): a smaller answer object to carry around.
+        const headers: Record<string, string> = {};
+        for (const name of ["x-server-time", "date"]) {
+          const value = response.headers.get(name);
+          if (value !== null) headers[name] = value;
+        }
+        return { status: response.status, body, headers };
       } catch (error) {
         if (controller.signal.aborted) throw new TransportError("timeout", `no answer within ${timeoutMs} ms`);
         // The URL has no secret in it (tokens travel in headers and bodies), so naming the host helps debugging.

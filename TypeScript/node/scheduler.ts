@@ -8,7 +8,7 @@
  * const handle = scheduler.schedule(() => console.log("later"), 1000);
  * scheduler.cancel(handle);
  */
-import type { Clock, Scheduler, TimerHandle } from "../core/ports";
+import type { Clock, MonotonicClock, Scheduler, TimerHandle } from "../core/ports";
 
 /** The longest delay Node's `setTimeout` honours. */
 export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
@@ -22,6 +22,9 @@ export interface NodeSchedulerOptions {
 
 /** The wall clock. */
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** The monotonic clock port: `performance.now()` (never jumps with the wall clock). */
+export const monotonicClock: MonotonicClock = { now: () => performance.now() };
 
 interface ChainedTimer {
   timer: NodeJS.Timeout | undefined;

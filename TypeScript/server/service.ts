@@ -24,6 +24,7 @@ import { answerClientError } from "./http/client-errors";
 import type { ServiceContext } from "./http/context";
 import { errorOfFrameworkStatus, sendError } from "./http/errors";
 import { refuseNonJson } from "./http/media-type";
+import { stampServerTime } from "./http/server-time";
 import { type RateLimit, RateLimiter } from "./rate-limit";
 import { type RedactingLogger, redactingLogger } from "./redacting-logger";
 import { registerAttributesRoute } from "./routes/attributes";
@@ -153,6 +154,8 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     });
   });
 
+  // Every answer carries the service's time, so the client re-measures its clock skew on each one.
+  stampServerTime(fastify, clock);
   registerLoginRoute(fastify, context);
   registerIdentitiesRoute(fastify, context);
   registerAttributesRoute(fastify, context);
