@@ -20,7 +20,7 @@ import {
   LoginFailureReason,
   LoginFailureReasonConstantName,
 } from "../TypeScript/contract";
-import { BridgeArgument, BridgeCommand, ENTRY_MODULE } from "../TypeScript/ue/commands";
+import { BridgeArgument, BridgeCommand, ENTRY_MODULE, HostEvent } from "../TypeScript/ue/commands";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CONSTANTS_HEADER = join(ROOT, "Source", "HelpshiftTS", "Public", "HelpshiftTSConstants.h");
@@ -89,6 +89,12 @@ export function renderConstantsHeader(): string {
     namespaceBlock(
       "HelpshiftTSCommand",
       Object.entries(BridgeCommand).map(([key, value]) => [upperFirst(key), value]),
+    ),
+    "",
+    "/** Events the plugin adds beside the SDK's, delivered through the same event delegate and node. */",
+    namespaceBlock(
+      "HelpshiftTSHostEvent",
+      Object.entries(HostEvent).map(([key, value]) => [upperFirst(key), value]),
     ),
     "",
     "/** How the subsystem starts the TypeScript entry. */",

@@ -20,6 +20,10 @@ export const BridgeCommand = {
   updateAppAttributes: "updateAppAttributes",
   /** `{clear}`: the vendor's ClearAnonymousUserOnLogin(bool); answered by `CompleteRequest(id)`. */
   clearAnonymousUserOnLogin: "clearAnonymousUserOnLogin",
+  /** `{jwt, requestId?}`: the answer to `RequestIdentityToken(requestId, reason)`. */
+  provideIdentityToken: "provideIdentityToken",
+  /** `{jwt: "", requestId?}`: the identity token request cannot be answered (retried with backoff). */
+  provideIdentityTokenFailed: "provideIdentityTokenFailed",
   /** `{}`: the engine's ApplicationHasEnteredForegroundDelegate. */
   foreground: "foreground",
   /** `{}`: the engine's ApplicationWillEnterBackgroundDelegate. */
@@ -30,6 +34,15 @@ export const BridgeCommand = {
   dispose: "dispose",
 } as const;
 export type BridgeCommand = (typeof BridgeCommand)[keyof typeof BridgeCommand];
+
+/**
+ * Events the plugin delivers beside the SDK's (through the same Blueprint event delegate, event node and facade
+ * listeners). `identityTokenRequested` carries `{requestId, reason}` (`refresh` or `expired`).
+ */
+export const HostEvent = {
+  identityTokenRequested: "identityTokenRequested",
+} as const;
+export type HostEvent = (typeof HostEvent)[keyof typeof HostEvent];
 
 /** The names under which the C++ owner passes UObjects to `FJsEnv::Start` (read with `argv.getByName`). */
 export const BridgeArgument = {

@@ -21,6 +21,7 @@ import type { LoginConfig } from "../contract/config";
 import { ErrorValue, FailureDetail, HelpshiftEvent, LoginFailureReason } from "../contract/names";
 import type { ErrorMap } from "../contract/result";
 import type { HelpshiftEventData } from "../core/api";
+import { HostEvent } from "./commands";
 import type { InitFields } from "./messages";
 import { type StringTMap, tmapToRecord } from "./tmap";
 
@@ -40,6 +41,12 @@ export class LoginFailure extends Error {
 
 export type EventListener = (event: HelpshiftEvent, data: HelpshiftEventData) => void;
 
+/** A request for a fresh identity token (the plugin's identityTokenRequested event). */
+export interface IdentityTokenRequest {
+  readonly requestId: number;
+  readonly reason: "refresh" | "expired";
+}
+
 export interface HelpshiftFacade {
   /** `Init` with install parameters (they win over the developer settings). */
   init(parameters?: InitFields): void;
@@ -53,6 +60,16 @@ export interface HelpshiftFacade {
   clearAnonymousUserOnLogin(clear: boolean): void;
   /** Listens to one event; returns the function that stops listening. */
   on(event: HelpshiftEvent, listener: (data: HelpshiftEventData) => void): () => void;
+  /**
+   * With `requestIdentityTokens` in Init: the client wants a fresh token for the user logged in now (`reason`:
+   * `refresh` ahead of expiry, or `expired`). Answer with {@link provideIdentityToken} or
+   * {@link provideIdentityTokenFailed}. Returns the function that stops listening.
+   */
+  onIdentityTokenRequested(listener: (request: IdentityTokenRequest) => void): () => void;
+  /** Answers an identity token request (requestId: the request's, or left out for whichever is pending). */
+  provideIdentityToken(identityJwt: string, requestId?: number): void;
+  /** The game cannot get a token now: the client retries with backoff, within a budget. */
+  provideIdentityTokenFailed(requestId?: number): void;
   /** Listens to every event; returns the function that stops listening. */
   addEventListener(listener: EventListener): () => void;
 }
@@ -84,27 +101,38 @@ const events = new Set<string>(Object.values(HelpshiftEvent));
 export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): HelpshiftFacade {
   const ue = (): FacadeUE => classes ?? puertsUE();
   const listeners = new Set<EventListener>();
+  const tokenListeners = new Set<(request: IdentityTokenRequest) => void>();
   let eventAction: UE.HelpshiftTSEventAsyncAction | undefined;
   const onEvent = (name: string, data: UE.HelpshiftStringMap) => {
-    if (!events.has(name)) return;
     const record = tmapToRecord(data?.Entries as unknown as StringTMap);
+    if (name === HostEvent.identityTokenRequested) {
+      const request = toTokenRequest(record);
+      if (request) for (const listener of [...tokenListeners]) listener(request);
+      return;
+    }
+    if (!events.has(name)) return;
     for (const listener of [...listeners]) listener(name as HelpshiftEvent, record);
+  };
+  // One event action for every listener of this facade; cancelled when the last one stops.
+  const ensureEventAction = () => {
+    if (eventAction) return;
+    eventAction = ue().HelpshiftTSEventAsyncAction.ListenForHelpshiftEvents(worldContext);
+    eventAction.OnEvent.Add(onEvent);
+    eventAction.Activate();
+  };
+  const releaseEventAction = () => {
+    if (listeners.size > 0 || tokenListeners.size > 0 || !eventAction) return;
+    eventAction.OnEvent.Remove(onEvent);
+    eventAction.Cancel();
+    eventAction = undefined;
   };
 
   const addEventListener = (listener: EventListener) => {
     listeners.add(listener);
-    if (!eventAction) {
-      eventAction = ue().HelpshiftTSEventAsyncAction.ListenForHelpshiftEvents(worldContext);
-      eventAction.OnEvent.Add(onEvent);
-      eventAction.Activate();
-    }
+    ensureEventAction();
     return () => {
       listeners.delete(listener);
-      if (listeners.size === 0 && eventAction) {
-        eventAction.OnEvent.Remove(onEvent);
-        eventAction.Cancel();
-        eventAction = undefined;
-      }
+      releaseEventAction();
     };
   };
 
@@ -146,6 +174,16 @@ export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): He
     updateMasterAttributes: (attributes) =>
       ue().HelpshiftTSLibrary.UpdateMasterAttributesFromJson(JSON.stringify(attributes)),
     clearAnonymousUserOnLogin: (clear) => ue().HelpshiftTSLibrary.ClearAnonymousUserOnLogin(clear),
+    onIdentityTokenRequested(listener) {
+      tokenListeners.add(listener);
+      ensureEventAction();
+      return () => {
+        tokenListeners.delete(listener);
+        releaseEventAction();
+      };
+    },
+    provideIdentityToken: (jwt, requestId = 0) => ue().HelpshiftTSLibrary.ProvideIdentityToken(jwt, requestId),
+    provideIdentityTokenFailed: (requestId = 0) => ue().HelpshiftTSLibrary.ProvideIdentityTokenFailed(requestId),
     updateAppAttributes: (attributes) =>
       ue().HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
     on(event, listener) {
@@ -155,6 +193,14 @@ export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): He
     },
     addEventListener,
   };
+}
+
+/** The identityTokenRequested event's data, checked: `{requestId: "<int>", reason: "refresh" | "expired"}`. */
+function toTokenRequest(data: Readonly<Record<string, string>>): IdentityTokenRequest | undefined {
+  const requestId = Number(data.requestId);
+  const reason = data.reason;
+  if (!Number.isInteger(requestId) || (reason !== "refresh" && reason !== "expired")) return undefined;
+  return { requestId, reason };
 }
 
 /**

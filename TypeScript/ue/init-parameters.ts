@@ -38,6 +38,8 @@ export function resolveInitParameters(
   if (refreshLeadSeconds !== undefined) out.refreshLeadSeconds = refreshLeadSeconds;
   const logLevel = pick("logLevel");
   if (logLevel !== undefined) out.logLevel = logLevel;
+  const requestIdentityTokens = pick("requestIdentityTokens");
+  if (requestIdentityTokens !== undefined) out.requestIdentityTokens = requestIdentityTokens;
   const multiline = pick("multilineCustomFields");
   if (multiline !== undefined) out.multilineCustomFields = splitFieldList(multiline);
   return { ok: true, parameters: out, ignored };

@@ -36,8 +36,13 @@ export const InitFieldsSchema = z.object({
   refreshLeadSeconds: z.optional(z.number()),
   multilineCustomFields: z.optional(stringList),
   logLevel: z.optional(z.enum(["debug", "info", "warn", "error"])),
+  /** Ask the game for fresh identity tokens (the identityTokenRequested event) to renew sessions in place. */
+  requestIdentityTokens: z.optional(z.boolean()),
 });
 export type InitFields = z.infer<typeof InitFieldsSchema>;
+
+/** The provideIdentityToken / provideIdentityTokenFailed commands (requestId left out: whichever is pending). */
+export const TokenAnswerPayloadSchema = z.object({ jwt: z.string(), requestId: z.optional(z.number()) });
 
 /** The clearAnonymousUserOnLogin command. */
 export const ClearAnonymousPayloadSchema = z.object({ clear: z.boolean() });

@@ -9,7 +9,7 @@
  * // C++: Bridge->OnCommand.ExecuteIfBound(7, TEXT("login"), TEXT("{\"jwt\":\"\",\"config\":{}}"));
  */
 import { type AttributeMap, FailureDetail, type LoginConfig, LoginFailureReason, makeRedactor } from "../contract";
-import type { HelpshiftClient } from "../core/api";
+import type { ClientState, HelpshiftClient } from "../core/api";
 import type { Ports } from "../core/ports";
 import { createBridgeLogger, type LogBridge } from "./adapters/logger";
 import { createBridgeRandom, type RandomBridge } from "./adapters/random";
@@ -24,6 +24,7 @@ import {
   InitPayloadSchema,
   LoginPayloadSchema,
   parseJson,
+  TokenAnswerPayloadSchema,
   TokenPayloadSchema,
 } from "./messages";
 
@@ -37,6 +38,8 @@ export interface RuntimeBridge extends HttpBridge, StoreBridge, RandomBridge, Lo
   FailLogin(RequestId: number, Reason: string, ErrorsJson: string, Detail: string): void;
   CompleteRequest(RequestId: number): void;
   EmitEvent(EventName: string, DataJson: string): void;
+  RequestIdentityToken(TokenRequestId: number, Reason: string): void;
+  PublishIdentityState(StateJson: string): void;
 }
 
 export interface RuntimeDependencies {
@@ -66,8 +69,16 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
     random: createBridgeRandom(bridge),
     logger,
   });
-  const removeListener = client.addEventListener((event, data) => bridge.EmitEvent(event, JSON.stringify(data)));
   let disposed = false;
+  const removeListeners = [
+    client.addEventListener((event, data) => bridge.EmitEvent(event, JSON.stringify(data))),
+    client.onIdentityTokenRequested((request) => {
+      if (!disposed) bridge.RequestIdentityToken(request.requestId, request.reason);
+    }),
+    client.onStateChange((state) => {
+      if (!disposed) bridge.PublishIdentityState(JSON.stringify(identityStateJson(state)));
+    }),
+  ];
 
   const complete = (requestId: number) => {
     if (requestId > 0 && !disposed) bridge.CompleteRequest(requestId);
@@ -149,6 +160,18 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
       client.ClearAnonymousUserOnLogin(body.clear);
       complete(id);
     },
+    [BridgeCommand.provideIdentityToken]: (id, json) => {
+      const answer = payload(json, TokenAnswerPayloadSchema);
+      if (!answer) return badPayload(id, BridgeCommand.provideIdentityToken);
+      client.provideIdentityToken(answer.jwt, answer.requestId);
+      complete(id);
+    },
+    [BridgeCommand.provideIdentityTokenFailed]: (id, json) => {
+      const answer = payload(json, TokenAnswerPayloadSchema);
+      if (!answer) return badPayload(id, BridgeCommand.provideIdentityTokenFailed);
+      client.provideIdentityTokenFailed(answer.requestId);
+      complete(id);
+    },
     [BridgeCommand.foreground]: (id) => {
       client.appForeground();
       complete(id);
@@ -162,7 +185,7 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
       client.dispose();
       disposed = true;
       http.dispose();
-      removeListener();
+      for (const remove of removeListeners) remove();
       bridge.OnCommand.Unbind();
     },
   };
@@ -188,4 +211,19 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
   bridge.OnCommand.Bind(handle);
   bridge.NotifyReady();
   return { handle, client };
+}
+
+/** What C++ reads (FHelpshiftIdentityState::FromJson): the state name, and the session when there is one. */
+export function identityStateJson(state: ClientState): {
+  state: string;
+  userId?: string;
+  anonymous?: boolean;
+  expiresAt?: number;
+} {
+  return {
+    state: state.state ?? (state.initialized ? state.status : "notInitialized"),
+    ...(state.userId !== undefined ? { userId: state.userId } : {}),
+    ...(state.anonymous !== undefined ? { anonymous: state.anonymous } : {}),
+    ...(state.expiresAt !== undefined ? { expiresAt: state.expiresAt } : {}),
+  };
 }

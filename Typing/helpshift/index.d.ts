@@ -105,6 +105,7 @@ declare module "HelpshiftTS/helpshift" {
     refreshLeadSeconds?: number | undefined;
     multilineCustomFields?: string | string[] | undefined;
     logLevel?: "debug" | "info" | "warn" | "error" | undefined;
+    requestIdentityTokens?: boolean | undefined;
   }
 
   /** A failed login, as data: what `loginWithIdentity` rejects with. */
@@ -117,6 +118,12 @@ declare module "HelpshiftTS/helpshift" {
 
   /** Receives every event with its data. */
   export type EventListener = (event: HelpshiftEvent, data: HelpshiftEventData) => void;
+
+  /** A request for a fresh identity token (the plugin's identityTokenRequested event). */
+  export interface IdentityTokenRequest {
+    readonly requestId: number;
+    readonly reason: "refresh" | "expired";
+  }
 
   export interface HelpshiftFacade {
     /** `Init` with install parameters (they win over the developer settings). */
@@ -131,6 +138,15 @@ declare module "HelpshiftTS/helpshift" {
     clearAnonymousUserOnLogin(clear: boolean): void;
     /** Listens to one event; returns the function that stops listening. */
     on(event: HelpshiftEvent, listener: (data: HelpshiftEventData) => void): () => void;
+    /**
+     * With `requestIdentityTokens` in Init: the client wants a fresh token for the user logged in now. Answer with
+     * `provideIdentityToken` or `provideIdentityTokenFailed`. Returns the function that stops listening.
+     */
+    onIdentityTokenRequested(listener: (request: IdentityTokenRequest) => void): () => void;
+    /** Answers an identity token request (requestId: the request's, or left out for whichever is pending). */
+    provideIdentityToken(identityJwt: string, requestId?: number): void;
+    /** The game cannot get a token now: the client retries with backoff, within a budget. */
+    provideIdentityTokenFailed(requestId?: number): void;
     /** Listens to every event; returns the function that stops listening. */
     addEventListener(listener: EventListener): () => void;
   }

@@ -59,6 +59,8 @@ declare module "ue" {
     FailLogin(RequestId: number, Reason: string, ErrorsJson: string, Detail: string): void;
     CompleteRequest(RequestId: number): void;
     EmitEvent(EventName: string, DataJson: string): void;
+    RequestIdentityToken(TokenRequestId: number, Reason: string): void;
+    PublishIdentityState(StateJson: string): void;
     SendHttpRequest(RequestId: number, Method: string, Url: string, HeadersJson: string, Body: string): void;
     LoadValue(Key: string, Value: $Ref<string>): boolean;
     SaveValue(Key: string, Value: string): boolean;
@@ -75,6 +77,8 @@ declare module "ue" {
     static UpdateMasterAttributesFromJson(AttributesJson: string): void;
     static UpdateAppAttributesFromJson(AttributesJson: string): void;
     static ClearAnonymousUserOnLogin(bClear: boolean): void;
+    static ProvideIdentityToken(IdentityJWT: string, TokenRequestId: number): void;
+    static ProvideIdentityTokenFailed(TokenRequestId: number): void;
   }
 
   /** UHelpshiftTSLoginAsyncAction: one login; its delegates settle exactly once. */

@@ -243,6 +243,43 @@ describe("calls and events over the bridge", () => {
     }
   });
 
+  it("publishes the identity state to C++ on every change, starting with the current one", async () => {
+    const { host } = startWithFake();
+    expect(await host.login(uidToken("st-1"))).toEqual({ ok: true });
+    await host.settleHttp(2);
+    const names = host.identityStates.map((s) => s.state);
+    expect(names.slice(0, 2)).toEqual(["notInitialized", "loggedOut"]);
+    expect(names).toContain("loggingIn");
+    expect(host.identityStates.at(-1)).toMatchObject({ state: "loggedIn", anonymous: false });
+    expect(host.identityStates.at(-1)?.userId).toBeTruthy();
+    expect(host.identityStates.at(-1)?.expiresAt).toBeGreaterThan(Date.now());
+  });
+
+  it("asks C++ for a fresh token at the refresh point and renews the same user in place with the answer", async () => {
+    const transport = new RouteTransport();
+    // A short session: with a token source the client refreshes halfway through it.
+    new FakeIdentityService(transport, { now: () => Date.now() }, { appId: "demo", lifetimeMs: 600 });
+    const host = new FakeSubsystem(mainJs, (request) => transport.send(request));
+    hosts.push(host);
+    host.init({ serviceUrl: SERVICE, appId: "demo", requestIdentityTokens: true });
+    expect(await host.login(uidToken("rf-1"))).toEqual({ ok: true });
+    for (let i = 0; i < 100 && host.callsTo("RequestIdentityToken").length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await host.settleHttp(2);
+    const [request] = host.callsTo("RequestIdentityToken");
+    expect(request?.args[1]).toBe("refresh");
+    expect(host.events.some((e) => e.name === "identityTokenRequested" && e.data.reason === "refresh")).toBe(true);
+    const before = transport.requestsTo("/login").length;
+    host.command(0, "provideIdentityToken", JSON.stringify({ jwt: uidToken("rf-1"), requestId: request?.args[0] }));
+    await host.settleHttp(3);
+    expect(transport.requestsTo("/login")).toHaveLength(before + 1);
+    expect(transport.requestsTo("/logout")).toHaveLength(0);
+    expect(host.identityStates.at(-1)).toMatchObject({ state: "loggedIn", userId: "uid:rf-1" });
+    host.command(0, "provideIdentityToken", "{}");
+    expect(host.logs.some((l) => l.level === "error" && l.message.includes("bridge payload rejected"))).toBe(true);
+  });
+
   it("keeps an Init whose log level is mistyped: the field is ignored with a warning naming it", async () => {
     const transport = new RouteTransport();
     new FakeIdentityService(transport, { now: () => Date.now() }, { appId: "demo" });

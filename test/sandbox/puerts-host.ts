@@ -186,6 +186,8 @@ export abstract class BridgeHost {
  */
 export class FakeSubsystem extends BridgeHost {
   readonly events: Array<{ name: string; data: Record<string, string> }> = [];
+  /** What PublishIdentityState reported, in order (FHelpshiftIdentityState::FromJson reads the same JSON). */
+  readonly identityStates: Array<{ state: string; userId?: string; anonymous?: boolean; expiresAt?: number }> = [];
   /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
   readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
   private readonly pending = new Map<number, (outcome: LoginOutcome) => void>();
@@ -204,6 +206,20 @@ export class FakeSubsystem extends BridgeHost {
         this.settle(id, { ok: false, reason, errors: JSON.parse(errorsJson), detail });
       },
       CompleteRequest: (id: number) => this.record("CompleteRequest", [id]),
+      // Like UHelpshiftTSSubsystem::HandleIdentityTokenRequest: the identityTokenRequested event, next tick.
+      RequestIdentityToken: (requestId: number, reason: string) => {
+        this.record("RequestIdentityToken", [requestId, reason]);
+        if (this.shutDown) return;
+        const data = { requestId: String(requestId), reason };
+        this.deliverNextTick(() => {
+          this.events.push({ name: "identityTokenRequested", data });
+          for (const listener of [...this.eventListeners]) listener("identityTokenRequested", data);
+        });
+      },
+      PublishIdentityState: (stateJson: string) => {
+        this.record("PublishIdentityState", [stateJson]);
+        if (!this.shutDown) this.identityStates.push(JSON.parse(stateJson));
+      },
       EmitEvent: (name: string, dataJson: string) => {
         this.record("EmitEvent", [name, dataJson]);
         if (this.shutDown) return;

@@ -58,6 +58,22 @@ void UHelpshiftTSBridge::EmitEvent(const FString& EventName, const FString& Data
 	}
 }
 
+void UHelpshiftTSBridge::RequestIdentityToken(int32 TokenRequestId, const FString& Reason)
+{
+	if (UHelpshiftTSSubsystem* Subsystem = Owner.Get())
+	{
+		Subsystem->HandleIdentityTokenRequest(TokenRequestId, Reason);
+	}
+}
+
+void UHelpshiftTSBridge::PublishIdentityState(const FString& StateJson)
+{
+	if (UHelpshiftTSSubsystem* Subsystem = Owner.Get())
+	{
+		Subsystem->HandleIdentityState(StateJson);
+	}
+}
+
 void UHelpshiftTSBridge::SendHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body)
 {
 	if (UHelpshiftTSSubsystem* Subsystem = Owner.Get())

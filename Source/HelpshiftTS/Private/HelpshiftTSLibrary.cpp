@@ -114,6 +114,24 @@ void UHelpshiftTSLibrary::ClearAnonymousUserOnLogin(bool bClear)
 	Dispatch(TEXT("ClearAnonymousUserOnLogin"), [bClear](UHelpshiftTSSubsystem& Subsystem) { Subsystem.ClearAnonymousUserOnLogin(bClear); });
 }
 
+void UHelpshiftTSLibrary::ProvideIdentityToken(const FString& IdentityJWT, int32 TokenRequestId)
+{
+	Dispatch(TEXT("ProvideIdentityToken"), [IdentityJWT, TokenRequestId](UHelpshiftTSSubsystem& Subsystem) {
+		Subsystem.ProvideIdentityToken(IdentityJWT, TokenRequestId);
+	});
+}
+
+void UHelpshiftTSLibrary::ProvideIdentityTokenFailed(int32 TokenRequestId)
+{
+	Dispatch(TEXT("ProvideIdentityTokenFailed"), [TokenRequestId](UHelpshiftTSSubsystem& Subsystem) { Subsystem.ProvideIdentityTokenFailed(TokenRequestId); });
+}
+
+FHelpshiftIdentityState UHelpshiftTSLibrary::GetIdentityState()
+{
+	const UHelpshiftTSSubsystem* Subsystem = UHelpshiftTSSubsystem::GetPrimary();
+	return Subsystem ? Subsystem->GetIdentityState() : FHelpshiftIdentityState();
+}
+
 void UHelpshiftTSLibrary::BindEventDelegate(const FHelpshiftEventDelegate& EventDelegate)
 {
 	Dispatch(TEXT("BindEventDelegate"), [EventDelegate](UHelpshiftTSSubsystem& Subsystem) { Subsystem.SetEventDelegate(EventDelegate); });

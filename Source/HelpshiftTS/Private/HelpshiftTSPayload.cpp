@@ -77,6 +77,17 @@ FString HelpshiftTSPayload::HttpAnswer(const FHelpshiftTSHttpResult& Result)
 	return Write(Object);
 }
 
+FString HelpshiftTSPayload::TokenAnswer(const FString& IdentityJWT, int32 TokenRequestId)
+{
+	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();
+	Object->SetStringField(TEXT("jwt"), IdentityJWT);
+	if (TokenRequestId != 0)
+	{
+		Object->SetNumberField(TEXT("requestId"), TokenRequestId);
+	}
+	return Write(Object);
+}
+
 FString HelpshiftTSPayload::Flag(const TCHAR* Name, bool bValue)
 {
 	const TSharedRef<FJsonObject> Object = MakeShared<FJsonObject>();

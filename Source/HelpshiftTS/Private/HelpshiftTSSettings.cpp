@@ -42,6 +42,10 @@ FString UHelpshiftTSSettings::ToJson() const
 		}
 		Object->SetArrayField(TEXT("multilineCustomFields"), Fields);
 	}
+	if (bRequestIdentityTokens)
+	{
+		Object->SetBoolField(TEXT("requestIdentityTokens"), true);
+	}
 	if (LogLevel != EHelpshiftTSLogLevel::Default)
 	{
 		Object->SetStringField(TEXT("logLevel"), LogLevelName(LogLevel));

@@ -250,6 +250,16 @@ void UHelpshiftTSSubsystem::ClearAnonymousUserOnLogin(bool bClear)
 	SendCommand(0, HelpshiftTSCommand::ClearAnonymousUserOnLogin, HelpshiftTSPayload::Flag(TEXT("clear"), bClear));
 }
 
+void UHelpshiftTSSubsystem::ProvideIdentityToken(const FString& IdentityJWT, int32 TokenRequestId)
+{
+	SendCommand(0, HelpshiftTSCommand::ProvideIdentityToken, HelpshiftTSPayload::TokenAnswer(IdentityJWT, TokenRequestId));
+}
+
+void UHelpshiftTSSubsystem::ProvideIdentityTokenFailed(int32 TokenRequestId)
+{
+	SendCommand(0, HelpshiftTSCommand::ProvideIdentityTokenFailed, HelpshiftTSPayload::TokenAnswer(FString(), TokenRequestId));
+}
+
 void UHelpshiftTSSubsystem::SetEventDelegate(const FHelpshiftEventDelegate& Delegate)
 {
 	BoundEventDelegate = Delegate;
@@ -295,6 +305,34 @@ void UHelpshiftTSSubsystem::HandleEvent(const FString& EventName, const FString&
 		BoundEventDelegate.ExecuteIfBound(EventName, Data);
 		EventNative.Broadcast(EventName, Data);
 	});
+}
+
+void UHelpshiftTSSubsystem::HandleIdentityTokenRequest(int32 TokenRequestId, const FString& Reason)
+{
+	if (bShuttingDown)
+	{
+		return;
+	}
+	FHelpshiftStringMap Data;
+	Data.Entries.Add(TEXT("requestId"), FString::FromInt(TokenRequestId));
+	Data.Entries.Add(TEXT("reason"), Reason);
+	const FString EventName(HelpshiftTSHostEvent::IdentityTokenRequested);
+	Deliver([this, EventName, Data]() {
+		BoundEventDelegate.ExecuteIfBound(EventName, Data);
+		EventNative.Broadcast(EventName, Data);
+	});
+}
+
+void UHelpshiftTSSubsystem::HandleIdentityState(const FString& StateJson)
+{
+	FHelpshiftIdentityState Parsed;
+	if (bShuttingDown || !FHelpshiftIdentityState::FromJson(StateJson, Parsed))
+	{
+		return;
+	}
+	// GetIdentityState answers at once; listeners hear it on a later tick, in order with events and results.
+	IdentityState = Parsed;
+	Deliver([this, Parsed]() { IdentityStateNative.Broadcast(Parsed); });
 }
 
 void UHelpshiftTSSubsystem::HandleHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body)

@@ -45,6 +45,14 @@ public:
 	UFUNCTION()
 	void EmitEvent(const FString& EventName, const FString& DataJson);
 
+	/** The client needs a fresh identity token (Reason: refresh or expired); answered by provideIdentityToken. */
+	UFUNCTION()
+	void RequestIdentityToken(int32 TokenRequestId, const FString& Reason);
+
+	/** The identity state changed: {"state", "userId"?, "anonymous"?, "expiresAt"?}. */
+	UFUNCTION()
+	void PublishIdentityState(const FString& StateJson);
+
 	/** FHttpModule request; the answer comes back as the httpResponse command with the same id. */
 	UFUNCTION()
 	void SendHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body);

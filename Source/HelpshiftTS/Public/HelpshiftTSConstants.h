@@ -154,10 +154,18 @@ namespace HelpshiftTSCommand
 	inline const TCHAR* const UpdateMasterAttributes = TEXT("updateMasterAttributes");
 	inline const TCHAR* const UpdateAppAttributes = TEXT("updateAppAttributes");
 	inline const TCHAR* const ClearAnonymousUserOnLogin = TEXT("clearAnonymousUserOnLogin");
+	inline const TCHAR* const ProvideIdentityToken = TEXT("provideIdentityToken");
+	inline const TCHAR* const ProvideIdentityTokenFailed = TEXT("provideIdentityTokenFailed");
 	inline const TCHAR* const Foreground = TEXT("foreground");
 	inline const TCHAR* const Background = TEXT("background");
 	inline const TCHAR* const HttpResponse = TEXT("httpResponse");
 	inline const TCHAR* const Dispose = TEXT("dispose");
+}
+
+/** Events the plugin adds beside the SDK's, delivered through the same event delegate and node. */
+namespace HelpshiftTSHostEvent
+{
+	inline const TCHAR* const IdentityTokenRequested = TEXT("identityTokenRequested");
 }
 
 /** How the subsystem starts the TypeScript entry. */

@@ -31,6 +31,11 @@ DECLARE_DYNAMIC_DELEGATE_TwoParams(FHelpshiftEventDelegate, const FString&, Even
 /** C++-side fan-out of events to every listener (async actions, the bound FHelpshiftEventDelegate). */
 using FHelpshiftTSEventNative = TMulticastDelegate<void(const FString& /*EventName*/, const FHelpshiftStringMap& /*Data*/)>;
 
+struct FHelpshiftIdentityState;
+
+/** C++-side fan-out of identity state changes (the "Listen For Identity State" node). */
+using FHelpshiftTSIdentityStateNative = TMulticastDelegate<void(const FHelpshiftIdentityState& /*State*/)>;
+
 /** What the subsystem reports for one login: success, or a reason with errors and a diagnostic detail. */
 struct FHelpshiftTSLoginResult
 {

@@ -7,6 +7,7 @@
 #include "Kismet/BlueprintFunctionLibrary.h"
 #include "HelpshiftConfigParameter.h"
 #include "HelpshiftTSDelegates.h"
+#include "HelpshiftTSIdentityState.h"
 #include "HelpshiftTSLibrary.generated.h"
 
 UCLASS()
@@ -56,6 +57,22 @@ public:
 	 */
 	UFUNCTION(BlueprintCallable, Category = "Helpshift")
 	static void ClearAnonymousUserOnLogin(bool bClear);
+
+	/**
+	 * Answers the event identityTokenRequested (Init with requestIdentityTokens, or the Project Setting): a fresh
+	 * JWT for the user logged in now. The client renews that user's session in place. TokenRequestId: the event's
+	 * requestId, or 0 for whichever request is pending.
+	 */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift|Session")
+	static void ProvideIdentityToken(const FString& IdentityJWT, int32 TokenRequestId = 0);
+
+	/** The game cannot get a token now: the client retries with backoff, within a budget, then the session ends. */
+	UFUNCTION(BlueprintCallable, Category = "Helpshift|Session")
+	static void ProvideIdentityTokenFailed(int32 TokenRequestId = 0);
+
+	/** The identity state now (NotInitialized when no game instance runs HelpshiftTS). */
+	UFUNCTION(BlueprintPure, Category = "Helpshift|Session")
+	static FHelpshiftIdentityState GetIdentityState();
 
 	/** The one event delegate (the vendor's delegates): replaces the previous binding. */
 	UFUNCTION(BlueprintCallable, Category = "Helpshift")

@@ -40,6 +40,9 @@ namespace HelpshiftTSPayload
 	 */
 	HELPSHIFTTS_API FString HttpAnswer(const FHelpshiftTSHttpResult& Result);
 
+	/** {"jwt": IdentityJWT, "requestId": TokenRequestId}; requestId left out when 0 (whichever is pending). */
+	HELPSHIFTTS_API FString TokenAnswer(const FString& IdentityJWT, int32 TokenRequestId);
+
 	/** {"<Name>": bValue} */
 	HELPSHIFTTS_API FString Flag(const TCHAR* Name, bool bValue);
 

@@ -44,6 +44,13 @@ public:
 	UPROPERTY(Config, EditAnywhere, Category = "Attributes")
 	TArray<FString> MultilineCustomFields;
 
+	/**
+	 * Ask the game for fresh identity tokens (the identityTokenRequested event, answered with ProvideIdentityToken)
+	 * so sessions are renewed in place before they lapse.
+	 */
+	UPROPERTY(Config, EditAnywhere, Category = "Session")
+	bool bRequestIdentityTokens = false;
+
 	/** Lowest log level sent to the output log (a list, so it cannot be mistyped). */
 	UPROPERTY(Config, EditAnywhere, Category = "Diagnostics")
 	EHelpshiftTSLogLevel LogLevel = EHelpshiftTSLogLevel::Default;

@@ -10,6 +10,7 @@
 #include "HelpshiftTSDeliveries.h"
 #include "HelpshiftTSHttp.h"
 #include "HelpshiftTSDelegates.h"
+#include "HelpshiftTSIdentityState.h"
 #include "HelpshiftTSMostRecent.h"
 #include "PuertsNamespaceDef.h"
 #include "HelpshiftTSSubsystem.generated.h"
@@ -71,6 +72,16 @@ public:
 	void UpdateAppAttributes(const FString& AttributesJson);
 	void ClearAnonymousUserOnLogin(bool bClear);
 
+	/** Answers the pending identity token request (TokenRequestId 0: whichever is pending). */
+	void ProvideIdentityToken(const FString& IdentityJWT, int32 TokenRequestId);
+	void ProvideIdentityTokenFailed(int32 TokenRequestId);
+
+	/** The identity state TypeScript last published (NotInitialized before the script reported one). */
+	const FHelpshiftIdentityState& GetIdentityState() const { return IdentityState; }
+
+	/** Every identity state change, on a later tick than the call that caused it (the state node binds here). */
+	FHelpshiftTSIdentityStateNative& OnIdentityStateChanged() { return IdentityStateNative; }
+
 	/** Replaces the one Blueprint event delegate (UHelpshiftTSLibrary::BindEventDelegate). */
 	void SetEventDelegate(const FHelpshiftEventDelegate& Delegate);
 
@@ -82,6 +93,9 @@ public:
 	/** Queues the result for the next tick (never calls back inside the call that started the login). */
 	void HandleLoginResult(int32 RequestId, const FHelpshiftTSLoginResult& Result);
 	void HandleEvent(const FString& EventName, const FString& DataJson);
+	/** Sent to game code as the event identityTokenRequested {requestId, reason}. */
+	void HandleIdentityTokenRequest(int32 TokenRequestId, const FString& Reason);
+	void HandleIdentityState(const FString& StateJson);
 	void HandleHttpRequest(int32 RequestId, const FString& Method, const FString& Url, const FString& HeadersJson, const FString& Body);
 	void HandleLog(const FString& Level, const FString& Message) const;
 
@@ -120,6 +134,8 @@ private:
 	FHelpshiftTSHttp Http;
 	FHelpshiftEventDelegate BoundEventDelegate;
 	FHelpshiftTSEventNative EventNative;
+	FHelpshiftIdentityState IdentityState;
+	FHelpshiftTSIdentityStateNative IdentityStateNative;
 	FHelpshiftTSDeliveries Deliveries;
 	FTSTicker::FDelegateHandle DeliveryTick;
 	FDelegateHandle ForegroundHandle;

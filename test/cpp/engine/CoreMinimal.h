@@ -138,6 +138,11 @@ public:
 	FString& operator+=(const FString& Other) { Data += Other.Data; return *this; }
 	FString& operator+=(const TCHAR* Other) { Data += Other; return *this; }
 	void AppendChar(TCHAR Character) { Data += Character; }
+	static FString FromInt(int32 Number)
+	{
+		const std::string Digits = std::to_string(Number);
+		return FString(std::u16string(Digits.begin(), Digits.end()).c_str());
+	}
 	friend FString operator+(const FString& A, const FString& B) { FString Out(A); Out += B; return Out; }
 	friend FString operator+(const FString& A, const TCHAR* B) { FString Out(A); Out += B; return Out; }
 	friend FString operator/(const FString& A, const FString& B) { return A + TEXT("/") + B; }

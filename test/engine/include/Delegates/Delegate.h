@@ -307,6 +307,7 @@ private:
 #define DECLARE_DYNAMIC_DELEGATE_ThreeParams(Name, T1, N1, T2, N2, T3, N3) \
 	class Name : public TDynamicDelegateStub<void(T1, T2, T3)> {}
 #define DECLARE_DYNAMIC_MULTICAST_DELEGATE(Name) class Name : public TDynamicMulticastStub<void()> {}
+#define DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(Name, T1, N1) class Name : public TDynamicMulticastStub<void(T1)> {}
 #define DECLARE_DYNAMIC_MULTICAST_DELEGATE_TwoParams(Name, T1, N1, T2, N2) \
 	class Name : public TDynamicMulticastStub<void(T1, T2)> {}
 #define DECLARE_DYNAMIC_MULTICAST_DELEGATE_ThreeParams(Name, T1, N1, T2, N2, T3, N3) \

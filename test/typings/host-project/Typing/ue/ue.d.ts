@@ -131,6 +131,8 @@ declare module "ue" {
     static UpdateMasterAttributesFromJson(AttributesJson: string): void;
     static UpdateAppAttributesFromJson(AttributesJson: string): void;
     static ClearAnonymousUserOnLogin(bClear: boolean): void;
+    static ProvideIdentityToken(IdentityJWT: string, TokenRequestId: number): void;
+    static ProvideIdentityTokenFailed(TokenRequestId: number): void;
     static StaticClass(): Class;
     static Find(OrigInName: string, Outer?: Object): HelpshiftTSLibrary;
     static Load(InName: string): HelpshiftTSLibrary;
