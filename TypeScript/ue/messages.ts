@@ -21,7 +21,7 @@ export const AttributesPayloadSchema = z.object({ attributes: z.unknown() });
 
 /** The HTTP answer C++ delivers: a status and a body, or a transport error. */
 export const HttpResponsePayloadSchema = z.union([
-  z.object({ status: z.number(), body: z.string() }),
+  z.object({ status: z.number(), body: z.string(), headers: z.optional(z.record(z.string(), z.string())) }),
   z.object({ error: z.string() }),
 ]);
 export type HttpResponsePayload = z.infer<typeof HttpResponsePayloadSchema>;

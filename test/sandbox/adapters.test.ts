@@ -110,6 +110,10 @@ describe("transport over the bridge", () => {
     await expect(ok).resolves.toEqual({ status: 201, body: "ok" });
     await expect(down).rejects.toMatchObject({ code: TransportErrorCode.network });
     await expect(garbled).rejects.toMatchObject({ code: TransportErrorCode.malformedAnswer });
+    // The clock headers C++ copies from the answer reach the core (it estimates the service's clock from them).
+    const timed = http.transport.send({ method: "GET", url: "http://x", headers: {} });
+    http.deliver(4, JSON.stringify({ status: 200, body: "{}", headers: { "x-server-time": "1700000000000" } }));
+    await expect(timed).resolves.toEqual({ status: 200, body: "{}", headers: { "x-server-time": "1700000000000" } });
     const pending = http.transport.send({ method: "GET", url: "http://x", headers: {} });
     http.dispose();
     await expect(pending).rejects.toMatchObject({ code: TransportErrorCode.disposed });

@@ -35,6 +35,14 @@ bool FHelpshiftTSHttp::Send(int32 RequestId, const FString& Method, const FStrin
 			{
 				Result.Status = Response->GetResponseCode();
 				Result.Body = Response->GetContentAsString();
+				for (const TCHAR* Name : {TEXT("x-server-time"), TEXT("date")})
+				{
+					const FString Value = Response->GetHeader(Name);
+					if (!Value.IsEmpty())
+					{
+						Result.Headers.Add(Name, Value);
+					}
+				}
 			}
 			else
 			{

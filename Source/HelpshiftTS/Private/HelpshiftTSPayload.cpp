@@ -73,6 +73,15 @@ FString HelpshiftTSPayload::HttpAnswer(const FHelpshiftTSHttpResult& Result)
 	{
 		Object->SetNumberField(TEXT("status"), Result.Status);
 		Object->SetStringField(TEXT("body"), Result.Body);
+		if (Result.Headers.Num() > 0)
+		{
+			const TSharedRef<FJsonObject> Headers = MakeShared<FJsonObject>();
+			for (const TPair<FString, FString>& Header : Result.Headers)
+			{
+				Headers->SetStringField(Header.Key, Header.Value);
+			}
+			Object->SetObjectField(TEXT("headers"), Headers);
+		}
 	}
 	return Write(Object);
 }

@@ -12,6 +12,8 @@ struct FHelpshiftTSHttpResult
 	FString Error;
 	int32 Status = 0;
 	FString Body;
+	/** The answer's clock headers (x-server-time, date), lower-case names: the client estimates clock skew. */
+	TMap<FString, FString> Headers;
 };
 
 /** Stable codes of FHelpshiftTSHttpResult::Error (TypeScript maps any of them to a transport failure). */

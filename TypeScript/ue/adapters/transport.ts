@@ -75,7 +75,15 @@ export function createBridgeTransport(bridge: HttpBridge): BridgeTransport {
       }
       const answer = parsed.data;
       if ("error" in answer) waiter.reject(new BridgeTransportError(TransportErrorCode.network));
-      else waiter.resolve({ status: answer.status, body: answer.body });
+      else {
+        // Clock headers (x-server-time, date) let the core estimate the service's clock on every answer.
+        const headers = answer.headers ?? {};
+        waiter.resolve(
+          Object.keys(headers).length > 0
+            ? { status: answer.status, body: answer.body, headers }
+            : { status: answer.status, body: answer.body },
+        );
+      }
     },
     dispose() {
       disposed = true;

@@ -23,8 +23,21 @@ namespace
 	public:
 		int32 Code = 0;
 		std::string Body;
+		/** Header lines, names lower-cased. */
+		std::string Head;
 		int32 GetResponseCode() const override { return Code; }
 		FString GetContentAsString() const override { return HsEngine::Wide(Body); }
+		FString GetHeader(const FString& HeaderName) const override
+		{
+			std::string Name = HsEngine::Narrow(HeaderName);
+			for (char& C : Name) C = (char)std::tolower((unsigned char)C);
+			const std::string Key = "\r\n" + Name + ":";
+			const size_t At = Head.find(Key);
+			if (At == std::string::npos) return FString();
+			const size_t Start = Head.find_first_not_of(' ', At + Key.size());
+			const size_t End = Head.find("\r\n", At + Key.size());
+			return HsEngine::Wide(Head.substr(Start, (End == std::string::npos ? Head.size() : End) - Start));
+		}
 	};
 
 	class FHsHttpRequest;
@@ -123,6 +136,7 @@ namespace
 			Out.Code = std::atoi(Raw.c_str() + Raw.find(' ') + 1);
 			std::string Head = Raw.substr(0, HeaderEnd);
 			for (char& C : Head) C = (char)std::tolower((unsigned char)C);
+			Out.Head = Head;
 			std::string Content = Raw.substr(HeaderEnd + 4);
 			if (Head.find("transfer-encoding: chunked") != std::string::npos)
 			{
