@@ -354,12 +354,10 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
     expect(seen.get("end.callsIntoDeadEnv")).toEqual(["0"]);
   });
 
-  // FOUND BY THIS SCENARIO (C++, reported to the lead): with Init(parameters) called in each client's _Event Init_
-  // and no service in Project Settings, the second PIE client is never initialized. Its _Event Init_ runs while
-  // the first client's subsystem is alive, so the static Init goes to that one (GetPrimary; "Init called again:
-  // ignored") instead of waiting for its own; its subsystem then starts with no Init waiting and incomplete
-  // settings, and its login fails with unknownError/notInitialized. Remove `.fails` once fixed.
-  it.fails("two PIE game instances, each calling Init(parameters) in _Event Init_: both initialize", async () => {
+  // Found by this scenario and fixed in C++: the second client's _Event Init_ Init reaches the first client's
+  // subsystem (the static call has no world context); the second subsystem, starting with no Init waiting and no
+  // service in Project Settings, now initializes with the parameters of the last Init (InitWithoutWaitingInit).
+  it("two PIE game instances, each calling Init(parameters) in _Event Init_: both initialize", async () => {
     const seen = await play("pie_two_instances_init_in_event_init");
     expect(seen.get("a.login.OnSuccess")).toEqual([expect.stringMatching(later)]);
     expect(seen.get("b.login.OnSuccess")).toEqual([expect.stringMatching(later)]);

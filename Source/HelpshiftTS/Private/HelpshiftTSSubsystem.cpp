@@ -21,6 +21,7 @@
 #include "Templates/Casts.h"
 
 THelpshiftTSMostRecent<UHelpshiftTSSubsystem> UHelpshiftTSSubsystem::Live;
+FString UHelpshiftTSSubsystem::LastInitParameters;
 
 bool UHelpshiftTSSubsystem::ShouldCreateSubsystem(UObject* Outer) const
 {
@@ -38,7 +39,7 @@ void UHelpshiftTSSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 	DeactivateHandle = FCoreDelegates::ApplicationWillDeactivateDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppBackground);
 	BackgroundHandle = FCoreDelegates::ApplicationWillEnterBackgroundDelegate.AddUObject(this, &UHelpshiftTSSubsystem::HandleAppBackground);
 	StartScript();
-	InitFromSettingsIfComplete();
+	InitWithoutWaitingInit();
 	RunEarlyCalls();
 }
 
@@ -78,10 +79,19 @@ UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::GetPrimary()
 	return Live.Get();
 }
 
-void UHelpshiftTSSubsystem::InitFromSettingsIfComplete()
+void UHelpshiftTSSubsystem::InitWithoutWaitingInit()
 {
-	const UHelpshiftTSSettings* Settings = GetDefault<UHelpshiftTSSettings>();
-	if (Settings->IsComplete() && !FHelpshiftTSEarlyCalls::Get().Has(GetGameInstance(), HelpshiftTSEarlyCall::Init))
+	if (FHelpshiftTSEarlyCalls::Get().Has(GetGameInstance(), HelpshiftTSEarlyCall::Init))
+	{
+		return;
+	}
+	if (!LastInitParameters.IsEmpty())
+	{
+		// A second PIE client: its _Event Init_ Init went to the client already running (the static call has no
+		// world context), so it starts with what that Init said. Every client runs the same game code.
+		Init(LastInitParameters);
+	}
+	else if (GetDefault<UHelpshiftTSSettings>()->IsComplete())
 	{
 		// The settings travel with every Init; the parameters are empty here.
 		Init(HelpshiftTSPayload::Empty());
@@ -191,6 +201,7 @@ int32 UHelpshiftTSSubsystem::NewRequestId()
 
 void UHelpshiftTSSubsystem::Init(const FString& ParametersJson)
 {
+	LastInitParameters = ParametersJson;
 	if (!IsRunning())
 	{
 		UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: Init ignored, the script is not running"));

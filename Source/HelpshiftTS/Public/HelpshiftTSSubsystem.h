@@ -103,8 +103,11 @@ public:
 	FString GetStorageDir() const;
 
 private:
-	/** Init from Project Settings alone, when they are complete and no Init call is waiting. */
-	void InitFromSettingsIfComplete();
+	/**
+	 * When no Init call waits for this subsystem: Init with the parameters of the last Init any subsystem received
+	 * (PIE: the second client's _Event Init_ reached the first), else from Project Settings alone when complete.
+	 */
+	void InitWithoutWaitingInit();
 	void RunEarlyCalls();
 	/** Queues a delivery to game code for a later tick (FHelpshiftTSDeliveries). */
 	void Deliver(FHelpshiftTSDeliveries::FDelivery Delivery);
@@ -123,6 +126,8 @@ private:
 
 	/** The live subsystems; the primary is the most recent. */
 	static THelpshiftTSMostRecent<UHelpshiftTSSubsystem> Live;
+	/** The parameters JSON of the last Init sent to any subsystem of this process. */
+	static FString LastInitParameters;
 
 	TSharedPtr<PUERTS_NAMESPACE::FJsEnv> JsEnv;
 
