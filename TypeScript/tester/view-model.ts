@@ -1,6 +1,8 @@
 /**
  * The login tester's one view-model: "try a login" with a dev secret. Mint a token, inspect and validate it,
- * log in and out, add identities, push attributes, watch events. It drives a {@link HelpshiftClient} built by
+ * log in and out, add identities, push attributes, refresh the session, watch events and the identity state
+ * (every change of state is a line in the event log). The client gets a token provider that mints a fresh
+ * token for the logged-in identities with the dev secret, so refreshes run in the tester as in a game. It drives a {@link HelpshiftClient} built by
  * the platform (browser page, editor tab, tests) and uses only ECMAScript, the contract and the pure HMAC,
  * so the same code runs in a browser, in Node and in a bare Puerts engine.
  *
@@ -13,6 +15,7 @@
  */
 import {
   type AttributeMap,
+  decodeIdentityToken,
   type ErrorMap,
   type FailureDetail,
   HelpshiftEvent,
@@ -26,8 +29,9 @@ import {
   validateIdentityToken,
   validateMasterAttributes,
 } from "../contract";
-import type { ClientState, HelpshiftClient, HelpshiftInitParameters } from "../core/api";
+import type { ClientState, HelpshiftClient, HelpshiftInitParameters, RefreshReason } from "../core/api";
 import type { Clock } from "../core/ports";
+import { identityNote, type ServiceClockReading, stateName } from "./identity-view";
 import { mintHs256 } from "./mint";
 import { buildPayload, lines } from "./payload";
 
@@ -53,7 +57,14 @@ export interface TesterForm {
   readonly appAttributes: string;
 }
 
-export type TesterAction = "mint" | "login" | "logout" | "addIdentities" | "masterAttributes" | "appAttributes";
+export type TesterAction =
+  | "mint"
+  | "login"
+  | "logout"
+  | "addIdentities"
+  | "masterAttributes"
+  | "appAttributes"
+  | "refresh";
 
 /** The outcome of the last action, as data. */
 export interface ActionResult {
@@ -66,12 +77,22 @@ export interface ActionResult {
   readonly message: string;
 }
 
-/** One event the client sent, with the local time it arrived. */
+/**
+ * One event the client sent, with the local time it arrived; or one line the tester adds when the identity
+ * state changes (`event` is {@link STATE_EVENT}, `data` `{state, reason?, userId?}`, `note` says it in words).
+ */
 export interface EventEntry {
   readonly atMs: number;
   readonly event: string;
   readonly data: Readonly<Record<string, string>>;
+  /** Words for people, on the tester's own lines (a refresh started, a session refreshed in place, ...). */
+  readonly note?: string;
 }
+
+/** The `event` of the tester's own event-log lines for changes of the identity state (not a HelpshiftEvent). */
+export const STATE_EVENT = "identityState";
+/** The `event` of the tester's own lines for its token provider's answers (`data` `{reason, ok}`). */
+export const TOKEN_EVENT = "identityTokenProvider";
 
 export interface TesterState {
   readonly form: TesterForm;
@@ -85,6 +106,8 @@ export interface TesterState {
   readonly lastResult?: ActionResult;
   /** Newest first, at most {@link MAX_EVENTS}. */
   readonly events: readonly EventEntry[];
+  /** The service's clock against the tester's, from the last answer (when the platform measures it). */
+  readonly serviceClock?: ServiceClockReading;
 }
 
 /** What the view-model needs from its platform. */
@@ -100,6 +123,8 @@ export interface TesterDeps {
    * the service is reported as such instead of "flushed".
    */
   readonly undelivered?: () => number;
+  /** The service's clock as the platform's transport last measured it (`X-Server-Time`), if it does. */
+  readonly serviceClock?: () => ServiceClockReading | undefined;
 }
 
 export interface TesterViewModel {
@@ -130,6 +155,11 @@ export interface TesterViewModel {
   pushAttributes(kind: "master" | "app"): Promise<void>;
   /** Tells the client the app came to the foreground (re-checks the session). */
   foreground(): void;
+  /**
+   * Refreshes the session now (`refreshSession()`): the tester's token provider mints a fresh token for the
+   * identities of the last login with the dev secret, and the same user is renewed in place. Says what happened.
+   */
+  refresh(): Promise<void>;
   clearEvents(): void;
   dispose(): void;
 }
@@ -207,18 +237,64 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
   const listeners = new Set<(state: TesterState) => void>();
   let state: TesterState = { form: { ...DEFAULT_FORM, ...deps.initialForm }, events: [] };
   let client: { appId: string; instance: HelpshiftClient; unlisten: () => void } | undefined;
+  /**
+   * The identity token of the current client's last successful login: what the token provider renews (with a
+   * fresh iat, signed with the dev secret). Memory only, like the secret and the form's token.
+   */
+  let renewable: string | undefined;
   let disposed = false;
   /** The events that arrived while the running action ran (the client delivers them before its Promise settles). */
   let captured: EventEntry[] | undefined;
 
   const nowSeconds = () => Math.floor(deps.clock.now() / 1000);
   /** Secrets the form holds: whatever goes into a message passes through this first. */
-  const redact = () => makeRedactor([state.form.secret, state.form.token]);
+  const redact = () => makeRedactor([state.form.secret, state.form.token, renewable ?? ""]);
 
   const set = (next: Partial<TesterState>): void => {
     if (disposed) return;
-    state = { ...state, ...next, ...(client ? { client: client.instance.getState() } : {}) };
+    const serviceClock = deps.serviceClock?.();
+    state = {
+      ...state,
+      ...next,
+      ...(client ? { client: client.instance.getState() } : {}),
+      ...(serviceClock ? { serviceClock } : {}),
+    };
     for (const listener of listeners) listener(state);
+  };
+
+  const addEntry = (entry: EventEntry): void => {
+    captured?.push(entry);
+    set({ events: [entry, ...state.events].slice(0, MAX_EVENTS) });
+  };
+
+  /**
+   * The tester's token provider: the identities of the last login (else of the form's token, e.g. after a page
+   * reload restored a session), with a fresh iat, signed with the dev secret in the form now. The client checks
+   * that the token names the same user and refuses it otherwise. When it cannot mint (no secret, no token) it
+   * answers no token, which the client takes as a final failure of this refresh: retrying cannot help until the
+   * person types, and a held session should not wait through backoff for it.
+   */
+  const provideToken = async (reason: RefreshReason): Promise<string> => {
+    const why = reason === "expired" ? "the session expired" : "ahead of expiry";
+    const refuse = (message: string): string => {
+      addEntry({ atMs: deps.clock.now(), event: TOKEN_EVENT, data: { reason, ok: "false" }, note: message });
+      return "";
+    };
+    const token = renewable || state.form.token.trim();
+    if (token === "") return refuse("No fresh token: the tester has no identity token to renew; log in with one.");
+    if (state.form.secret === "") {
+      return refuse("No fresh token: enter the app's dev secret (the tester mints the fresh token with it).");
+    }
+    const decoded = decodeIdentityToken(token);
+    if (!decoded.ok) return refuse("No fresh token: the token to renew cannot be decoded; log in again.");
+    const fresh = mintHs256({ ...decoded.payload, iat: nowSeconds() }, state.form.secret);
+    addEntry({
+      atMs: deps.clock.now(),
+      event: TOKEN_EVENT,
+      data: { reason, ok: "true" },
+      note: `fresh identity token minted for the refresh (${why})`,
+    });
+    return fresh;
   };
 
   const inspected = (form: TesterForm): Partial<TesterState> => {
@@ -234,13 +310,38 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
       client.unlisten();
       client.instance.dispose();
     }
-    const instance = deps.createClient({ serviceUrl: deps.serviceUrl, appId });
-    const unlisten = instance.addEventListener((event, data) => {
-      const entry: EventEntry = { atMs: deps.clock.now(), event, data: { ...data } };
-      captured?.push(entry);
-      set({ events: [entry, ...state.events].slice(0, MAX_EVENTS) });
+    renewable = undefined;
+    const instance = deps.createClient({ serviceUrl: deps.serviceUrl, appId, identityTokenProvider: provideToken });
+    const unlistenEvents = instance.addEventListener((event, data) => {
+      addEntry({ atMs: deps.clock.now(), event, data: { ...data } });
     });
-    client = { appId, instance, unlisten };
+    // Every change of the identity state: the state line follows it, and the event log gets a line for it.
+    let last = instance.getState();
+    const unlistenState = instance.onStateChange((next) => {
+      const before = last;
+      last = next;
+      if (client?.instance !== instance) return;
+      const note = identityNote(before, next);
+      if (note === undefined) return set({});
+      addEntry({
+        atMs: deps.clock.now(),
+        event: STATE_EVENT,
+        data: {
+          state: stateName(next),
+          ...(next.refreshReason ? { reason: next.refreshReason } : {}),
+          ...(next.userId ? { userId: next.userId } : {}),
+        },
+        note,
+      });
+    });
+    client = {
+      appId,
+      instance,
+      unlisten: () => {
+        unlistenEvents();
+        unlistenState();
+      },
+    };
     return instance;
   };
 
@@ -333,6 +434,7 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
       const token = state.form.token.trim();
       return run("login", async (c) => {
         await c.loginWithIdentity(token, parsed.config as LoginConfig);
+        renewable = token;
         const s = c.getState();
         return s.anonymous ? `Logged in as anonymous user ${s.userId}.` : `Logged in as user ${s.userId}.`;
       });
@@ -430,6 +532,26 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
         client.instance.appForeground();
         set({});
       }
+    },
+    refresh() {
+      return run("refresh", async (c) => {
+        const before = c.getState();
+        const name = stateName(before);
+        if (before.userId === undefined || (name !== "loggedIn" && name !== "refreshing")) {
+          return { ok: false, message: "Nothing to refresh: no user is logged in." };
+        }
+        const renewed = await c.refreshSession();
+        const after = c.getState();
+        const until = after.expiresAt !== undefined ? `, until ${new Date(after.expiresAt).toISOString()}` : "";
+        if (renewed) return `Session refreshed in place: user ${after.userId}${until}.`;
+        return {
+          ok: false,
+          message:
+            stateName(after) === "expired"
+              ? "The refresh failed and the session ended: log in again."
+              : "The refresh did not renew the session (see the event log); the session is kept.",
+        };
+      });
     },
     clearEvents() {
       set({ events: [] });

@@ -15,6 +15,7 @@ import { build } from "../../scripts/build";
 import { HelpshiftEvent, Limits, ProtocolPath } from "../../TypeScript/contract";
 import type { HttpRequest, HttpResponse } from "../../TypeScript/core/ports";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { STATE_EVENT, TOKEN_EVENT } from "../../TypeScript/tester/view-model";
 import { EditorTesterCommand } from "../../TypeScript/ue/editor/commands";
 import type { EditorForm } from "../../TypeScript/ue/editor/messages";
 import { EditorNotice } from "../../TypeScript/ue/editor/tester-host";
@@ -33,7 +34,13 @@ async function realHttp(request: HttpRequest): Promise<HttpResponse> {
   const init: RequestInit = { method: request.method, headers: request.headers };
   if (request.body !== undefined) init.body = request.body;
   const response = await fetch(request.url, init);
-  return { status: response.status, body: await response.text() };
+  // As the C++ transport does: the clock headers the core (and the tester's clock probe) read.
+  const headers: Record<string, string> = {};
+  for (const name of ["x-server-time", "date"]) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { status: response.status, body: await response.text(), headers };
 }
 
 /**
@@ -375,10 +382,14 @@ describe("the editor tester bundle in a bare engine", () => {
     expect(expired()).toEqual([]);
     expect(host.view.client).toMatchObject({ status: "loggedIn", expired: false });
 
-    // The service ends the session (as an admin would); the next sync learns it.
+    // The service ends the session (as an admin would); the next sync learns it. The dev secret is cleared, so
+    // the tester's token provider cannot renew the session (with it, the session is renewed in place: see below).
     const user = service.context.users.findByIdentity(APP, "uid", "fg-1")!;
     service.db.prepare("UPDATE sessions SET revoked_at = 1 WHERE user_id = ?").run(user.id);
-    host.press("pushMasterAttributes", form({ uid: "fg-1", email: "", masterAttributes: '{"first_name": "Fay"}' }));
+    host.press(
+      "pushMasterAttributes",
+      form({ uid: "fg-1", email: "", secret: "", masterAttributes: '{"first_name": "Fay"}' }),
+    );
     await host.settleHttp();
     expect(expired()).toHaveLength(1);
     expect(host.view.client).toMatchObject({ status: "loggedOut", expired: true });
@@ -404,6 +415,75 @@ describe("the editor tester bundle in a bare engine", () => {
     expect(expired()).toHaveLength(3);
   });
 
+  it("a session the service ended is renewed in place by the tester's token provider, with the dev secret", async () => {
+    const host = start();
+    const fields = { uid: "renew-1", email: "" };
+    host.press("mint", form(fields));
+    host.press("login", form(fields));
+    await host.settleHttp();
+    const first = host.view.client!;
+    const user = service.context.users.findByIdentity(APP, "uid", "renew-1")!;
+    service.db.prepare("UPDATE sessions SET revoked_at = 1 WHERE user_id = ?").run(user.id);
+    host.press("pushMasterAttributes", form({ ...fields, masterAttributes: '{"first_name": "Rena"}' }));
+    await host.settleHttp(30);
+    // userSessionExpired still fires; the provider mints a fresh token and the same user comes back in place.
+    expect(host.view.events.some((e) => e.event === HelpshiftEvent.userSessionExpired)).toBe(true);
+    const notes = host.view.events.map((e) => e.note).filter((n) => n !== undefined);
+    expect(notes).toContain("fresh identity token minted for the refresh (the session expired)");
+    expect(notes.some((n) => n.startsWith(`session refreshed in place: user ${user.id}`))).toBe(true);
+    expect(host.view.identityState).toMatchObject({ state: "loggedIn", userId: user.id });
+    expect(host.view.client?.userId).toBe(first.userId);
+    // The attribute queued across the renewal went out with the new session.
+    expect(service.context.attributes.read(user.id).master.first_name).toBe("Rena");
+    for (const text of everythingSentOut(host)) expect(text).not.toContain(SECRET);
+  });
+
+  it("Refresh now (refreshSession): the view state shows refreshing, then logged in, and the log says so", async () => {
+    const host = start();
+    const fields = { uid: "now-1", email: "" };
+    host.press("refreshSession", form(fields));
+    expect(host.view.lastResult).toMatchObject({
+      action: "refresh",
+      ok: false,
+      message: "Nothing to refresh: no user is logged in.",
+    });
+    host.press("mint", form(fields));
+    host.press("login", form(fields));
+    await host.settleHttp();
+    const before = host.view;
+    expect(before.identityState).toMatchObject({
+      state: "loggedIn",
+      text: expect.stringMatching(/^logged in \(identified\) · user \S+ · session left /),
+    });
+    expect(before.identityState?.secondsLeft).toBeGreaterThan(0);
+    // The service's clock, from the X-Server-Time of the answers (same machine: in step).
+    expect(before.serviceClock).toMatchObject({ text: expect.stringMatching(/^service clock /) });
+    expect(Math.abs(before.serviceClock!.skewMs)).toBeLessThan(5_000);
+
+    const published = host.states.length;
+    host.press("refreshSession", form(fields));
+    expect(host.view.busy).toBe("refresh");
+    await host.settleHttp(30);
+    const seen = host.states.slice(published).map((json) => (JSON.parse(json) as EditorViewState).identityState?.state);
+    expect(seen).toContain("refreshing");
+    expect(host.view.identityState?.state).toBe("loggedIn");
+    expect(host.view.lastResult).toMatchObject({ action: "refresh", ok: true });
+    expect(host.view.lastResult?.message).toMatch(/^Session refreshed in place: user \S+, until /);
+    expect(host.view.client?.userId).toBe(before.client?.userId);
+    // The token line comes when the provider answers; the state lines as the client publishes (a tick later).
+    const newest = host.view.events.slice(0, 3);
+    expect(newest.map((e) => e.event).sort()).toEqual([STATE_EVENT, STATE_EVENT, TOKEN_EVENT].sort());
+    expect(newest.map((e) => e.note)).toContain("session refresh started (ahead of expiry)");
+    expect(newest.map((e) => e.note)).toContain("fresh identity token minted for the refresh (ahead of expiry)");
+    expect(newest[0]?.note).toMatch(/^session refreshed in place: user /);
+    // One login request for the refresh, with a token minted by the tester.
+    const logins = host
+      .callsTo("SendHttpRequest")
+      .filter((c) => c.args[2] === `${serviceUrl}${ProtocolPath.login(APP)}`);
+    expect(logins).toHaveLength(2);
+    for (const state of host.states) expect(state).not.toMatch(/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./);
+  });
+
   it("App foreground before any client exists changes nothing but the form and asks the service nothing", async () => {
     const host = start();
     host.press("foreground", form({ appId: "other" }));
@@ -425,7 +505,8 @@ describe("the editor tester bundle in a bare engine", () => {
     await host.settleHttp();
     expect(host.view.lastResult).toMatchObject({ action: "appAttributes", ok: true });
     expect(service.context.attributes.read(user.id)).toMatchObject({ app: { app_version: "2.5.0" }, master: {} });
-    expect(host.view.events).toEqual([]);
+    // Only the tester's own lines for the login's changes of state: no event.
+    expect(host.view.events.filter((e) => e.event !== STATE_EVENT)).toEqual([]);
 
     const atLimit = "9".repeat(Limits.customFieldValueLength);
     host.press(

@@ -7,7 +7,7 @@ import { makeRedactor, REDACTED } from "../../TypeScript/contract";
 import { DEFAULT_FORM, type TesterState } from "../../TypeScript/tester/view-model";
 import { storeFileKey } from "../../TypeScript/ue/adapters/store";
 import { scopedStore, storeScope } from "../../TypeScript/ue/editor/store-scope";
-import { renderViewState, viewStateOf } from "../../TypeScript/ue/editor/view-state";
+import { identityStateOf, renderViewState, viewStateOf } from "../../TypeScript/ue/editor/view-state";
 
 const SECRET = "view-state-secret-0123456789";
 const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJpYXQiOjF9.c2lnbmF0dXJl";
@@ -43,6 +43,71 @@ describe("the editor view state", () => {
     const redactor = makeRedactor();
     expect(JSON.parse(renderViewState(state(), { serviceUrl: "", redactor })).notice).toBeUndefined();
     expect(JSON.parse(renderViewState(state(), { serviceUrl: "", redactor, notice: "n" })).notice).toBe("n");
+  });
+});
+
+describe("the identity state in the editor view state", () => {
+  const NOW = Date.UTC(2027, 0, 15, 8, 0, 0);
+
+  it("carries the state name, the words of the web page's state line, the user and the time left", () => {
+    const view = viewStateOf(
+      state({
+        client: {
+          initialized: true,
+          status: "loggedIn",
+          state: "refreshing",
+          refreshReason: "refresh",
+          userId: "usr_1",
+          anonymous: false,
+          identity: "identified",
+          expiresAt: NOW + 90_500,
+          expired: false,
+        },
+        serviceClock: { skewMs: -2_000, atMs: NOW },
+      }),
+      "http://127.0.0.1:8787",
+      undefined,
+      NOW,
+    );
+    expect(view.identityState).toEqual({
+      state: "refreshing",
+      text: "refreshing (ahead of expiry) · user usr_1 · session left 1 min 30 s · until 2027-01-15T08:01:30.500Z",
+      userId: "usr_1",
+      refreshReason: "refresh",
+      secondsLeft: 90,
+      expiresAt: "2027-01-15T08:01:30.500Z",
+    });
+    expect(view.serviceClock).toEqual({
+      skewMs: -2_000,
+      text: "service clock 2.0 s behind the editor",
+      measuredAt: "2027-01-15T08:00:00.000Z",
+    });
+  });
+
+  it("every state, with no user or time left when there is no session", () => {
+    const base = { initialized: true, expired: false } as const;
+    expect(identityStateOf({ ...base, initialized: false, status: "loggedOut", state: "notInitialized" }, NOW)).toEqual(
+      {
+        state: "notInitialized",
+        text: "not initialized",
+      },
+    );
+    expect(identityStateOf({ ...base, status: "loggingIn", state: "loggingIn" }, NOW).text).toBe("logging in");
+    expect(identityStateOf({ ...base, status: "loggedOut", expired: true, state: "expired" }, NOW).text).toBe(
+      "expired (log in again)",
+    );
+    const anonymous = identityStateOf(
+      { ...base, status: "loggedIn", state: "loggedIn", userId: "a", anonymous: true, expiresAt: NOW - 5 },
+      NOW,
+    );
+    expect(anonymous).toMatchObject({ state: "loggedIn", secondsLeft: 0 });
+    expect(anonymous.text).toMatch(/^logged in \(anonymous\) · user a · session past its expiry · until /);
+  });
+
+  it("has neither without a client", () => {
+    const view = viewStateOf(state(), "");
+    expect(view.identityState).toBeUndefined();
+    expect(view.serviceClock).toBeUndefined();
   });
 });
 

@@ -7,6 +7,7 @@
 import type { HelpshiftEvent } from "../../TypeScript/contract";
 import type {
   ClientState,
+  ClientStateListener,
   HelpshiftClient,
   HelpshiftEventData,
   HelpshiftEventListener,
@@ -25,10 +26,17 @@ export interface FakeClient extends HelpshiftClient {
   onAddIdentities?: () => void;
   /** The state Init restores (a stored session). */
   restored?: Partial<ClientState>;
+  /** What refreshSession does (e.g. ask the Init's token provider and change the state); default: false. */
+  onRefresh?: () => Promise<boolean>;
+  /** Changes the state and tells the state listeners at once, as the real client does (it does so a tick later). */
+  changeState(next: Partial<ClientState>): void;
+  /** How many state listeners are bound now. */
+  stateListenerCount(): number;
 }
 
 export function fakeClient(): FakeClient {
   const listeners = new Set<HelpshiftEventListener>();
+  const stateListeners = new Set<ClientStateListener>();
   let state: ClientState = { initialized: false, status: "loggedOut", expired: false };
   const calls: unknown[][] = [];
   const fake: FakeClient = {
@@ -83,16 +91,25 @@ export function fakeClient(): FakeClient {
     },
     getState: () => state,
     onStateChange(listener) {
+      stateListeners.add(listener);
       listener(state);
-      return () => undefined;
+      return () => stateListeners.delete(listener);
     },
     onIdentityTokenRequested: () => () => undefined,
     provideIdentityToken() {},
     provideIdentityTokenFailed() {},
-    refreshSession: async () => false,
+    async refreshSession() {
+      calls.push(["refreshSession"]);
+      return fake.onRefresh ? fake.onRefresh() : false;
+    },
     dispose() {
       fake.disposed = true;
     },
+    changeState(next) {
+      state = { ...state, ...next };
+      for (const l of stateListeners) l(state);
+    },
+    stateListenerCount: () => stateListeners.size,
     emit(event, data = {}) {
       for (const l of listeners) l(event, data);
     },

@@ -1,17 +1,33 @@
 import { jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
+import type { ClientState, IdentityTokenProvider } from "../../TypeScript/core/api";
 import { LoginFailure } from "../../TypeScript/core/errors";
-import { createTesterViewModel, MAX_EVENTS, type TesterState } from "../../TypeScript/tester/view-model";
+import type { ServiceClockReading } from "../../TypeScript/tester/identity-view";
+import {
+  createTesterViewModel,
+  MAX_EVENTS,
+  STATE_EVENT,
+  type TesterState,
+  TOKEN_EVENT,
+} from "../../TypeScript/tester/view-model";
 import { type FakeClient, fakeClient } from "./fake-client";
 
 const NOW_MS = 1_800_000_000_000;
 const SECRET = "dev-secret-for-the-tester";
 
-function setup(options: { restored?: FakeClient["restored"]; undelivered?: () => number } = {}) {
+function setup(
+  options: {
+    restored?: FakeClient["restored"];
+    undelivered?: () => number;
+    clock?: { now(): number };
+    serviceClock?: () => ServiceClockReading | undefined;
+  } = {},
+) {
   const clients: FakeClient[] = [];
-  const clock = { now: () => NOW_MS };
+  const clock = options.clock ?? { now: () => NOW_MS };
   const vm = createTesterViewModel({
     ...(options.undelivered ? { undelivered: options.undelivered } : {}),
+    ...(options.serviceClock ? { serviceClock: options.serviceClock } : {}),
     clock,
     serviceUrl: "http://127.0.0.1:1",
     createClient(parameters) {
@@ -125,7 +141,11 @@ describe("tester view-model: driving the client", () => {
     vm.update({ token: "", config: '{"full_privacy_enabled": true}' });
     await vm.login();
     expect(clients).toHaveLength(1);
-    expect(clients[0]?.init).toEqual({ serviceUrl: "http://127.0.0.1:1", appId: "demo" });
+    expect(clients[0]?.init).toEqual({
+      serviceUrl: "http://127.0.0.1:1",
+      appId: "demo",
+      identityTokenProvider: expect.any(Function),
+    });
     expect(clients[0]?.calls).toContainEqual(["login", "", { full_privacy_enabled: true }]);
     expect(vm.getState()).toMatchObject({
       lastResult: { action: "login", ok: true, message: "Logged in as anonymous user hsft_anon_1." },
@@ -381,5 +401,207 @@ describe("tester view-model: driving the client", () => {
     clients[0]?.emit("userSessionExpired");
     vm.update({ uid: "x" });
     expect(seen).toHaveLength(count);
+  });
+});
+
+describe("tester view-model: identity state, refreshes and the token provider", () => {
+  const LOGGED_IN: Partial<ClientState> = {
+    state: "loggedIn",
+    status: "loggedIn",
+    userId: "user-1",
+    anonymous: false,
+    identity: "identified",
+    expiresAt: NOW_MS + 120_000,
+  };
+  const notes = (vm: { getState(): TesterState }) =>
+    vm
+      .getState()
+      .events.filter((e) => e.event === STATE_EVENT)
+      .map((e) => e.note)
+      .reverse();
+
+  it("follows onStateChange: the state line changes, and each change of state is a line in the event log", async () => {
+    const { vm, clients } = setup();
+    vm.update({ token: "a.b.c" });
+    await vm.login();
+    const client = clients[0] as FakeClient;
+    // The replay of the current state at binding is no change: no line.
+    expect(notes(vm)).toEqual([]);
+    client.changeState(LOGGED_IN);
+    client.changeState({ state: "refreshing", refreshReason: "refresh" });
+    expect(vm.getState().client).toMatchObject({ state: "refreshing", refreshReason: "refresh" });
+    client.changeState({ state: "loggedIn", refreshReason: undefined, expiresAt: NOW_MS + 240_000 });
+    expect(vm.getState().client).toMatchObject({ state: "loggedIn", expiresAt: NOW_MS + 240_000 });
+    client.changeState({ state: "refreshing", refreshReason: "expired", expiresAt: NOW_MS - 1 });
+    client.changeState({
+      state: "expired",
+      status: "loggedOut",
+      expired: true,
+      userId: undefined,
+      expiresAt: undefined,
+      refreshReason: undefined,
+    });
+    expect(notes(vm)).toEqual([
+      `state: logged in (identified), user user-1, until ${new Date(NOW_MS + 120_000).toISOString()}`,
+      "session refresh started (ahead of expiry)",
+      `session refreshed in place: user user-1, until ${new Date(NOW_MS + 240_000).toISOString()}`,
+      "session refresh started (the session expired)",
+      "session refresh failed: the session expired (log in again)",
+    ]);
+    expect(vm.getState().events[0]).toEqual({
+      atMs: NOW_MS,
+      event: STATE_EVENT,
+      data: { state: "expired" },
+      note: "session refresh failed: the session expired (log in again)",
+    });
+    expect(vm.getState().events[1]?.data).toEqual({ state: "refreshing", reason: "expired", userId: "user-1" });
+    // The same state published again adds nothing.
+    client.changeState({});
+    expect(notes(vm)).toHaveLength(5);
+  });
+
+  it("a refresh that gives up ahead of expiry, and one cancelled by a logout, say so", async () => {
+    const { vm, clients } = setup({ restored: LOGGED_IN });
+    vm.connect();
+    const client = clients[0] as FakeClient;
+    client.changeState({ state: "refreshing", refreshReason: "refresh" });
+    client.changeState({ state: "loggedIn", refreshReason: undefined });
+    client.changeState({ state: "refreshing", refreshReason: "refresh" });
+    client.changeState({ state: "loggedOut", status: "loggedOut", userId: undefined, expiresAt: undefined });
+    expect(notes(vm)).toEqual([
+      "session refresh started (ahead of expiry)",
+      `session refresh gave up; the session stays valid, until ${new Date(NOW_MS + 120_000).toISOString()}`,
+      "session refresh started (ahead of expiry)",
+      "session refresh cancelled: logged out",
+    ]);
+  });
+
+  it("stops listening to a client it replaces or disposes", async () => {
+    const { vm, clients } = setup();
+    vm.connect();
+    const first = clients[0] as FakeClient;
+    expect(first.stateListenerCount()).toBe(1);
+    vm.update({ appId: "other" });
+    await vm.login();
+    expect(first.stateListenerCount()).toBe(0);
+    const second = clients[1] as FakeClient;
+    expect(second.stateListenerCount()).toBe(1);
+    const before = vm.getState();
+    first.changeState({ state: "refreshing", refreshReason: "refresh", userId: "ghost" });
+    expect(vm.getState()).toBe(before);
+    vm.dispose();
+    expect(second.stateListenerCount()).toBe(0);
+  });
+
+  it("gives the client a token provider that mints a fresh token for the last login's identities", async () => {
+    let now = NOW_MS;
+    const { vm, clients } = setup({ clock: { now: () => now } });
+    vm.update({ secret: SECRET, uid: "42", email: "ada@example.com", metadata: "uid.tier=gold" });
+    vm.mint();
+    await vm.login();
+    const provider = clients[0]?.init?.identityTokenProvider as IdentityTokenProvider;
+    expect(provider).toBeTypeOf("function");
+    // The form moves on (another uid typed, not minted): the refresh still renews the user who logged in.
+    vm.update({ uid: "someone-else" });
+    now += 3_600_000;
+    const fresh = await provider("refresh");
+    const { payload } = await jwtVerify(fresh, new TextEncoder().encode(SECRET), { currentDate: new Date(now) });
+    expect(payload).toEqual({
+      identities: [
+        { identifier: "uid", value: "42", metadata: { tier: "gold" } },
+        { identifier: "email", value: "ada@example.com" },
+      ],
+      iat: now / 1000,
+    });
+    expect(vm.getState().events[0]).toMatchObject({
+      event: TOKEN_EVENT,
+      data: { reason: "refresh", ok: "true" },
+      note: "fresh identity token minted for the refresh (ahead of expiry)",
+    });
+    // Neither the secret nor a token reaches the event log.
+    const log = JSON.stringify(vm.getState().events);
+    expect(log).not.toContain(SECRET);
+    expect(log).not.toMatch(/eyJ/);
+
+    // Without the dev secret it cannot mint: it says so and answers no token (a final failure of that refresh).
+    vm.update({ secret: "" });
+    expect(await provider("expired")).toBe("");
+    expect(vm.getState().events[0]).toMatchObject({
+      event: TOKEN_EVENT,
+      data: { reason: "expired", ok: "false" },
+      note: "No fresh token: enter the app's dev secret (the tester mints the fresh token with it).",
+    });
+  });
+
+  it("after a reload (no login in this page), the provider renews the form's token; with none it refuses", async () => {
+    const { vm, clients } = setup({ restored: LOGGED_IN });
+    vm.connect();
+    const provider = clients[0]?.init?.identityTokenProvider as IdentityTokenProvider;
+    vm.update({ secret: SECRET });
+    expect(await provider("refresh")).toBe("");
+    expect(vm.getState().events[0]?.note).toMatch(/no identity token to renew/);
+    vm.update({ uid: "42" });
+    vm.mint();
+    const fresh = await provider("refresh");
+    const { payload } = await jwtVerify(fresh, new TextEncoder().encode(SECRET), { currentDate: new Date(NOW_MS) });
+    expect(payload.identities).toEqual([{ identifier: "uid", value: "42" }]);
+  });
+
+  it("Refresh now: refreshSession() with words for what happened", async () => {
+    const { vm, clients } = setup();
+    await vm.refresh();
+    expect(vm.getState().lastResult).toEqual({
+      action: "refresh",
+      ok: false,
+      message: "Nothing to refresh: no user is logged in.",
+    });
+    expect(clients[0]?.calls.map((c) => c[0])).toEqual(["Init"]);
+
+    vm.update({ token: "a.b.c" });
+    await vm.login();
+    const client = clients[0] as FakeClient;
+    client.changeState(LOGGED_IN);
+    client.onRefresh = async () => {
+      client.changeState({ state: "refreshing", refreshReason: "refresh" });
+      await Promise.resolve();
+      client.changeState({ state: "loggedIn", refreshReason: undefined, expiresAt: NOW_MS + 240_000 });
+      return true;
+    };
+    const running = vm.refresh();
+    expect(vm.getState().busy).toBe("refresh");
+    await running;
+    expect(vm.getState().lastResult).toEqual({
+      action: "refresh",
+      ok: true,
+      message: `Session refreshed in place: user user-1, until ${new Date(NOW_MS + 240_000).toISOString()}.`,
+    });
+    expect(notes(vm).slice(-2)).toEqual([
+      "session refresh started (ahead of expiry)",
+      `session refreshed in place: user user-1, until ${new Date(NOW_MS + 240_000).toISOString()}`,
+    ]);
+
+    client.onRefresh = async () => false;
+    await vm.refresh();
+    expect(vm.getState().lastResult).toMatchObject({
+      ok: false,
+      message: "The refresh did not renew the session (see the event log); the session is kept.",
+    });
+    client.onRefresh = async () => {
+      client.changeState({ state: "expired", status: "loggedOut", expired: true, userId: undefined });
+      return false;
+    };
+    await vm.refresh();
+    expect(vm.getState().lastResult?.message).toBe("The refresh failed and the session ended: log in again.");
+    expect(client.calls.filter((c) => c[0] === "refreshSession")).toHaveLength(3);
+  });
+
+  it("carries the platform's reading of the service's clock", async () => {
+    let reading: ServiceClockReading | undefined;
+    const { vm } = setup({ serviceClock: () => reading });
+    vm.connect();
+    expect(vm.getState().serviceClock).toBeUndefined();
+    reading = { skewMs: 1_500, atMs: NOW_MS };
+    await vm.login();
+    expect(vm.getState().serviceClock).toEqual({ skewMs: 1_500, atMs: NOW_MS });
   });
 });

@@ -4,11 +4,13 @@
  */
 import { installDecodePort } from "../../contract";
 import { createHelpshiftClient } from "../../core";
+import { stateName } from "../identity-view";
+import { createServiceClockProbe } from "../service-clock";
 import { createUndeliveredCounter } from "../undelivered";
 import { createTesterViewModel, type TesterForm, type TesterState } from "../view-model";
 import { type BrowserGlobals, browserPorts, STORE_PREFIX } from "./browser-ports";
 import { type BrowserDecodeGlobals, browserDecodePort } from "./decode-port";
-import { CLIENT_SEPARATOR, clientText, eventText, inspectionText, resultText } from "./render";
+import { CLIENT_SEPARATOR, clientText, clockText, eventText, inspectionText, resultText } from "./render";
 
 interface MiniElement {
   value: string;
@@ -28,6 +30,7 @@ interface MiniDocument {
 }
 interface PageGlobals extends BrowserGlobals {
   readonly document: MiniDocument;
+  setInterval(callback: () => void, ms: number): unknown;
   readonly location: { readonly origin: string; readonly search: string };
 }
 
@@ -41,14 +44,21 @@ const appFromQuery = new URLSearchParams(g.location.search).get("app");
 
 /** Requests the client could not deliver (it retries them later): the page says so instead of "flushed". */
 const undelivered = createUndeliveredCounter();
+/** The service's clock against the page's, from the X-Server-Time of every answer. */
+const serviceClock = createServiceClockProbe({ now: () => Date.now() });
 
 const vm = createTesterViewModel({
   serviceUrl,
   clock: { now: () => Date.now() },
   undelivered: undelivered.count,
+  serviceClock: serviceClock.reading,
   createClient(parameters) {
+    // parameters carry the view-model's token provider: refreshes run on the page as in a game.
     const ports = browserPorts(g, `${STORE_PREFIX}${parameters.appId}:`);
-    const client = createHelpshiftClient({ ...ports, transport: undelivered.wrap(ports.transport) });
+    const client = createHelpshiftClient({
+      ...ports,
+      transport: undelivered.wrap(serviceClock.wrap(ports.transport)),
+    });
     client.Init(parameters);
     return client;
   },
@@ -71,6 +81,7 @@ const actions: Record<string, () => unknown> = {
   masterAttributes: () => vm.pushAttributes("master"),
   appAttributes: () => vm.pushAttributes("app"),
   foreground: () => vm.foreground(),
+  refresh: () => vm.refresh(),
   clearEvents: () => vm.clearEvents(),
 };
 for (const element of buttons) {
@@ -92,9 +103,28 @@ function render(state: TesterState): void {
   const result = byId("result");
   result.textContent = resultText(state);
   result.className = state.lastResult?.ok === false ? "bad" : "ok";
-  // Each part (status, user id, expiry) stays on one line: ids and timestamps hold hyphens, where lines may break.
-  byId("client").replaceChildren(
-    ...clientText(state)
+  renderClient(state);
+  byId("clock").textContent = clockText(state);
+  byId("events").replaceChildren(
+    ...state.events.map((entry) => {
+      const item = doc.createElement("li");
+      item.textContent = eventText(entry);
+      item.className = entry.note === undefined ? "event" : "event note";
+      item.dataset.event = entry.event;
+      if (entry.note !== undefined && entry.data.state !== undefined) item.dataset.state = entry.data.state;
+      return item;
+    }),
+  );
+}
+
+/** The state line; also re-drawn every second, so the session's time left counts down. */
+function renderClient(state: TesterState): void {
+  const client = byId("client");
+  client.dataset.state = state.client ? stateName(state.client) : "none";
+  // Each part (state, user id, time left, expiry) stays on one line: ids and timestamps hold hyphens, where lines
+  // may break.
+  client.replaceChildren(
+    ...clientText(state, Date.now())
       .split(CLIENT_SEPARATOR)
       .flatMap((part, index) => {
         const span = doc.createElement("span");
@@ -106,18 +136,10 @@ function render(state: TesterState): void {
         return [separator, span];
       }),
   );
-  byId("events").replaceChildren(
-    ...state.events.map((entry) => {
-      const item = doc.createElement("li");
-      item.textContent = eventText(entry);
-      item.className = "event";
-      item.dataset.event = entry.event;
-      return item;
-    }),
-  );
 }
 
 vm.subscribe(render);
 // The client restores what localStorage kept for this app id: after a reload the page shows that session.
 vm.connect();
 render(vm.getState());
+g.setInterval(() => renderClient(vm.getState()), 1000);

@@ -64,7 +64,7 @@ h2{font-size:15px;margin:0 0 8px}label{display:block;font-size:12px;color:#556;m
 input,textarea{width:100%;box-sizing:border-box;font:12px ui-monospace,monospace;padding:4px}
 button{margin:8px 6px 0 0;padding:5px 10px}button:disabled{opacity:.5}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f7f7fa;padding:6px;margin:6px 0 0;font-size:12px}
-.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}li{overflow-wrap:anywhere}.part{white-space:nowrap}`;
+.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}li{overflow-wrap:anywhere}.part{white-space:nowrap}.note{color:#2b4c7e}`;
 
 /**
  * The whole page.
@@ -83,8 +83,8 @@ export function testerPageHtml(options: PageOptions): string {
 ${button("mint", "Mint token")}</section>
 <section id="login-section"><h2>2. Inspect and log in</h2>${LOGIN_FIELDS.map(field).join("")}
 <pre id="inspection" aria-live="polite"></pre>
-${button("login", "Log in")}${button("addIdentities", "Add identities")}${button("logout", "Log out")}${button("foreground", "App foreground")}
-<pre id="result" aria-live="polite"></pre><pre id="client"></pre></section>
+${button("login", "Log in")}${button("addIdentities", "Add identities")}${button("logout", "Log out")}${button("foreground", "App foreground")}${button("refresh", "Refresh now")}
+<pre id="result" aria-live="polite"></pre><pre id="client"></pre><pre id="clock"></pre></section>
 <section id="attributes-section"><h2>3. Attributes</h2>${ATTRIBUTE_FIELDS.map(field).join("")}
 ${button("masterAttributes", "Push master attributes")}${button("appAttributes", "Push app attributes")}</section>
 <section id="events-section"><h2>Events</h2>${button("clearEvents", "Clear")}<ol id="events" reversed></ol></section>

@@ -10,6 +10,7 @@ import {
   type LoginFailureReason,
   LoginFailureReason as Reasons,
 } from "../../contract";
+import { sessionLeftWords, skewWords, stateName, stateWords } from "../identity-view";
 import type { EventEntry, TesterState } from "../view-model";
 
 const reasons: ReadonlySet<string> = new Set(Object.values(Reasons));
@@ -48,19 +49,34 @@ export function resultText(state: TesterState): string {
 /** Between the parts of the client panel's text. */
 export const CLIENT_SEPARATOR = " · ";
 
-/** The client panel: status, user, anonymity, expiry. */
-export function clientText(state: TesterState): string {
+/**
+ * The client panel at `nowMs`: the identity state in words (logged in identified/anonymous, refreshing and why,
+ * expired ...), the user, the session's time left on the client's trusted (skew-corrected) expiry, and its end.
+ */
+export function clientText(state: TesterState, nowMs: number): string {
   const c = state.client;
   if (!c) return "Client: not created yet (the first action creates it).";
-  const parts = [`Client: ${c.status}`];
-  if (c.userId) parts.push(`user ${c.userId}${c.anonymous ? " (anonymous)" : ""}`);
-  if (c.expiresAt) parts.push(`session until ${new Date(c.expiresAt).toISOString()}`);
-  if (c.expired) parts.push("session expired");
+  const parts = [`Client: ${stateWords(c)}`];
+  if (c.userId) parts.push(`user ${c.userId}`);
+  const left = sessionLeftWords(c, nowMs);
+  // Two parts, so that each stays whole on a line in a narrow window.
+  if (left) parts.push(left.left, left.until);
+  if (c.expired && stateName(c) !== "expired") parts.push("session expired");
   return parts.join(CLIENT_SEPARATOR);
 }
 
-/** One line of the event log. */
+/** The clock panel: the service's clock against this device's, from the last answer's `X-Server-Time`. */
+export function clockText(state: TesterState): string {
+  const reading = state.serviceClock;
+  if (!reading) return "Clock: no answer from the service yet (its time arrives with every answer).";
+  const at = new Date(reading.atMs).toISOString().slice(11, 19);
+  return `Clock: ${skewWords(reading.skewMs)} (measured ${at}); the client decides expiry on the service's time.`;
+}
+
+/** One line of the event log; the tester's own lines (state changes, token provider) give their words. */
 export function eventText(entry: EventEntry): string {
+  const time = new Date(entry.atMs).toISOString().slice(11, 19);
+  if (entry.note !== undefined) return `${time} ${entry.note}`;
   const data = Object.keys(entry.data).length > 0 ? ` ${JSON.stringify(entry.data)}` : "";
-  return `${new Date(entry.atMs).toISOString().slice(11, 19)} ${entry.event}${data}`;
+  return `${time} ${entry.event}${data}`;
 }

@@ -22,6 +22,7 @@ export type EditorTesterCommand = (typeof EditorTesterCommand)[keyof typeof Edit
 /**
  * The buttons of the tab, one action each: the web page's buttons (TypeScript/tester/web/page.ts) plus `inspect`
  * (the page re-inspects on every keystroke; the tab sends its inputs only when a button is pressed).
+ * `refreshSession` is the page's "Refresh now" (`client.refreshSession()` with the tester's token provider).
  */
 export const EDITOR_TESTER_ACTIONS = [
   "inspect",
@@ -30,6 +31,7 @@ export const EDITOR_TESTER_ACTIONS = [
   "logout",
   "addIdentities",
   "foreground",
+  "refreshSession",
   "pushMasterAttributes",
   "pushAppAttributes",
   "clearEvents",

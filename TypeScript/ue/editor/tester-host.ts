@@ -14,6 +14,7 @@
 import { makeRedactor } from "../../contract";
 import type { HelpshiftClient } from "../../core/api";
 import type { Ports } from "../../core/ports";
+import { createServiceClockProbe } from "../../tester/service-clock";
 import { createUndeliveredCounter } from "../../tester/undelivered";
 import { createTesterViewModel, type TesterForm, type TesterViewModel } from "../../tester/view-model";
 import { createBridgeLogger, type LogBridge } from "../adapters/logger";
@@ -83,6 +84,8 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   const bridgeStore = createBridgeStore(bridge, deps.refs);
   // As on the web page: a flush that did not reach the service is reported as not delivered.
   const undelivered = createUndeliveredCounter();
+  // The service's clock against the editor's (X-Server-Time on every answer), shown in the view state.
+  const serviceClock = createServiceClockProbe(clock);
 
   let serviceUrl = "";
   let notice: string | undefined;
@@ -103,7 +106,12 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     // The view never holds the secret or the token; the redactor guards every string anyway (tokens by their
     // JWT shape, so minting many never grows what it remembers).
     rememberSecret(vm.getState().form.secret);
-    published = renderViewState(vm.getState(), { serviceUrl, redactor, ...(notice ? { notice } : {}) });
+    published = renderViewState(vm.getState(), {
+      serviceUrl,
+      redactor,
+      nowMs: clock.now(),
+      ...(notice ? { notice } : {}),
+    });
     bridge.PublishState(published);
   };
 
@@ -112,9 +120,12 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
       serviceUrl: url,
       clock,
       undelivered: undelivered.count,
+      serviceClock: serviceClock.reading,
+      // parameters carry the view-model's token provider (mints a fresh token with the dev secret): the tab's
+      // sessions refresh themselves as a game's do.
       createClient(parameters) {
         const client = deps.createClient({
-          transport: undelivered.wrap(http.transport),
+          transport: undelivered.wrap(serviceClock.wrap(http.transport)),
           store: scopedStore(bridgeStore, storeScope(parameters.appId, url)),
           clock,
           scheduler,
@@ -150,6 +161,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     addIdentities: () => vm.addIdentities(),
     // The same view-model calls as the web page's buttons (TypeScript/tester/web/main.ts).
     foreground: () => vm.foreground(),
+    refreshSession: () => vm.refresh(),
     pushMasterAttributes: () => vm.pushAttributes("master"),
     pushAppAttributes: () => vm.pushAttributes("app"),
     clearEvents: () => vm.clearEvents(),

@@ -8,8 +8,31 @@
  * bridge.PublishState(renderViewState(vm.getState(), { serviceUrl, redactor }));
  */
 import type { Redactor } from "../../contract";
-import type { ClientState } from "../../core/api";
+import type { ClientState, IdentityStateName } from "../../core/api";
+import { sessionLeftMs, sessionLeftWords, skewWords, stateName, stateWords } from "../../tester/identity-view";
 import type { ActionResult, EventEntry, TesterState } from "../../tester/view-model";
+
+/** The identity state as the tab shows it: the name, the same words as the web page's state line, time left. */
+export interface EditorIdentityState {
+  /** `notInitialized`, `loggedOut`, `loggingIn`, `loggedIn`, `refreshing` or `expired`. */
+  readonly state: IdentityStateName;
+  /** "logged in (identified) · user u1 · session left 1 min 58 s · until 2027-...", as on the web page. */
+  readonly text: string;
+  readonly userId?: string;
+  /** While `refreshing`: `refresh` (ahead of expiry) or `expired`. */
+  readonly refreshReason?: string;
+  /** Whole seconds the session has left on the client's trusted expiry when the state was published. */
+  readonly secondsLeft?: number;
+  /** The session's end, ISO 8601. */
+  readonly expiresAt?: string;
+}
+
+/** The service's clock against the editor's, from the last answer's `X-Server-Time`. */
+export interface EditorServiceClock {
+  readonly skewMs: number;
+  readonly text: string;
+  readonly measuredAt: string;
+}
 
 /** What the tab shows. Nothing here can hold the secret or the token. */
 export interface EditorViewState {
@@ -24,6 +47,9 @@ export interface EditorViewState {
   readonly formError?: string;
   readonly inspection?: TesterState["inspection"];
   readonly client?: ClientState;
+  /** The identity state in words, published at every change (refreshing, logged in, expired ...). */
+  readonly identityState?: EditorIdentityState;
+  readonly serviceClock?: EditorServiceClock;
   /** A problem with the command itself (not with the login), e.g. a payload the tester refused. */
   readonly notice?: string;
   /** Newest first. */
@@ -35,6 +61,26 @@ export interface RenderOptions {
   /** Knows the dev secret and the token; applied to every string before it leaves. */
   readonly redactor: Redactor;
   readonly notice?: string;
+  /** Now, on the editor's clock (epoch ms): the session's time left is counted from it. Default `Date.now()`. */
+  readonly nowMs?: number;
+}
+
+/** The identity state of `client` at `nowMs`, for the tab. */
+export function identityStateOf(client: ClientState, nowMs: number): EditorIdentityState {
+  const left = sessionLeftMs(client, nowMs);
+  const words = sessionLeftWords(client, nowMs);
+  const text = [stateWords(client), ...(client.userId ? [`user ${client.userId}`] : [])];
+  if (words) text.push(words.left, words.until);
+  return {
+    state: stateName(client),
+    text: text.join(" · "),
+    ...(client.userId ? { userId: client.userId } : {}),
+    ...(client.refreshReason ? { refreshReason: client.refreshReason } : {}),
+    ...(left !== undefined ? { secondsLeft: Math.max(0, Math.floor(left / 1000)) } : {}),
+    ...(client.expiresAt !== undefined && client.userId !== undefined
+      ? { expiresAt: new Date(client.expiresAt).toISOString() }
+      : {}),
+  };
 }
 
 /**
@@ -43,8 +89,14 @@ export interface RenderOptions {
  * @example
  * viewStateOf(vm.getState(), "http://127.0.0.1:8787").token // { present: true, length: 171 }
  */
-export function viewStateOf(state: TesterState, serviceUrl: string, notice?: string): EditorViewState {
+export function viewStateOf(
+  state: TesterState,
+  serviceUrl: string,
+  notice?: string,
+  nowMs: number = Date.now(),
+): EditorViewState {
   const token = state.form.token.trim();
+  const clock = state.serviceClock;
   return {
     serviceUrl,
     appId: state.form.appId,
@@ -54,7 +106,16 @@ export function viewStateOf(state: TesterState, serviceUrl: string, notice?: str
     ...(state.lastResult ? { lastResult: state.lastResult } : {}),
     ...(state.formError ? { formError: state.formError } : {}),
     ...(state.inspection ? { inspection: state.inspection } : {}),
-    ...(state.client ? { client: state.client } : {}),
+    ...(state.client ? { client: state.client, identityState: identityStateOf(state.client, nowMs) } : {}),
+    ...(clock
+      ? {
+          serviceClock: {
+            skewMs: clock.skewMs,
+            text: skewWords(clock.skewMs, "the editor"),
+            measuredAt: new Date(clock.atMs).toISOString(),
+          },
+        }
+      : {}),
     ...(notice ? { notice } : {}),
     events: state.events,
   };
@@ -67,7 +128,7 @@ export function viewStateOf(state: TesterState, serviceUrl: string, notice?: str
  * renderViewState(state, { serviceUrl, redactor: makeRedactor([secret]) }) // '{\n  "serviceUrl": ...'
  */
 export function renderViewState(state: TesterState, options: RenderOptions): string {
-  const view = viewStateOf(state, options.serviceUrl, options.notice);
+  const view = viewStateOf(state, options.serviceUrl, options.notice, options.nowMs);
   // Values first (the raw secret, before JSON escapes it), then the text (object keys too, e.g. event data).
   return options.redactor.text(JSON.stringify(options.redactor.value(view), null, 2));
 }
