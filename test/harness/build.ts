@@ -1,7 +1,8 @@
 /**
- * Builds the harness addon: the REAL Source/HelpshiftTS/Private/*.cpp + the runnable stand-in engine
- * (test/engine) + the generated glue + the scenarios, linked as a Node addon (the V8 of the Node running the
- * tests). Headers: test/cpp/engine with test/engine/include laid over it; *.generated.h from test/cpp/uht.ts.
+ * Builds the harness addon: the REAL Source/HelpshiftTS/Private/*.cpp and the editor tester's runtime of
+ * Source/HelpshiftTSEditor (FHelpshiftTSEditorTester, UHelpshiftTSEditorBridge; not its Slate tab or module) +
+ * the runnable stand-in engine (test/engine) + the generated glue + the scenarios, linked as a Node addon (the
+ * V8 of the Node running the tests). Headers: test/cpp/engine with test/engine/include laid over it; *.generated.h from test/cpp/uht.ts.
  * Objects are cached by content hash in the OS temp folder, so a second run only links.
  */
 import { spawn } from "node:child_process";
@@ -47,24 +48,31 @@ function run(cmd: string, args: string[]): Promise<void> {
 export interface BuildOptions {
   /** Replaces Source/HelpshiftTS (a temp copy with a deliberate break, to show a scenario catches it). */
   readonly sourceDir?: string;
+  /** Replaces Source/HelpshiftTSEditor, likewise. */
+  readonly editorSourceDir?: string;
 }
+
+/** The editor module's Slate tab and module class: UI, not modelled (docs/harness.md); the rest is built. */
+const EDITOR_UI_UNITS = new Set(["HelpshiftTSEditorModule.cpp", "HelpshiftTSTesterPanel.cpp"]);
 
 export async function buildHarness(work: string, options: BuildOptions = {}): Promise<Harness> {
   const source = options.sourceDir ?? join(ROOT, "Source/HelpshiftTS");
+  const editor = options.editorSourceDir ?? join(ROOT, "Source/HelpshiftTSEditor");
   const include = join(work, "include");
   cpSync(join(ROOT, "test/cpp/engine"), include, { recursive: true });
   cpSync(join(ROOT, "test/engine/include"), include, { recursive: true });
   const generated = join(work, "generated");
   mkdirSync(generated, { recursive: true });
-  writeGeneratedHeaders([join(source, "Public")], generated);
-  const glue = generateGlue(ROOT, source);
+  writeGeneratedHeaders([join(source, "Public"), join(editor, "Public")], generated);
+  const glue = generateGlue(ROOT, source, editor);
   writeFileSync(join(generated, "Glue.gen.cpp"), glue.source);
 
   const helpshiftPlugin = join(work, "Plugins/HelpshiftTS");
   await buildBundles({ outDir: join(helpshiftPlugin, "Content/JavaScript/HelpshiftTS") });
   const puertsPlugin = join(ROOT, "test/engine/puerts");
 
-  const includeDirs = [include, generated, join(source, "Public"), join(source, "Private"), "/usr/include/node"];
+  const sourceDirs = [join(source, "Public"), join(source, "Private"), join(editor, "Public"), join(editor, "Private")];
+  const includeDirs = [include, generated, ...sourceDirs, "/usr/include/node"];
   const flags = [
     "-std=c++20",
     "-fPIC",
@@ -77,7 +85,7 @@ export async function buildHarness(work: string, options: BuildOptions = {}): Pr
     ...includeDirs.flatMap((d) => ["-I", d]),
   ];
   const headerHash = createHash("sha256");
-  for (const dir of [include, generated, join(source, "Public"), join(source, "Private")])
+  for (const dir of [include, generated, ...sourceDirs])
     for (const h of files(dir, ".h")) headerHash.update(h.slice(dir.length)).update(readFileSync(h));
   headerHash.update(flags.join(" ").replaceAll(work, "")).update(process.version);
   const headersKey = headerHash.digest("hex");
@@ -86,6 +94,9 @@ export async function buildHarness(work: string, options: BuildOptions = {}): Pr
   mkdirSync(cache, { recursive: true });
   const units = [
     ...files(join(source, "Private"), ".cpp"),
+    ...files(join(editor, "Private"), ".cpp").filter(
+      (unit) => !EDITOR_UI_UNITS.has(unit.slice(unit.lastIndexOf("/") + 1)),
+    ),
     ...files(join(ROOT, "test/engine/src"), ".cpp"),
     join(generated, "Glue.gen.cpp"),
     ...files(join(ROOT, "test/harness/cpp"), ".cpp"),

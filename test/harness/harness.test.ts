@@ -3,6 +3,7 @@
  * (test/engine) and the built bundles in a real V8 context (docs/harness.md), playing Blueprint-level scenarios
  * (test/harness/cpp/Scenarios.cpp) against the reference identity service on 127.0.0.1. Every pin line says how
  * many frames after its game call it fired ("later") and whether it fired inside a game call ("inCall").
+ * The editor tester's JsEnv (Source/HelpshiftTSEditor without its Slate tab) plays the tab's buttons the same way.
  */
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
@@ -362,5 +363,116 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
     expect(seen.get("a.login.OnSuccess")).toEqual([expect.stringMatching(later)]);
     expect(seen.get("b.login.OnSuccess")).toEqual([expect.stringMatching(later)]);
     expect(seen.get("b.events.OnEvent")).toHaveLength(1);
+  });
+});
+
+/** The view state the editor tab paints (a `<step>.state` line: the published JSON on one line). */
+function viewState(line: string | undefined): Record<string, unknown> {
+  expect(line, "a published state").toBeDefined();
+  return JSON.parse(line!) as Record<string, unknown>;
+}
+
+describe("the editor tester's JsEnv: FHelpshiftTSEditorTester and its bridge with the built editor-tester bundle", () => {
+  it("the tab's buttons (mint, log in, push master attributes, log out) reach the service; the published state follows on later frames; no secret or token leaves TypeScript; after Stop nothing arrives", async () => {
+    const seen = await play("editor_tester", { devSecret: secret, editorUid: "harness-editor" });
+    const one = (key: string) => {
+      expect(seen.get(key), key).toHaveLength(1);
+      return seen.get(key)![0]!;
+    };
+    expect(seen.get("js.exception")).toBeUndefined();
+
+    // Start: the bundle's first call is NotifyReady; its first state is published while Start runs.
+    expect(one("start.ready")).toBe("1");
+    expect(one("start.running")).toBe("1");
+    expect(one("start.callsHead")).toBe("HelpshiftTSEditorBridge.NotifyReady");
+    expect(one("start.publishes")).toBe("1");
+    expect(viewState(one("start.state"))).toMatchObject({
+      secretEntered: false,
+      token: { present: false },
+      events: [],
+    });
+
+    // Mint: done in TypeScript with the dev secret (no request); the tab shows that a token exists, and its length.
+    expect(one("mint.http")).toBe("");
+    const minted = viewState(one("mint.state"));
+    expect(minted).toMatchObject({
+      serviceUrl: base,
+      appId: "harness",
+      secretEntered: true,
+      token: { present: true },
+      lastResult: { action: "mint", ok: true },
+      inspection: { ok: true, anonymous: false, identifiers: ["uid"] },
+    });
+    expect((minted.token as { length: number }).length).toBeGreaterThan(100);
+
+    // Log in: busy inside the press, the result on a later frame (the HTTP answer arrives on the game thread).
+    expect(viewState(one("login.inCall"))).toMatchObject({ busy: "login" });
+    expect(Number(one("login.later"))).toBeGreaterThanOrEqual(1);
+    expect(one("login.http")).toBe("POST /v1/apps/harness/login auth=-");
+    const stored = /^user=(\S+) token=(\S+)$/.exec(one("login.session"));
+    expect(stored, "the tester's stored session").not.toBeNull();
+    const [, userId, sessionToken] = stored!;
+    expect(viewState(one("login.state"))).toMatchObject({
+      lastResult: { action: "login", ok: true },
+      client: { status: "loggedIn", userId, anonymous: false },
+    });
+    expect(viewState(one("login.state"))).not.toHaveProperty("busy");
+    // The tester's state lives in Saved/HelpshiftTS/EditorTester, never in the game's Saved/HelpshiftTS.
+    expect(one("login.gameFiles")).toBe("");
+    expect(Number(one("login.testerFiles"))).toBeGreaterThanOrEqual(1);
+
+    // Push master attributes: one batch with the session, later; the service has the value.
+    expect(viewState(one("master.inCall"))).toMatchObject({ busy: "masterAttributes" });
+    expect(Number(one("master.later"))).toBeGreaterThanOrEqual(1);
+    expect(one("master.http")).toBe(`POST /v1/apps/harness/attributes auth=${sessionToken!.slice(-12)}`);
+    expect(viewState(one("master.state"))).toMatchObject({
+      lastResult: { action: "masterAttributes", ok: true, message: expect.stringContaining("first_name") },
+      client: { status: "loggedIn", userId },
+    });
+    expect(service.context.attributes.read(userId!).master).toMatchObject({ first_name: "Eve" });
+
+    // Log out: the session is revoked and the stored session removed.
+    expect(Number(one("logout.later"))).toBeGreaterThanOrEqual(1);
+    expect(one("logout.http")).toBe(`POST /v1/apps/harness/logout auth=${sessionToken!.slice(-12)}`);
+    expect(viewState(one("logout.state"))).toMatchObject({
+      lastResult: { action: "logout", ok: true },
+      client: { status: "loggedOut" },
+    });
+    expect(one("logout.session")).toBe("none");
+    expect((await me(sessionToken!)).status).toBe(401);
+
+    // Stop with a login's answer queued for the game thread, and (after the tab reopened: a new JsEnv) with a
+    // login in flight: during Stop the bundle disposes; afterwards no bridge call, no PublishState, no log line,
+    // no request, nothing into the dead env, and the tab's text stays as it was.
+    expect(viewState(one("answerQueued.state"))).toMatchObject({ busy: "login" });
+    expect(one("restart.ready")).toBe("1");
+    expect(one("restart.publishes")).toBe("1");
+    expect(viewState(one("restart.state"))).toMatchObject({ token: { present: false }, events: [] });
+    expect(one("inFlight.count")).toBe("1");
+    expect(viewState(one("inFlight.state"))).toMatchObject({ busy: "login" });
+    for (const step of ["stopAnswerQueued", "stopInFlight"]) {
+      expect(one(`${step}.running`), step).toBe("0");
+      expect(one(`${step}.after.bridgeCalls`), step).toBe("0");
+      expect(one(`${step}.after.publishes`), step).toBe("0");
+      expect(one(`${step}.after.http`), step).toBe("");
+      expect(one(`${step}.after.inFlight`), step).toBe("0");
+      expect(one(`${step}.after.logLines`), step).toBe("0");
+      expect(one(`${step}.after.displayUnchanged`), step).toBe("1");
+      expect(one(`${step}.after.callsIntoDeadEnv`), step).toBe("0");
+    }
+    expect(one("destroyed.bridgeCalls")).toBe("0");
+    expect(one("end.callsIntoDeadEnv")).toBe("0");
+
+    // Neither the dev secret, nor a JWT (the minted identity token), nor the session token is in any published
+    // state or log line (the harness's own lines naming the stored session and the requests are left out).
+    const lines = [...seen].filter(([key]) => !key.endsWith(".http") && key !== "login.session");
+    const logs = lines.filter(([key]) => key.startsWith("log.")).flatMap(([, values]) => values);
+    expect(logs.some((line) => line.startsWith("[editor tester] logged in"))).toBe(true);
+    for (const [key, values] of lines)
+      for (const value of values) {
+        expect(value, key).not.toContain(secret);
+        expect(value, key).not.toContain(sessionToken);
+        expect(value, key).not.toMatch(/eyJ[\w-]+\.[\w-]*\.?/);
+      }
   });
 });
