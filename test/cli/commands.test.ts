@@ -57,6 +57,7 @@ describe("commander layer, in process", () => {
       anonymous: false,
       identifiers: ["uid", "steam_id"],
       iatAgeSeconds: 0,
+      clock: { source: "local" },
     });
   });
 
