@@ -201,7 +201,9 @@ describe("the service under garbage identity tokens", () => {
         fc.option(tokenMutationArb, { nil: undefined }),
         fc.constantFrom(ProtocolPath.login(APP), ProtocolPath.login("off"), ProtocolPath.identities(APP)),
         fc.boolean(),
-        fc.option(fc.constantFrom("hsft_anon_0123456789abcdef0123456789ab", "hsft_anon_0123456789abcdef", "anon", ""), { nil: undefined }),
+        fc.option(fc.constantFrom("hsft_anon_0123456789abcdef0123456789ab", "hsft_anon_0123456789abcdef", "anon", ""), {
+          nil: undefined,
+        }),
         fc.constantFrom("HS256", "HS512", "none"),
         async ({ payload, signed }, mutate, path, fullPrivacy, anonymousId, alg) => {
           attempts++;
