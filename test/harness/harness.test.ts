@@ -33,6 +33,8 @@ beforeAll(async () => {
   // HSTS_HARNESS_SOURCE=<a copy of Source/HelpshiftTS>: play against that copy (to show a deliberate break is caught).
   harness = await buildHarness(mkdtempSync(join(tmpdir(), "hsts-harness-")), {
     sourceDir: process.env.HSTS_HARNESS_SOURCE || undefined,
+    // HSTS_HARNESS_EDITOR_SOURCE=<a copy of Source/HelpshiftTSEditor>: likewise for the editor tester.
+    editorSourceDir: process.env.HSTS_HARNESS_EDITOR_SOURCE || undefined,
   });
   service = await createIdentityService({ database: ":memory:" });
   service.apps.create({
