@@ -15,6 +15,7 @@ import { afterEach, beforeEach, expect } from "vitest";
 import { signUidToken } from "../../bench/lib/sign";
 import type { HelpshiftEvent } from "../../TypeScript/contract";
 import { createHelpshiftClient, type HelpshiftClient, type HelpshiftEventData } from "../../TypeScript/core";
+import type { IdentityTokenProvider } from "../../TypeScript/core/api";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
 import { CapturingLogger } from "../support/capturing-logger";
 import { fakePorts } from "../support/fake-ports";
@@ -82,8 +83,11 @@ export interface World {
   service(): IdentityService;
   /** Closes the service and opens a new one on the same SQLite file (sessions, users, batches survive). */
   restartService(): Promise<void>;
-  /** A client on this world's transport and clock; pass a store to stand for files that survived a restart. */
-  newClient(store?: MemoryStore): ClientHandle;
+  /**
+   * A client on this world's transport and clock; pass a store to stand for files that survived a restart, and a
+   * token provider for a client that refreshes its sessions itself.
+   */
+  newClient(store?: MemoryStore, options?: { identityTokenProvider?: IdentityTokenProvider }): ClientHandle;
   /** A token for `uid` signed now on the service clock. */
   token(uid: string, email?: string): Promise<string>;
   /** Log lines of every client that show a JWT or a session token (must stay empty). */
@@ -131,7 +135,7 @@ export async function createWorld(options: { separateServerClock?: boolean } = {
       await current.close();
       current = await open();
     },
-    newClient(store = new MemoryStore()) {
+    newClient(store = new MemoryStore(), options = {}) {
       const logger = new CapturingLogger();
       const client = createHelpshiftClient(
         fakePorts({ transport, time, store, logger, random: new SeededRandom(clients.length + 1) }),
@@ -140,7 +144,7 @@ export async function createWorld(options: { separateServerClock?: boolean } = {
       loggers.push(logger);
       const events: ClientHandle["events"] = [];
       client.addEventListener((event, data) => events.push({ event, data }));
-      client.Init({ serviceUrl: "http://service.test", appId: APP_ID, logLevel: "debug" });
+      client.Init({ serviceUrl: "http://service.test", appId: APP_ID, logLevel: "debug", ...options });
       return { client, store, logger, events };
     },
     token: (uid, email) => signUidToken(SECRET, uid, serverTime.now(), email),
