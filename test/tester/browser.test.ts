@@ -99,7 +99,7 @@ describe("login tester in real Chromium against the real service", () => {
     await page.goto(`${baseUrl}/`);
     expect(page.url()).toBe(`${baseUrl}/tester`);
     expect(await page.title()).toBe("HelpshiftTS login tester");
-    expect(await text("client")).toBe("Client: loggedOut");
+    expect(await text("client")).toBe("Client: logged out");
 
     await fill("secret", SECRET);
     await fill("uid", "player-42");
@@ -113,7 +113,9 @@ describe("login tester in real Chromium against the real service", () => {
 
     await click("login");
     await waitResult(/login: Logged in as user /);
-    expect(await text("client")).toMatch(/^Client: loggedIn · user \S+ · session until /);
+    expect(await text("client")).toMatch(
+      /^Client: logged in \(identified\) · user \S+ · session left \d+ (d|h|min) .* · until \d{4}-\d\d-\d\dT/,
+    );
 
     // A second identity for the same user, then one the client refuses (an event, not a failure).
     await fill("uid", "");
@@ -147,7 +149,7 @@ describe("login tester in real Chromium against the real service", () => {
 
     await click("logout");
     await waitResult(/logout: Logged out\./);
-    expect(await text("client")).toBe("Client: loggedOut");
+    expect(await text("client")).toBe("Client: logged out");
 
     // The dev secret is never persisted by the page.
     const stored = await page.evaluate(() =>
@@ -179,7 +181,7 @@ describe("login tester in real Chromium against the real service", () => {
     await click("login");
     await waitResult(/login: Logged in as anonymous user \S+\./);
     const client = await text("client");
-    expect(client).toMatch(/^Client: loggedIn · user \S+ \(anonymous\)/);
+    expect(client).toMatch(/^Client: logged in \(anonymous\) · user \S+ · session left /);
 
     // Attributes of an anonymous user are dropped by the client: the page says nothing was queued.
     await click("masterAttributes");
@@ -189,8 +191,10 @@ describe("login tester in real Chromium against the real service", () => {
 
     // After a reload, the page shows the session localStorage kept, before any action.
     await page.reload();
-    await page.locator("#client").filter({ hasText: "loggedIn" }).waitFor();
-    expect(await text("client")).toBe(client);
+    await page.locator('#client[data-state="loggedIn"]').waitFor();
+    // The same session (the time left counts down meanwhile).
+    const sameSession = (line: string) => line.replace(/ · session left [^·]+/, "");
+    expect(sameSession(await text("client"))).toBe(sameSession(client));
   });
 
   it("a flush that cannot reach the service is reported as not delivered, never as flushed", async () => {
@@ -209,6 +213,56 @@ describe("login tester in real Chromium against the real service", () => {
     } finally {
       await page.unroute("**/v1/apps/*/attributes");
     }
+  });
+
+  it("Refresh now: the state line shows refreshing, then logged in; the log says the session was refreshed in place", async () => {
+    const errorsBefore = pageErrors.length;
+    await page.goto(`${baseUrl}/tester`);
+    await fill("secret", SECRET);
+    await fill("uid", "player-refresh");
+    await click("mint");
+    await click("login");
+    await waitResult(/login: Logged in as user /);
+    const user = /user (\S+)/.exec(await text("client"))?.[1];
+    expect(user).toBeDefined();
+    // The service's time arrived with the answers (X-Server-Time through the page's transport).
+    expect(await text("clock")).toMatch(/^Clock: service clock (in step with|[\d.]+ s (ahead of|behind)) this device/);
+
+    // Hold the refresh's login request, so the page is seen while it refreshes.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/v1/apps/*/login", async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await click("refresh");
+      await page.locator('#client[data-state="refreshing"]').waitFor({ timeout: 10_000 });
+      expect(await text("client")).toMatch(
+        new RegExp(`^Client: refreshing \\(ahead of expiry\\) · user ${user} · session left `),
+      );
+      expect(await text("result")).toBe("refresh…");
+      release();
+      await waitResult(new RegExp(`^refresh: Session refreshed in place: user ${user}, until `));
+      await page.locator('#client[data-state="loggedIn"]').waitFor({ timeout: 10_000 });
+      expect(await text("client")).toMatch(new RegExp(`^Client: logged in \\(identified\\) · user ${user} · `));
+    } finally {
+      release();
+      await page.unroute("**/v1/apps/*/login");
+    }
+    const notes = await page.locator('#events li[data-event="identityState"]').allTextContents();
+    expect(notes.some((n) => / session refresh started \(ahead of expiry\)$/.test(n))).toBe(true);
+    expect(notes.some((n) => n.includes(` session refreshed in place: user ${user}, until `))).toBe(true);
+    expect(await page.locator('#events li[data-event="identityTokenProvider"]').first().textContent()).toMatch(
+      / fresh identity token minted for the refresh \(ahead of expiry\)$/,
+    );
+    // No token or secret on the page's log or in the store.
+    const log = (await page.locator("#events").textContent()) ?? "";
+    expect(log).not.toMatch(/eyJ/);
+    expect(log).not.toContain(SECRET);
+    expect(pageErrors.slice(errorsBefore)).toEqual([]);
   });
 
   it("wraps text between words: no word is broken in the middle, even in a narrow window", async () => {
