@@ -107,15 +107,6 @@ describe("UHelpshiftTSEditorBridge against Typing/ue/editor.d.ts", () => {
   });
 });
 
-/**
- * Actions TypeScript handles whose button the editor's C++ tab does not have yet (Source/HelpshiftTSEditor is
- * edited by whoever owns the C++: a constant in HelpshiftTSEditorConstants.h and an ActionButton in
- * HelpshiftTSTesterPanel.cpp). While listed here they must be absent from C++; once C++ has them, the test
- * below fails until they are removed from this list, so the parity checks cover them again.
- */
-const AWAITING_CPP: readonly string[] = ["refreshSession"];
-const IN_CPP = EDITOR_TESTER_ACTIONS.filter((action) => !AWAITING_CPP.includes(action));
-
 describe("strings both sides spell", () => {
   const header = read("Source/HelpshiftTSEditor/Private/HelpshiftTSEditorConstants.h");
   const script = cppStrings(header, "HelpshiftTSEditorScript");
@@ -132,19 +123,10 @@ describe("strings both sides spell", () => {
   });
 
   it("the actions: one C++ constant per TypeScript action, and every button uses one", () => {
-    expect([...actions.values()].sort()).toEqual([...IN_CPP].sort());
+    expect([...actions.values()].sort()).toEqual([...EDITOR_TESTER_ACTIONS].sort());
     const panel = read("Source/HelpshiftTSEditor/Private/HelpshiftTSTesterPanel.cpp");
     const used = [...panel.matchAll(/HelpshiftTSEditorAction::(\w+)/g)].map((m) => actions.get(m[1]!));
-    expect(used.sort()).toEqual([...IN_CPP].sort());
-  });
-
-  it("the actions awaiting their C++ button are TypeScript actions C++ does not spell yet (else drop them from AWAITING_CPP)", () => {
-    const panel = read("Source/HelpshiftTSEditor/Private/HelpshiftTSTesterPanel.cpp");
-    for (const action of AWAITING_CPP) {
-      expect(EDITOR_TESTER_ACTIONS, action).toContain(action);
-      expect([...actions.values()], `C++ now has ${action}: remove it from AWAITING_CPP`).not.toContain(action);
-      expect(panel, `C++ now has ${action}: remove it from AWAITING_CPP`).not.toContain(`"${action}"`);
-    }
+    expect(used.sort()).toEqual([...EDITOR_TESTER_ACTIONS].sort());
   });
 
   it("the form fields C++ writes are the ones TypeScript validates", () => {
@@ -185,7 +167,7 @@ describe("strings both sides spell", () => {
     expect(webButtons.sort()).toEqual(Object.keys(counterpart).sort());
     for (const action of Object.values(counterpart)) {
       expect(EDITOR_TESTER_ACTIONS, action).toContain(action);
-      if (!AWAITING_CPP.includes(action)) expect([...actions.values()], `C++ ${action}`).toContain(action);
+      expect([...actions.values()], `C++ ${action}`).toContain(action);
     }
     expect(actions.get("Foreground")).toBe("foreground");
     expect(actions.get("PushMasterAttributes")).toBe("pushMasterAttributes");

@@ -23,6 +23,7 @@ namespace HelpshiftTSEditorAction
 	inline const TCHAR* const Logout = TEXT("logout");
 	inline const TCHAR* const AddIdentities = TEXT("addIdentities");
 	inline const TCHAR* const Foreground = TEXT("foreground");
+	inline const TCHAR* const RefreshSession = TEXT("refreshSession");
 	inline const TCHAR* const PushMasterAttributes = TEXT("pushMasterAttributes");
 	inline const TCHAR* const PushAppAttributes = TEXT("pushAppAttributes");
 	inline const TCHAR* const ClearEvents = TEXT("clearEvents");

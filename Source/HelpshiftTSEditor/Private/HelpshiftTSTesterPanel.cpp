@@ -79,6 +79,7 @@ TSharedRef<SWidget> MakeHelpshiftTSTesterPanel(const TSharedRef<FHelpshiftTSEdit
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Log out"), HelpshiftTSEditorAction::Logout)]
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Add identities"), HelpshiftTSEditorAction::AddIdentities)]
 			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("App foreground"), HelpshiftTSEditorAction::Foreground)]
+			+ SHorizontalBox::Slot().AutoWidth().Padding(2.f)[ActionButton(Tester, Inputs, TEXT("Refresh now"), HelpshiftTSEditorAction::RefreshSession)]
 		]
 		+ SVerticalBox::Slot()
 		.AutoHeight()
