@@ -13,7 +13,13 @@ import type { ClientState, HelpshiftClient } from "../core/api";
 import type { Ports } from "../core/ports";
 import { createBridgeLogger, type LogBridge } from "./adapters/logger";
 import { createBridgeRandom, type RandomBridge } from "./adapters/random";
-import { createDateClock, createTimerScheduler, type TimerFunctions } from "./adapters/scheduler";
+import {
+  createBridgeMonotonic,
+  createDateClock,
+  createTimerScheduler,
+  type MonotonicBridge,
+  type TimerFunctions,
+} from "./adapters/scheduler";
 import { createBridgeStore, type RefHelpers, type StoreBridge } from "./adapters/store";
 import { createBridgeTransport, type HttpBridge } from "./adapters/transport";
 import { BridgeCommand } from "./commands";
@@ -31,7 +37,7 @@ import {
 type CommandHandler = (requestId: number, command: string, payloadJson: string) => void;
 
 /** The UFUNCTIONs and delegate of UHelpshiftTSBridge that the runtime uses (see Typing/ue). */
-export interface RuntimeBridge extends HttpBridge, StoreBridge, RandomBridge, LogBridge {
+export interface RuntimeBridge extends HttpBridge, StoreBridge, RandomBridge, LogBridge, MonotonicBridge {
   readonly OnCommand: { Bind(fn: CommandHandler): void; Unbind(): void };
   NotifyReady(): void;
   SucceedLogin(RequestId: number): void;
@@ -68,6 +74,7 @@ export function startRuntime(deps: RuntimeDependencies): Runtime {
     scheduler: createTimerScheduler(deps.timers),
     random: createBridgeRandom(bridge),
     logger,
+    monotonic: createBridgeMonotonic(bridge),
   });
   let disposed = false;
   const removeListeners = [

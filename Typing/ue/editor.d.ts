@@ -20,6 +20,7 @@ declare module "ue" {
     LoadValue(Key: string, Value: $Ref<string>): boolean;
     SaveValue(Key: string, Value: string): boolean;
     RemoveValue(Key: string): boolean;
+    MonotonicSeconds(): number;
     RandomBytesHex(Count: number): string;
     WriteLog(Level: string, Message: string): void;
   }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createBridgeLogger } from "../../TypeScript/ue/adapters/logger";
 import { createBridgeRandom, RandomSourceError } from "../../TypeScript/ue/adapters/random";
+import { createBridgeMonotonic } from "../../TypeScript/ue/adapters/scheduler";
 import { createBridgeStore, StoreWriteError, storeFileKey } from "../../TypeScript/ue/adapters/store";
 import { createBridgeTransport, TransportErrorCode } from "../../TypeScript/ue/adapters/transport";
 import { InitProblem, resolveInitParameters, splitFieldList } from "../../TypeScript/ue/init-parameters";
@@ -53,6 +54,16 @@ describe("resolveInitParameters", () => {
 
   it("splits field lists and drops blanks", () => {
     expect(splitFieldList(" a ,, b ")).toEqual(["a", "b"]);
+  });
+});
+
+describe("monotonic clock over the bridge", () => {
+  it("reads FPlatformTime::Seconds and gives milliseconds", () => {
+    let seconds = 12.5;
+    const monotonic = createBridgeMonotonic({ MonotonicSeconds: () => seconds });
+    expect(monotonic.now()).toBe(12_500);
+    seconds = 13.25;
+    expect(monotonic.now()).toBe(13_250);
   });
 });
 

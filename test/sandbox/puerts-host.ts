@@ -138,6 +138,8 @@ export abstract class BridgeHost {
         this.record("RemoveValue", [key]);
         return this.files.delete(key);
       },
+      // FPlatformTime::Seconds: a monotonic clock in seconds.
+      MonotonicSeconds: () => performance.now() / 1000,
       RandomBytesHex: (count: number) => {
         this.record("RandomBytesHex", [count]);
         return this.randomBytesHex(count);

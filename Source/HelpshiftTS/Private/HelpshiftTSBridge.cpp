@@ -2,6 +2,7 @@
 
 #include "HelpshiftConfigJson.h"
 #include "HelpshiftTSFileStore.h"
+#include "HAL/PlatformTime.h"
 #include "HelpshiftTSRandom.h"
 #include "HelpshiftTSSubsystem.h"
 
@@ -98,6 +99,11 @@ bool UHelpshiftTSBridge::RemoveValue(const FString& Key)
 {
 	const UHelpshiftTSSubsystem* Subsystem = Owner.Get();
 	return Subsystem && FHelpshiftTSFileStore(Subsystem->GetStorageDir()).Remove(Key);
+}
+
+double UHelpshiftTSBridge::MonotonicSeconds()
+{
+	return FPlatformTime::Seconds();
 }
 
 FString UHelpshiftTSBridge::RandomBytesHex(int32 Count)

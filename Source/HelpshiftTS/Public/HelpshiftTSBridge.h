@@ -68,6 +68,10 @@ public:
 	bool RemoveValue(const FString& Key);
 
 	/** Count random bytes from the OS cryptographic generator as lowercase hex (2 * Count characters); "" if it fails. */
+	/** FPlatformTime::Seconds: the engine's monotonic clock, so the client can tell a wall-clock jump or a suspend. */
+	UFUNCTION()
+	double MonotonicSeconds();
+
 	UFUNCTION()
 	FString RandomBytesHex(int32 Count);
 

@@ -2,6 +2,7 @@
 
 #include "HelpshiftTSEditorTester.h"
 #include "HelpshiftTSFileStore.h"
+#include "HAL/PlatformTime.h"
 #include "HelpshiftTSRandom.h"
 
 void UHelpshiftTSEditorBridge::SetOwner(FHelpshiftTSEditorTester* InOwner)
@@ -59,6 +60,11 @@ bool UHelpshiftTSEditorBridge::SaveValue(const FString& Key, const FString& Valu
 bool UHelpshiftTSEditorBridge::RemoveValue(const FString& Key)
 {
 	return Owner && FHelpshiftTSFileStore(Owner->GetStorageDir()).Remove(Key);
+}
+
+double UHelpshiftTSEditorBridge::MonotonicSeconds()
+{
+	return FPlatformTime::Seconds();
 }
 
 FString UHelpshiftTSEditorBridge::RandomBytesHex(int32 Count)

@@ -6,7 +6,7 @@
  * @example
  * const scheduler = createTimerScheduler({ setTimeout, clearTimeout });
  */
-import type { Clock, Scheduler } from "../../core/ports";
+import type { Clock, MonotonicClock, Scheduler } from "../../core/ports";
 
 export interface TimerFunctions {
   setTimeout(callback: () => void, delayMs: number): unknown;
@@ -18,6 +18,19 @@ export function createTimerScheduler(timers: TimerFunctions): Scheduler {
     schedule: (callback, delayMs) => timers.setTimeout(callback, delayMs),
     cancel: (handle) => timers.clearTimeout(handle),
   };
+}
+
+/** The bridge UFUNCTION behind the monotonic clock (FPlatformTime::Seconds). */
+export interface MonotonicBridge {
+  MonotonicSeconds(): number;
+}
+
+/**
+ * The core's monotonic clock from the engine's FPlatformTime::Seconds, in milliseconds: a wall-clock change does
+ * not move it, so the client can tell a clock jump or a suspended game from time that passed.
+ */
+export function createBridgeMonotonic(bridge: MonotonicBridge): MonotonicClock {
+  return { now: () => bridge.MonotonicSeconds() * 1000 };
 }
 
 /** Wall clock from ECMAScript's `Date` (part of the language, present in every engine). */

@@ -19,7 +19,13 @@ import { createUndeliveredCounter } from "../../tester/undelivered";
 import { createTesterViewModel, type TesterForm, type TesterViewModel } from "../../tester/view-model";
 import { createBridgeLogger, type LogBridge } from "../adapters/logger";
 import { createBridgeRandom, type RandomBridge } from "../adapters/random";
-import { createDateClock, createTimerScheduler, type TimerFunctions } from "../adapters/scheduler";
+import {
+  createBridgeMonotonic,
+  createDateClock,
+  createTimerScheduler,
+  type MonotonicBridge,
+  type TimerFunctions,
+} from "../adapters/scheduler";
 import { createBridgeStore, type RefHelpers, type StoreBridge } from "../adapters/store";
 import { createBridgeTransport, type HttpBridge } from "../adapters/transport";
 import { parseJson } from "../messages";
@@ -31,7 +37,7 @@ import { renderViewState } from "./view-state";
 type CommandHandler = (requestId: number, command: string, payloadJson: string) => void;
 
 /** The UFUNCTIONs and delegate of UHelpshiftTSEditorBridge the tester uses (see Typing/ue/editor.d.ts). */
-export interface EditorTesterBridge extends HttpBridge, StoreBridge, RandomBridge, LogBridge {
+export interface EditorTesterBridge extends HttpBridge, StoreBridge, RandomBridge, LogBridge, MonotonicBridge {
   readonly OnCommand: { Bind(fn: CommandHandler): void; Unbind(): void };
   NotifyReady(): void;
   /** The whole view state as JSON text; C++ shows it in the tab as it is. */
@@ -81,6 +87,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   const clock = createDateClock();
   const scheduler = createTimerScheduler(deps.timers);
   const random = createBridgeRandom(bridge);
+  const monotonic = createBridgeMonotonic(bridge);
   const bridgeStore = createBridgeStore(bridge, deps.refs);
   // As on the web page: a flush that did not reach the service is reported as not delivered.
   const undelivered = createUndeliveredCounter();
@@ -131,6 +138,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
           scheduler,
           random,
           logger,
+          monotonic,
         });
         client.Init(parameters);
         return client;

@@ -546,3 +546,12 @@ namespace PUERTS_NAMESPACE
 
 	FString& DefaultJSModuleLoader::GetScriptRoot() { return ScriptRoot; }
 }
+
+// FPlatformTime::Seconds: monotonic, as the engine's (the game-thread suspend of the harness stops frames, not it).
+#include <chrono>
+#include "HAL/PlatformTime.h"
+
+double FPlatformTime::Seconds()
+{
+	return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}

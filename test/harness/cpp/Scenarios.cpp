@@ -216,7 +216,10 @@ HS_SCENARIO(event_init_login)
 	HsEngine::TickFrames(5);
 	LoginStatic("static", HsScenario::ConfigW("token.wrongSecret"), NoPrivacy());
 	Settled();
-	HsEngine::Line("end.scriptCallsHead", HsEngine::ScriptCalls.empty() ? "" : HsEngine::ScriptCalls.front());
+	// The first call that changes anything (clock reads, MonotonicSeconds, may come before it).
+	const auto FirstCall = std::find_if(HsEngine::ScriptCalls.begin(), HsEngine::ScriptCalls.end(),
+		[](const std::string& Call) { return Call != "HelpshiftTSBridge.MonotonicSeconds"; });
+	HsEngine::Line("end.scriptCallsHead", FirstCall == HsEngine::ScriptCalls.end() ? "" : *FirstCall);
 	HsEndGame(Game);
 }
 
