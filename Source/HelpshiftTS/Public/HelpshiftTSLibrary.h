@@ -1,5 +1,5 @@
-// The vendor's static API (docs/contract.md), BlueprintCallable. Calls go to the primary UHelpshiftTSSubsystem (the vendor's API has no
-// world context); use the "Login With Identity (Async)" node when you have one. Calls made before any subsystem
+// The vendor's static API (docs/contract.md), BlueprintCallable. Calls go to the primary UHelpshiftTSSubsystem
+// (the vendor's API has no world context); use the "Login With Identity (Async)" node when you have one. Calls made before any subsystem
 // exists (a GameInstance's _Event Init_ runs before its subsystems start) wait and run, in order, when it starts.
 #pragma once
 
@@ -16,7 +16,10 @@ class HELPSHIFTTS_API UHelpshiftTSLibrary : public UBlueprintFunctionLibrary
 	GENERATED_BODY()
 
 public:
-	/** Install config (serviceUrl, appId, flushIntervalMs, refreshLeadSeconds, multilineCustomFields, logLevel); call first. */
+	/**
+	 * Install config (serviceUrl, appId, flushIntervalMs, refreshLeadSeconds, multilineCustomFields, logLevel,
+	 * requestIdentityTokens); call first, or leave it to Project Settings.
+	 */
 	UFUNCTION(BlueprintCallable, Category = "Helpshift", meta = (AutoCreateRefTerm = "Parameters"))
 	static void Init(const TMap<FString, FHelpshiftConfigParameter>& Parameters);
 
