@@ -81,6 +81,9 @@ globalThis.__bridge = {
   FailLogin: function (id, reason) { __calls.push("FailLogin:" + reason); },
   CompleteRequest: function (id) { __calls.push("CompleteRequest"); },
   EmitEvent: function (name, json) { __calls.push("EmitEvent:" + name); },
+  RequestIdentityToken: function (id, reason) { __calls.push("RequestIdentityToken:" + reason); },
+  PublishIdentityState: function (json) {},
+  MonotonicSeconds: function () { return Date.now() / 1000; },
 };
 globalThis.__modules = {
   puerts: { argv: { getByName: function (n) { return n === "Bridge" ? __bridge : undefined; } },
