@@ -1,8 +1,6 @@
 #include "HelpshiftTSEventAsyncAction.h"
 
-#include "CoreGlobals.h"
 #include "Engine/GameInstance.h"
-#include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
 
@@ -20,19 +18,9 @@ UHelpshiftTSEventAsyncAction* UHelpshiftTSEventAsyncAction::ListenForHelpshiftEv
 
 void UHelpshiftTSEventAsyncAction::Activate()
 {
-	UGameInstance* Owner = GameInstance.Get();
-	if (UHelpshiftTSSubsystem* Found = Owner ? Owner->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr)
+	if (UHelpshiftTSSubsystem::StartNowOrWhenStarted(GameInstance.Get(), TEXT("ListenForHelpshiftEvents"), this, &UHelpshiftTSEventAsyncAction::ListenTo))
 	{
-		ListenTo(*Found);
 		return;
-	}
-	if (Owner && !IsRunningDedicatedServer())
-	{
-		// From _Event Init_: listen once the game instance's subsystem has started.
-		if (FHelpshiftTSEarlyCalls::Get().AddFor(Owner, TEXT("ListenForHelpshiftEvents"), this, &UHelpshiftTSEventAsyncAction::ListenTo))
-		{
-			return;
-		}
 	}
 	UE_LOG(LogHelpshiftTS, Warning, TEXT("HelpshiftTS: Listen For Helpshift Events has no game instance to listen to"));
 	SetReadyToDestroy();

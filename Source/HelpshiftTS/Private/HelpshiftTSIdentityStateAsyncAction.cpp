@@ -1,9 +1,7 @@
 #include "HelpshiftTSIdentityStateAsyncAction.h"
 
 #include "Containers/Ticker.h"
-#include "CoreGlobals.h"
 #include "Engine/GameInstance.h"
-#include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
 
@@ -21,14 +19,7 @@ UHelpshiftTSIdentityStateAsyncAction* UHelpshiftTSIdentityStateAsyncAction::List
 
 void UHelpshiftTSIdentityStateAsyncAction::Activate()
 {
-	UGameInstance* Owner = GameInstance.Get();
-	if (UHelpshiftTSSubsystem* Found = Owner ? Owner->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr)
-	{
-		ListenTo(*Found);
-		return;
-	}
-	if (Owner && !IsRunningDedicatedServer() &&
-		FHelpshiftTSEarlyCalls::Get().AddFor(Owner, TEXT("ListenForIdentityState"), this, &UHelpshiftTSIdentityStateAsyncAction::ListenTo))
+	if (UHelpshiftTSSubsystem::StartNowOrWhenStarted(GameInstance.Get(), TEXT("ListenForIdentityState"), this, &UHelpshiftTSIdentityStateAsyncAction::ListenTo))
 	{
 		return;
 	}

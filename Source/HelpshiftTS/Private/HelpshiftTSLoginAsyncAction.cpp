@@ -1,10 +1,8 @@
 #include "HelpshiftTSLoginAsyncAction.h"
 
-#include "CoreGlobals.h"
 #include "Engine/GameInstance.h"
 #include "HelpshiftConfigJson.h"
 #include "HelpshiftTSConstants.h"
-#include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
 
@@ -34,19 +32,10 @@ UHelpshiftTSLoginAsyncAction* UHelpshiftTSLoginAsyncAction::LoginWithIdentityFro
 
 void UHelpshiftTSLoginAsyncAction::Activate()
 {
-	UGameInstance* Owner = GameInstance.Get();
-	if (UHelpshiftTSSubsystem* Found = Owner ? Owner->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr)
+	// Activated from _Event Init_, the login waits for the subsystem the game instance starts right after.
+	if (UHelpshiftTSSubsystem::StartNowOrWhenStarted(GameInstance.Get(), TEXT("LoginWithIdentity"), this, &UHelpshiftTSLoginAsyncAction::StartWith))
 	{
-		StartWith(*Found);
 		return;
-	}
-	if (Owner && !IsRunningDedicatedServer())
-	{
-		// Activated from _Event Init_: the game instance starts its subsystems right after, and the login waits.
-		if (FHelpshiftTSEarlyCalls::Get().AddFor(Owner, TEXT("LoginWithIdentity"), this, &UHelpshiftTSLoginAsyncAction::StartWith))
-		{
-			return;
-		}
 	}
 	FailNextTick(HelpshiftTSDetail::NotInitialized);
 }

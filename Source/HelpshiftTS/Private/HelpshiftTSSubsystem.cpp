@@ -70,8 +70,17 @@ UGameInstance* UHelpshiftTSSubsystem::FindGameInstance(const UObject* WorldConte
 
 UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::Get(const UObject* WorldContextObject)
 {
-	const UGameInstance* GameInstance = FindGameInstance(WorldContextObject);
+	return OfGameInstance(FindGameInstance(WorldContextObject));
+}
+
+UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::OfGameInstance(const UGameInstance* GameInstance)
+{
 	return GameInstance ? GameInstance->GetSubsystem<UHelpshiftTSSubsystem>() : nullptr;
+}
+
+bool UHelpshiftTSSubsystem::CanStartLater(const UGameInstance* GameInstance)
+{
+	return GameInstance != nullptr && !IsRunningDedicatedServer();
 }
 
 UHelpshiftTSSubsystem* UHelpshiftTSSubsystem::GetPrimary()
@@ -312,6 +321,11 @@ void UHelpshiftTSSubsystem::HandleEvent(const FString& EventName, const FString&
 	}
 	FHelpshiftStringMap Data;
 	HelpshiftConfigJson::StringMapFromJson(DataJson, Data.Entries);
+	DeliverEvent(EventName, Data);
+}
+
+void UHelpshiftTSSubsystem::DeliverEvent(const FString& EventName, const FHelpshiftStringMap& Data)
+{
 	Deliver([this, EventName, Data]() {
 		BoundEventDelegate.ExecuteIfBound(EventName, Data);
 		EventNative.Broadcast(EventName, Data);
@@ -327,11 +341,7 @@ void UHelpshiftTSSubsystem::HandleIdentityTokenRequest(int32 TokenRequestId, con
 	FHelpshiftStringMap Data;
 	Data.Entries.Add(TEXT("requestId"), FString::FromInt(TokenRequestId));
 	Data.Entries.Add(TEXT("reason"), Reason);
-	const FString EventName(HelpshiftTSHostEvent::IdentityTokenRequested);
-	Deliver([this, EventName, Data]() {
-		BoundEventDelegate.ExecuteIfBound(EventName, Data);
-		EventNative.Broadcast(EventName, Data);
-	});
+	DeliverEvent(HelpshiftTSHostEvent::IdentityTokenRequested, Data);
 }
 
 void UHelpshiftTSSubsystem::HandleIdentityState(const FString& StateJson)

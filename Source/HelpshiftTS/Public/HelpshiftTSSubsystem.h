@@ -8,6 +8,7 @@
 #include "Subsystems/GameInstanceSubsystem.h"
 #include "Containers/Ticker.h"
 #include "HelpshiftTSDeliveries.h"
+#include "HelpshiftTSEarlyCalls.h"
 #include "HelpshiftTSHttp.h"
 #include "HelpshiftTSDelegates.h"
 #include "HelpshiftTSIdentityState.h"
@@ -43,6 +44,28 @@ public:
 
 	/** The world context's game instance: the object itself when it is one, else its world's; or null. */
 	static UGameInstance* FindGameInstance(const UObject* WorldContextObject);
+
+	/**
+	 * For an async node: (Object->*Start)(Subsystem) now when GameInstance's subsystem runs, or once it starts
+	 * (activated from _Event Init_). False when it never will (no game instance, a dedicated server, or too many
+	 * calls waiting): the node reports that itself.
+	 */
+	template <typename T>
+	static bool StartNowOrWhenStarted(UGameInstance* GameInstance, const TCHAR* Name, T* Object, void (T::*Start)(UHelpshiftTSSubsystem&))
+	{
+		if (UHelpshiftTSSubsystem* Found = OfGameInstance(GameInstance))
+		{
+			(Object->*Start)(*Found);
+			return true;
+		}
+		return CanStartLater(GameInstance) && FHelpshiftTSEarlyCalls::Get().AddFor(GameInstance, Name, Object, Start);
+	}
+
+	/** GameInstance's subsystem, or null (none yet, or GameInstance null). */
+	static UHelpshiftTSSubsystem* OfGameInstance(const UGameInstance* GameInstance);
+
+	/** A subsystem will start for GameInstance: it exists and this is not a dedicated server. */
+	static bool CanStartLater(const UGameInstance* GameInstance);
 
 	/**
 	 * The most recently initialized subsystem still alive: the vendor's static API has no world context, so the
@@ -111,6 +134,8 @@ private:
 	void RunEarlyCalls();
 	/** Queues a delivery to game code for a later tick (FHelpshiftTSDeliveries). */
 	void Deliver(FHelpshiftTSDeliveries::FDelivery Delivery);
+	/** An event to the bound delegate and the native listeners, through Deliver. */
+	void DeliverEvent(const FString& EventName, const FHelpshiftStringMap& Data);
 	void StartScript();
 	void StopScript();
 	void SendCommand(int32 RequestId, const FString& Command, const FString& PayloadJson);
