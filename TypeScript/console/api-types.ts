@@ -94,7 +94,7 @@ export interface AppWithSecretAnswer {
   readonly app: ConsoleApp;
   readonly secret: string;
 }
-/** `POST apps`. Everything but nothing is optional; defaults as `helpshift-ts app create`. */
+/** `POST apps`. Every field is optional; the defaults are those of `helpshift-ts app create`. */
 export interface NewAppRequest {
   readonly id?: string;
   readonly name?: string;
