@@ -89,6 +89,11 @@ export interface ClientState {
   readonly anonymous?: boolean;
   /** Session expiry on the local clock (skew-corrected), epoch ms. */
   readonly expiresAt?: number;
+  /**
+   * When the session began, on the same clock as `expiresAt` (the login answer's `serverTime`, skew-corrected), epoch
+   * ms: `expiresAt - startedAt` is the session's lifetime. Absent for sessions stored before it existed.
+   */
+  readonly startedAt?: number;
   /** True once the session has expired and no login has succeeded since. */
   readonly expired: boolean;
   /**

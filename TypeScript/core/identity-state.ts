@@ -45,6 +45,7 @@ export function deriveState(inputs: StateInputs): ClientState {
     anonymous: record.anonymous,
     identity: record.anonymous ? "anonymous" : "identified",
     expiresAt: record.expiresAt,
+    ...(record.startedAt !== undefined ? { startedAt: record.startedAt } : {}),
   };
   return refreshing && state === "refreshing" ? { ...out, refreshReason: refreshing } : out;
 }
@@ -66,6 +67,7 @@ const same = (a: ClientState, b: ClientState) =>
   a.userId === b.userId &&
   a.anonymous === b.anonymous &&
   a.expiresAt === b.expiresAt &&
+  a.startedAt === b.startedAt &&
   a.refreshReason === b.refreshReason;
 
 /**

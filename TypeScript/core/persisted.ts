@@ -23,6 +23,8 @@ export const SessionRecordSchema = z.object({
   anonymous: z.boolean(),
   sessionToken: z.string(),
   expiresAt: z.number(),
+  /** When the session began (the login answer's `serverTime`), on the local clock; absent in older records. */
+  startedAt: z.optional(z.number()),
   refreshAt: z.number(),
   refreshSent: z.boolean(),
   /** The service's clock minus the device's at login, ms: the service's expiry is `expiresAt + skewMs`. */

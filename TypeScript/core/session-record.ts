@@ -28,6 +28,7 @@ export function sessionRecordFromLogin(
     anonymous: response.anonymous,
     sessionToken: response.sessionToken,
     expiresAt,
+    startedAt: response.serverTime - skewMs,
     refreshAt: expiresAt - leadSeconds * 1000,
     refreshSent: false,
     skewMs,

@@ -1,6 +1,7 @@
 /**
  * The login tester's web page on the identity service: `GET /tester` (HTML), `GET /tester/app.js`
- * (the view-model bundled for browsers) and `GET /`, which redirects to the page. Dev tool: the dev secret stays in the page's memory.
+ * (the view-model bundled for browsers). The service's `GET /` belongs to the console's page routes. Dev tool: the
+ * dev secret stays in the page's memory.
  *
  * @example
  * await registerTesterRoutes(fastify, { serviceUrl: "" }); // then open http://127.0.0.1:8787/tester
@@ -15,8 +16,8 @@ export interface TesterRouteOptions {
   readonly serviceUrl: string;
 }
 
-/** Paths of the tester. `root` (the service's `GET /`) leads to the page. */
-export const TesterPath = { root: "/", page: "/tester", script: "/tester/app.js" } as const;
+/** Paths of the tester. */
+export const TesterPath = { page: "/tester", script: "/tester/app.js" } as const;
 
 function originOf(url: string): string | undefined {
   try {
@@ -56,10 +57,6 @@ function secured(reply: FastifyReply, serviceUrl: string): FastifyReply {
  */
 export async function registerTesterRoutes(app: FastifyInstance, options: TesterRouteOptions): Promise<void> {
   const html = testerPageHtml({ serviceUrl: options.serviceUrl, scriptPath: TesterPath.script });
-  // Someone who opens the service's address in a browser lands on the tester (a relative redirect, any host).
-  app.get(TesterPath.root, async (_request, reply) =>
-    reply.header("cache-control", "no-store").redirect(TesterPath.page, 302),
-  );
   app.get(TesterPath.page, async (_request, reply) =>
     secured(reply, options.serviceUrl).type("text/html; charset=utf-8").send(html),
   );

@@ -33,6 +33,7 @@ import type { ClientState, HelpshiftClient, HelpshiftInitParameters, RefreshReas
 import type { Clock } from "../core/ports";
 import { identityNote, type ServiceClockReading, stateName } from "./identity-view";
 import { mintHs256 } from "./mint";
+import type { BentRequest, NetworkBend, NetworkBendState } from "./network-bend";
 import { buildPayload, lines } from "./payload";
 
 /** What the person typed. Text fields, exactly as on screen. */
@@ -93,6 +94,8 @@ export interface EventEntry {
 export const STATE_EVENT = "identityState";
 /** The `event` of the tester's own lines for its token provider's answers (`data` `{reason, ok}`). */
 export const TOKEN_EVENT = "identityTokenProvider";
+/** The `event` of the tester's own lines for requests its network bend touched (`data` `{what, method, path, delayMs?}`). */
+export const NETWORK_EVENT = "network";
 
 export interface TesterState {
   readonly form: TesterForm;
@@ -108,6 +111,8 @@ export interface TesterState {
   readonly events: readonly EventEntry[];
   /** The service's clock against the tester's, from the last answer (when the platform measures it). */
   readonly serviceClock?: ServiceClockReading;
+  /** What the platform's network bend does now (when it has one: the web page). */
+  readonly network?: NetworkBendState;
 }
 
 /** What the view-model needs from its platform. */
@@ -125,6 +130,11 @@ export interface TesterDeps {
   readonly undelivered?: () => number;
   /** The service's clock as the platform's transport last measured it (`X-Server-Time`), if it does. */
   readonly serviceClock?: () => ServiceClockReading | undefined;
+  /**
+   * The bend around the platform's transport (network-bend.ts), if it has one: its state shows in
+   * `state.network`, and every request it fails or delays is a line of the event log.
+   */
+  readonly network?: NetworkBend;
 }
 
 export interface TesterViewModel {
@@ -161,6 +171,11 @@ export interface TesterViewModel {
    */
   refresh(): Promise<void>;
   clearEvents(): void;
+  /**
+   * The share of the session still left at `nowMs`, from 1 (just logged in) to 0 (expired), on the client's trusted
+   * expiry and the session's lifetime; undefined without a session.
+   */
+  sessionFraction(nowMs: number): number | undefined;
   dispose(): void;
 }
 
@@ -393,7 +408,31 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
     }
   };
 
-  set(inspected(state.form));
+  const bentWords = (bent: BentRequest): string =>
+    bent.what === "delayed"
+      ? `network bent: ${bent.method} ${bent.path} delayed ${bent.delayMs ?? 0} ms`
+      : bent.what === "offline"
+        ? `network bent: ${bent.method} ${bent.path} failed (offline)`
+        : `network bent: ${bent.method} ${bent.path} failed as a network error`;
+  const unlistenNetwork = deps.network?.subscribe((network, bent) => {
+    if (!bent) return set({ network });
+    state = { ...state, network };
+    addEntry({
+      atMs: bent.atMs,
+      event: NETWORK_EVENT,
+      data: {
+        what: bent.what,
+        method: bent.method,
+        path: bent.path,
+        ...(bent.delayMs !== undefined ? { delayMs: String(bent.delayMs) } : {}),
+      },
+      note: bentWords(bent),
+    });
+  });
+  /** A session seen without its start (stored before `startedAt` existed): its lifetime counts from first sight. */
+  let firstSeen: { expiresAt: number; atMs: number } | undefined;
+
+  set({ ...inspected(state.form), ...(deps.network ? { network: deps.network.getState() } : {}) });
 
   return {
     getState: () => state,
@@ -556,7 +595,20 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
     clearEvents() {
       set({ events: [] });
     },
+    sessionFraction(nowMs) {
+      const c = state.client;
+      if (!c || c.expiresAt === undefined || c.userId === undefined) return undefined;
+      let start = c.startedAt;
+      if (start === undefined) {
+        if (firstSeen?.expiresAt !== c.expiresAt) firstSeen = { expiresAt: c.expiresAt, atMs: nowMs };
+        start = firstSeen.atMs;
+      }
+      const lifetime = c.expiresAt - start;
+      if (lifetime <= 0) return 0;
+      return Math.min(1, Math.max(0, (c.expiresAt - nowMs) / lifetime));
+    },
     dispose() {
+      unlistenNetwork?.();
       if (client) {
         client.unlisten();
         client.instance.dispose();

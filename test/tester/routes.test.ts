@@ -1,7 +1,8 @@
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { THEME_CSS } from "../../TypeScript/console/web/theme";
 import { contentSecurityPolicy, registerTesterRoutes, TesterPath } from "../../TypeScript/tester/routes";
-import { escapeHtml, testerPageHtml } from "../../TypeScript/tester/web/page";
+import { escapeHtml, testerMarkup, testerPageHtml } from "../../TypeScript/tester/web/page";
 
 const app = Fastify();
 
@@ -23,23 +24,34 @@ describe("tester routes (minimal Fastify, inject)", () => {
     );
     expect(response.body).not.toContain("<script>x</script>");
     expect(response.body).toContain(`<script src="${TesterPath.script}"></script>`);
-    for (const field of ["appId", "secret", "uid", "email", "identities", "metadata", "iat", "token", "config"]) {
-      expect(response.body).toContain(`data-field="${field}"`);
-    }
-    expect(response.body).toMatch(/id="f-secret" data-field="secret" type="password"/);
+    // A shell: the bundle mounts the tester's panels into its root.
+    expect(response.body).toContain('<main id="tester-root"></main>');
   });
 
-  it("GET / leads to the tester page", async () => {
-    const response = await app.inject({ method: "GET", url: TesterPath.root });
-    expect(response.statusCode).toBe(302);
-    expect(response.headers.location).toBe(TesterPath.page);
-    expect(response.body).toBe("");
+  it("the tester's markup (mounted by the bundle) has every form field, labelled, and every panel", () => {
+    const markup = testerMarkup();
+    for (const field of ["appId", "secret", "uid", "email", "identities", "metadata", "iat", "token", "config"]) {
+      expect(markup).toContain(`data-field="${field}"`);
+      expect(markup).toContain(`<label for="f-${field}">`);
+    }
+    expect(markup).toMatch(/id="f-secret" data-field="secret" type="password"/);
+    for (const panel of ["Token", "Inspect", "Client", "Outbox", "Network", "Attributes", "Events"]) {
+      expect(markup).toMatch(new RegExp(`<section class="panel" [^>]*><h2 [^>]*>${panel}</h2>`));
+    }
+    expect(markup).toContain('role="meter"');
+  });
+
+  it("GET / is not the tester's (the console's page routes take it)", async () => {
+    const response = await app.inject({ method: "GET", url: "/" });
+    expect(response.statusCode).toBe(404);
   });
 
   it("the page's CSS never breaks a word in the middle (no word-break: break-all)", () => {
     const html = testerPageHtml({ serviceUrl: "", scriptPath: "/s.js" });
     expect(html).not.toMatch(/word-break\s*:\s*break-all/);
     expect(html).toMatch(/pre\{[^}]*overflow-wrap:anywhere/);
+    // The console's theme is the visual system: the page includes it.
+    expect(html).toContain(THEME_CSS);
   });
 
   it("GET /tester/app.js serves the bundle (built once, then the same text)", async () => {

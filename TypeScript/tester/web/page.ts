@@ -1,11 +1,13 @@
 /**
- * The tester page's HTML: a static form the bundle binds to. Values the server puts in are HTML-escaped;
+ * The tester page's HTML: a shell with the theme, and the tester's static panels the bundle mounts and binds. Values the server puts in are HTML-escaped;
  * everything the page shows later is set with `textContent`, never as HTML.
  *
  * @example
  * reply.type("text/html").send(testerPageHtml({ serviceUrl: "", scriptPath: "/tester/app.js" }));
  */
+import { THEME_CSS } from "../../console/web/theme";
 import type { TesterForm } from "../view-model";
+import { networkMarkup } from "./network-markup";
 
 export interface PageOptions {
   /** Where the page's client calls the service; "" for the page's own origin. */
@@ -44,30 +46,65 @@ function field([name, label, kind]: FieldSpec): string {
     kind === "textarea"
       ? `<textarea id="${id}" data-field="${name}" rows="3" spellcheck="false"></textarea>`
       : `<input id="${id}" data-field="${name}" type="${kind === "password" ? "password" : "text"}" autocomplete="off" spellcheck="false">`;
-  return `<label for="${id}">${escapeHtml(label)}</label>${control}`;
+  return `<div class="field"><label for="${id}">${escapeHtml(label)}</label>${control}</div>`;
 }
 
 function button(action: string, label: string): string {
-  return `<button type="button" data-action="${action}">${escapeHtml(label)}</button>`;
+  return `<button type="button" data-action="${action}"${action === "login" ? ' class="primary"' : ""}>${escapeHtml(label)}</button>`;
 }
 
 /**
- * Lines wrap between words; only a run too long for a whole line (a JWT, a JSON map without spaces) is broken,
- * so no word is ever cut in the middle (`overflow-wrap: anywhere`, never `word-break: break-all`).
+ * What the tester needs beyond the console's theme (THEME_CSS): lines wrap between words; only a run too long for a
+ * whole line (a JWT, a JSON map without spaces) is broken, so no word is ever cut in the middle (`overflow-wrap:
+ * anywhere`, never `word-break: break-all`); the parts of the client line never wrap inside.
  */
-const STYLE = `
-body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
-header{background:#1d2330;color:#fff;padding:10px 20px}h1{font-size:18px;margin:0}
-main{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:14px;padding:14px}
-section{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px #0002}
-h2{font-size:15px;margin:0 0 8px}label{display:block;font-size:12px;color:#556;margin-top:6px}
-input,textarea{width:100%;box-sizing:border-box;font:12px ui-monospace,monospace;padding:4px}
-button{margin:8px 6px 0 0;padding:5px 10px}button:disabled{opacity:.5}
-pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f7f7fa;padding:6px;margin:6px 0 0;font-size:12px}
-.ok{color:#106b21}.bad{color:#a01919}ol{padding-left:20px;font:12px ui-monospace,monospace}li{overflow-wrap:anywhere}.part{white-space:nowrap}.note{color:#2b4c7e}`;
+export const TESTER_CSS = `
+.tester pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0 0}
+.tester label{display:block}.tester input,.tester textarea{width:100%;box-sizing:border-box}
+.tester .part{white-space:nowrap}.tester #events li{overflow-wrap:anywhere}
+.tester .decoded{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:8px}`;
 
 /**
- * The whole page.
+ * The tester's panels, built into the element `mountTester` is given (web/mount.ts). Static: no data goes in here;
+ * everything the tester shows later is set with `textContent`. The element ids and the `data-field` /
+ * `data-action` attributes are what the page's tests and the bindings use.
+ *
+ * @example
+ * root.innerHTML = testerMarkup();
+ */
+export function testerMarkup(): string {
+  return `<div class="page tester">
+<div class="grid">
+<section class="panel" id="token-section" aria-labelledby="h-token"><h2 id="h-token">Token</h2>${TOKEN_FIELDS.map(field).join("")}
+<div class="row">${button("mint", "Mint token")}</div></section>
+<section class="panel" id="login-section" aria-labelledby="h-inspect"><h2 id="h-inspect">Inspect</h2>${LOGIN_FIELDS.map(field).join("")}
+<div class="decoded"><div><h3>Checks</h3><pre id="inspection" class="mono" aria-live="polite"></pre></div>
+<div><h3>Header</h3><pre id="decoded-header" class="mono"></pre></div>
+<div><h3>Payload</h3><pre id="decoded-payload" class="mono"></pre></div></div>
+<ul id="problems" class="problems" aria-live="polite"></ul></section>
+<section class="panel" id="client-section" aria-labelledby="h-client"><h2 id="h-client">Client</h2>
+<div class="row"><span id="client-badge" class="badge">not created</span></div>
+<pre id="client"></pre>
+<div id="session-meter" class="meter" role="meter" aria-label="Session time left" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span style="width:0%"></span></div>
+<pre id="clock" class="muted"></pre>
+<div class="row">${button("login", "Log in")}${button("addIdentities", "Add identities")}${button("logout", "Log out")}${button("foreground", "App foreground")}${button("refresh", "Refresh now")}</div>
+<pre id="result" role="status" aria-live="polite"></pre></section>
+<section class="panel" id="outbox-section" aria-labelledby="h-outbox"><h2 id="h-outbox">Outbox</h2>
+<p id="outbox-summary" class="muted" aria-live="polite"></p>
+<table class="data" id="outbox"><caption class="muted">Each attribute key and its fate</caption>
+<thead><tr><th scope="col">Scope</th><th scope="col">Key</th><th scope="col">Fate</th><th scope="col">Attempts</th><th scope="col">Batch</th></tr></thead>
+<tbody id="outbox-rows"></tbody></table></section>
+<section class="panel" id="network-section" aria-labelledby="h-network"><h2 id="h-network">Network</h2>${networkMarkup()}</section>
+<section class="panel" id="attributes-section" aria-labelledby="h-attributes"><h2 id="h-attributes">Attributes</h2>${ATTRIBUTE_FIELDS.map(field).join("")}
+<div class="row">${button("masterAttributes", "Push master attributes")}${button("appAttributes", "Push app attributes")}</div></section>
+<section class="panel" id="events-section" aria-labelledby="h-events"><h2 id="h-events">Events</h2><div class="row">${button("clearEvents", "Clear")}</div>
+<ol id="events" class="timeline" reversed aria-live="polite"></ol></section>
+</div>
+</div>`;
+}
+
+/**
+ * The standalone page (`GET /tester`): the console's theme and an empty root the bundle mounts the tester into.
  *
  * @example
  * testerPageHtml({ serviceUrl: "http://127.0.0.1:8787", scriptPath: "/tester/app.js" })
@@ -75,20 +112,10 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f7f7fa;padding:6px;m
 export function testerPageHtml(options: PageOptions): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>HelpshiftTS login tester</title><style>${STYLE}</style></head>
+<title>HelpshiftTS login tester</title><style>${THEME_CSS}${TESTER_CSS}</style></head>
 <body data-service-url="${escapeHtml(options.serviceUrl)}">
 <header><h1>HelpshiftTS login tester</h1></header>
-<main>
-<section id="token-section"><h2>1. Mint a dev token</h2>${TOKEN_FIELDS.map(field).join("")}
-${button("mint", "Mint token")}</section>
-<section id="login-section"><h2>2. Inspect and log in</h2>${LOGIN_FIELDS.map(field).join("")}
-<pre id="inspection" aria-live="polite"></pre>
-${button("login", "Log in")}${button("addIdentities", "Add identities")}${button("logout", "Log out")}${button("foreground", "App foreground")}${button("refresh", "Refresh now")}
-<pre id="result" aria-live="polite"></pre><pre id="client"></pre><pre id="clock"></pre></section>
-<section id="attributes-section"><h2>3. Attributes</h2>${ATTRIBUTE_FIELDS.map(field).join("")}
-${button("masterAttributes", "Push master attributes")}${button("appAttributes", "Push app attributes")}</section>
-<section id="events-section"><h2>Events</h2>${button("clearEvents", "Clear")}<ol id="events" reversed></ol></section>
-</main>
+<main id="tester-root"></main>
 <script src="${escapeHtml(options.scriptPath)}"></script>
 </body></html>`;
 }

@@ -11,6 +11,7 @@ import {
   LoginFailureReason as Reasons,
 } from "../../contract";
 import { sessionLeftWords, skewWords, stateName, stateWords } from "../identity-view";
+import type { NetworkBendState } from "../network-bend";
 import type { EventEntry, TesterState } from "../view-model";
 
 const reasons: ReadonlySet<string> = new Set(Object.values(Reasons));
@@ -79,4 +80,38 @@ export function eventText(entry: EventEntry): string {
   if (entry.note !== undefined) return `${time} ${entry.note}`;
   const data = Object.keys(entry.data).length > 0 ? ` ${JSON.stringify(entry.data)}` : "";
   return `${time} ${entry.event}${data}`;
+}
+
+/** A badge's tone, in the theme's vocabulary. */
+export type Tone = "ok" | "bad" | "warn" | "info";
+
+/** The client panel's state badge: the identity state in a word or two, and its tone. */
+export function clientBadge(state: TesterState): { text: string; tone: Tone } {
+  const c = state.client;
+  if (!c) return { text: "no client", tone: "info" };
+  switch (stateName(c)) {
+    case "loggedIn":
+      return { text: c.anonymous ? "logged in · anonymous" : "logged in", tone: "ok" };
+    case "refreshing":
+      return { text: "refreshing", tone: "warn" };
+    case "loggingIn":
+      return { text: "logging in", tone: "info" };
+    case "expired":
+      return { text: "expired", tone: "bad" };
+    case "notInitialized":
+      return { text: "not initialized", tone: "bad" };
+    default:
+      return { text: "logged out", tone: "info" };
+  }
+}
+
+/** The Network panel's state line: what the bend does now, and what it did so far. */
+export function networkText(bend: NetworkBendState | undefined): string {
+  if (!bend) return "";
+  const now: string[] = [];
+  if (bend.offline) now.push("offline: every request fails");
+  if (bend.failNext > 0) now.push(`next ${bend.failNext} ${bend.failNext === 1 ? "request fails" : "requests fail"}`);
+  if (bend.delayNext > 0) now.push(`next ${bend.delayNext} delayed ${bend.delayMs} ms`);
+  const sofar = `so far ${bend.failed} failed, ${bend.delayed} delayed`;
+  return `${now.length > 0 ? `Bent: ${now.join("; ")}` : "Not bent: requests go out as usual"} (${sofar}).`;
 }
