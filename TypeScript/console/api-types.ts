@@ -45,6 +45,12 @@ export const ConsolePath = {
 
 /** The header that carries the admin token. */
 export const ADMIN_TOKEN_HEADER = "x-admin-token";
+/**
+ * Added by the service: the query parameter that may carry the admin token on {@link ConsolePath.logStream} only
+ * (an `EventSource` cannot send headers), e.g. `/console/api/log/stream?adminToken=…`. Every other route takes
+ * the header.
+ */
+export const ADMIN_TOKEN_QUERY = "adminToken";
 
 /** Why the console API refused a request (the service's login reasons stay for logins). */
 export const ConsoleErrorReason = {

@@ -37,6 +37,8 @@ export interface App {
   readonly sessionLifetimeSeconds: number;
   readonly refreshLeadSeconds: number;
   readonly createdAt: number;
+  /** When the secret was last replaced (the creation time until the first rotation). */
+  readonly secretRotatedAt: number;
   readonly customFields: readonly CustomFieldDefinition[];
   readonly tags: readonly string[];
 }
@@ -56,6 +58,84 @@ export interface NewApp {
 
 export const AppIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "1-64 of A-Z a-z 0-9 . _ -");
 
+/** Longest display name of an app. */
+export const APP_NAME_MAX_LENGTH = 200;
+
+/** What may change on an existing app (the console's PATCH; the CLI's enable/disable-identity and set-session). */
+export interface AppChange {
+  readonly name?: string;
+  readonly identityEnabled?: boolean;
+  readonly sessionLifetimeSeconds?: number;
+  readonly refreshLeadSeconds?: number;
+}
+
+/** Field → what is wrong with it; empty when the definition is valid. */
+export type AppDefinitionErrors = Record<string, string>;
+
+/**
+ * Checks an app definition (or a part of one) field by field: the rules `create`, `update` and the CLI share.
+ * Custom fields are named `customFields[i]`, tags `tags[i]`.
+ *
+ * @example
+ * appDefinitionErrors({ sessionLifetimeSeconds: 0 }) // { sessionLifetimeSeconds: "a positive integer of seconds" }
+ */
+export function appDefinitionErrors(input: Omit<NewApp, "secret">): AppDefinitionErrors {
+  const errors: AppDefinitionErrors = {};
+  if (input.id !== undefined) {
+    const idCheck = AppIdSchema.safeParse(input.id);
+    if (!idCheck.success) errors.id = idCheck.error.issues[0]?.message ?? "invalid";
+  }
+  if (input.name !== undefined && (input.name.length === 0 || input.name.length > APP_NAME_MAX_LENGTH)) {
+    errors.name = `1-${APP_NAME_MAX_LENGTH} characters`;
+  }
+  const lifetime = input.sessionLifetimeSeconds;
+  if (lifetime !== undefined && (!Number.isInteger(lifetime) || lifetime < 1)) {
+    errors.sessionLifetimeSeconds = "a positive integer of seconds";
+  }
+  const lead = input.refreshLeadSeconds;
+  if (lead !== undefined && (!Number.isInteger(lead) || lead < 0)) {
+    errors.refreshLeadSeconds = "a non-negative integer of seconds";
+  }
+  (input.customFields ?? []).forEach((field, i) => {
+    const problem = customFieldError(field);
+    if (problem) errors[`customFields[${i}]`] = problem;
+  });
+  (input.tags ?? []).forEach((tag, i) => {
+    const problem = tagError(tag);
+    if (problem) errors[`tags[${i}]`] = problem;
+  });
+  return errors;
+}
+
+/** What is wrong with a custom field definition, or undefined. */
+export function customFieldError(field: CustomFieldDefinition): string | undefined {
+  const parsed = CustomFieldDefinitionSchema.safeParse(field);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.join(".");
+  return path ? `${path}: ${issue?.message}` : (issue?.message ?? "invalid");
+}
+
+/** What is wrong with a tag definition, or undefined. */
+export function tagError(tag: string): string | undefined {
+  return tag.length === 0 || tag.length > Limits.tagLength ? `1-${Limits.tagLength} characters` : undefined;
+}
+
+/** The CLI's one-line message for the first error, e.g. `session lifetime: a positive integer of seconds`. */
+const FIELD_WORDS: Record<string, string> = {
+  id: "app id",
+  name: "name",
+  sessionLifetimeSeconds: "session lifetime",
+  refreshLeadSeconds: "refresh lead",
+};
+
+function refuseIfInvalid(errors: AppDefinitionErrors): void {
+  const [field, problem] = Object.entries(errors)[0] ?? [];
+  if (field === undefined) return;
+  const words = FIELD_WORDS[field] ?? (field.startsWith("tags") ? "tag" : "custom field");
+  throw new AppDefinitionError("invalidAppDefinition", `${words}: ${problem}`, errors);
+}
+
 interface AppRow {
   id: string;
   name: string;
@@ -64,6 +144,7 @@ interface AppRow {
   session_lifetime_seconds: number;
   refresh_lead_seconds: number;
   created_at: number;
+  secret_rotated_at: number;
 }
 
 /** Thrown for an invalid app definition or an unknown/duplicate id (CLI and factory input, not HTTP). */
@@ -71,6 +152,8 @@ export class AppDefinitionError extends Error {
   constructor(
     readonly code: "invalidAppDefinition" | "unknownApp" | "duplicateApp",
     message: string,
+    /** `invalidAppDefinition`: every offending field with what is wrong with it. */
+    readonly fields: AppDefinitionErrors = {},
   ) {
     super(message);
     this.name = "AppDefinitionError";
@@ -100,19 +183,11 @@ export class AppRepository {
    */
   create(input: NewApp): { app: App; secret: string } {
     const id = input.id ?? newId("app");
-    const idCheck = AppIdSchema.safeParse(id);
-    if (!idCheck.success)
-      throw new AppDefinitionError("invalidAppDefinition", `app id: ${idCheck.error.issues[0]?.message}`);
+    refuseIfInvalid(appDefinitionErrors({ ...input, id }));
     if (this.find(id)) throw new AppDefinitionError("duplicateApp", `app ${id} already exists`);
     const secret = input.secret ?? newSharedSecret();
     const lifetime = input.sessionLifetimeSeconds ?? Defaults.sessionLifetimeSeconds;
     const lead = input.refreshLeadSeconds ?? Defaults.refreshLeadSeconds;
-    if (!Number.isInteger(lifetime) || lifetime < 1) {
-      throw new AppDefinitionError("invalidAppDefinition", "session lifetime: a positive integer of seconds");
-    }
-    if (!Number.isInteger(lead) || lead < 0) {
-      throw new AppDefinitionError("invalidAppDefinition", "refresh lead: a non-negative integer of seconds");
-    }
     const now = this.clock.now();
     this.db.transaction(() => {
       statement(
@@ -144,6 +219,15 @@ export class AppRepository {
     return app;
   }
 
+  /** How many users each app has (apps without users are absent). */
+  userCounts(): Map<string, number> {
+    const rows = statement(this.db, "SELECT app_id, COUNT(*) AS n FROM users GROUP BY app_id").all() as {
+      app_id: string;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.app_id, r.n]));
+  }
+
   /** Every app, oldest first. */
   list(): App[] {
     const rows = statement(this.db, "SELECT * FROM apps ORDER BY created_at, id").all() as AppRow[];
@@ -171,23 +255,33 @@ export class AppRepository {
 
   /** Turns the identity feature on or off for the app's domain. */
   setIdentityEnabled(id: string, enabled: boolean): App {
-    this.get(id);
-    statement(this.db, "UPDATE apps SET identity_enabled = ? WHERE id = ?").run(enabled ? 1 : 0, id);
-    this.cache.invalidate();
-    return this.get(id);
+    return this.update(id, { identityEnabled: enabled });
   }
 
   /** Changes session lifetime and/or refresh lead (seconds). */
   setSessionSettings(id: string, settings: { sessionLifetimeSeconds?: number; refreshLeadSeconds?: number }): App {
+    return this.update(id, settings);
+  }
+
+  /**
+   * Changes name, identity feature and session settings at once (each optional); nothing changes when a field is
+   * invalid (`invalidAppDefinition` naming every offending field).
+   *
+   * @example
+   * apps.update("demo", { identityEnabled: false, sessionLifetimeSeconds: 3600 });
+   */
+  update(id: string, change: AppChange): App {
     const app = this.get(id);
-    const lifetime = settings.sessionLifetimeSeconds ?? app.sessionLifetimeSeconds;
-    const lead = settings.refreshLeadSeconds ?? app.refreshLeadSeconds;
-    if (!Number.isInteger(lifetime) || lifetime < 1 || !Number.isInteger(lead) || lead < 0) {
-      throw new AppDefinitionError("invalidAppDefinition", "session settings: integers of seconds");
-    }
-    statement(this.db, "UPDATE apps SET session_lifetime_seconds = ?, refresh_lead_seconds = ? WHERE id = ?").run(
-      lifetime,
-      lead,
+    refuseIfInvalid(appDefinitionErrors(change));
+    statement(
+      this.db,
+      `UPDATE apps SET name = ?, identity_enabled = ?, session_lifetime_seconds = ?, refresh_lead_seconds = ?
+         WHERE id = ?`,
+    ).run(
+      change.name ?? app.name,
+      (change.identityEnabled ?? app.identityEnabled) ? 1 : 0,
+      change.sessionLifetimeSeconds ?? app.sessionLifetimeSeconds,
+      change.refreshLeadSeconds ?? app.refreshLeadSeconds,
       id,
     );
     this.cache.invalidate();
@@ -196,11 +290,9 @@ export class AppRepository {
 
   /** Adds or replaces a custom user field definition. */
   defineCustomField(appId: string, field: CustomFieldDefinition): void {
-    const parsed = CustomFieldDefinitionSchema.safeParse(field);
-    if (!parsed.success) {
-      throw new AppDefinitionError("invalidAppDefinition", `custom field: ${parsed.error.issues[0]?.message}`);
-    }
-    const { name, type, options } = parsed.data;
+    const problem = customFieldError(field);
+    if (problem) throw new AppDefinitionError("invalidAppDefinition", `custom field: ${problem}`, { field: problem });
+    const { name, type, options } = field;
     statement(
       this.db,
       "INSERT OR REPLACE INTO custom_field_definitions (app_id, name, type, options) VALUES (?, ?, ?, ?)",
@@ -210,9 +302,8 @@ export class AppRepository {
 
   /** Adds a tag definition (idempotent). */
   defineTag(appId: string, tag: string): void {
-    if (tag.length === 0 || tag.length > Limits.tagLength) {
-      throw new AppDefinitionError("invalidAppDefinition", `tag: 1-${Limits.tagLength} characters`);
-    }
+    const problem = tagError(tag);
+    if (problem) throw new AppDefinitionError("invalidAppDefinition", `tag: ${problem}`, { tag: problem });
     statement(this.db, "INSERT OR IGNORE INTO tag_definitions (app_id, tag) VALUES (?, ?)").run(appId, tag);
     this.cache.invalidate();
   }
@@ -240,6 +331,7 @@ export class AppRepository {
       sessionLifetimeSeconds: row.session_lifetime_seconds,
       refreshLeadSeconds: row.refresh_lead_seconds,
       createdAt: row.created_at,
+      secretRotatedAt: row.secret_rotated_at,
       customFields: fields.map((f) =>
         f.options === null
           ? { name: f.name, type: f.type }

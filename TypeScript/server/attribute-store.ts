@@ -18,6 +18,21 @@ export interface StoredAttributes {
   readonly tags: string[];
 }
 
+/** A stored value with when it was last written. */
+export interface DatedValue {
+  readonly value: string;
+  readonly updatedAt: number;
+}
+
+/** A user's attributes as the console shows them: plain keys per scope, custom fields apart, tags. */
+export interface DatedAttributes {
+  readonly master: Record<string, DatedValue>;
+  readonly app: Record<string, DatedValue>;
+  /** Field → the value last written to it, in either scope. */
+  readonly customFields: Record<string, DatedValue & { readonly scope: AttributeScope }>;
+  readonly tags: string[];
+}
+
 const CUSTOM_PREFIX = customFieldErrorKey("");
 
 export class AttributeStore {
@@ -90,6 +105,24 @@ export class AttributeStore {
       tag: string;
     }[];
     out.tags.push(...tags.map((t) => t.tag));
+    return out;
+  }
+
+  /**
+   * The user's attributes with their write times: plain keys per scope; custom fields by field name, the last
+   * write of either scope winning; tags.
+   */
+  readDated(userId: string): DatedAttributes {
+    const rows = statement(
+      this.db,
+      "SELECT scope, key, value, updated_at FROM attributes WHERE user_id = ? ORDER BY updated_at, scope, key",
+    ).all(userId) as { scope: AttributeScope; key: string; value: string; updated_at: number }[];
+    const out: DatedAttributes = { master: {}, app: {}, customFields: {}, tags: this.read(userId).tags };
+    for (const { scope, key, value, updated_at: updatedAt } of rows) {
+      if (key.startsWith(CUSTOM_PREFIX))
+        out.customFields[key.slice(CUSTOM_PREFIX.length)] = { value, updatedAt, scope };
+      else out[scope][key] = { value, updatedAt };
+    }
     return out;
   }
 

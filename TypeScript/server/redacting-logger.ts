@@ -17,8 +17,23 @@ export interface RedactingLogger extends Logger {
   remember(secret: string): void;
 }
 
-/** A logger that redacts before it forwards to `sink`. */
-export function redactingLogger(sink: Logger): RedactingLogger {
+/** Redacts what the service may hold: JWTs, bearer credentials, session tokens and the secrets it is told. */
+export interface ServiceRedactor {
+  remember(secret: string): void;
+  text(value: string): string;
+  /** A deep copy with every string redacted (errors as `{name, message}`). */
+  deep(value: unknown): unknown;
+}
+
+/**
+ * The redaction every line of the service's log goes through; the console's live log uses one too.
+ *
+ * @example
+ * const redact = serviceRedactor();
+ * redact.remember(app.secret);
+ * redact.deep({ summary: `token ${token}` }); // { summary: "token [REDACTED]" }
+ */
+export function serviceRedactor(): ServiceRedactor {
   const redactor = makeRedactor();
   const text = (value: string) => redactor.text(value).replace(SESSION_TOKEN, REDACTED);
   const deep = (value: unknown): unknown => {
@@ -32,8 +47,14 @@ export function redactingLogger(sink: Logger): RedactingLogger {
     }
     return value;
   };
+  return { remember: (secret) => redactor.remember(secret), text, deep };
+}
+
+/** A logger that redacts before it forwards to `sink`. */
+export function redactingLogger(sink: Logger): RedactingLogger {
+  const { remember, text, deep } = serviceRedactor();
   return {
-    remember: (secret) => redactor.remember(secret),
+    remember,
     log(level: LogLevel, message: string, fields?: Readonly<Record<string, unknown>>) {
       sink.log(level, text(message), fields ? (deep(fields) as Record<string, unknown>) : undefined);
     },

@@ -17,6 +17,16 @@ import { nodeDecodePort } from "../node/decode-port";
 import { registerTesterRoutes } from "../tester/routes";
 import { AppRepository } from "./apps";
 import { AttributeStore } from "./attribute-store";
+import {
+  type ConsoleOptions,
+  createConsole,
+  LiveLog,
+  newAdminToken,
+  registerConsoleApi,
+  type ServiceConsole,
+  SkewableClock,
+} from "./console";
+import { scrubberOf } from "./console/live-log";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
 import { startWalCheckpoints } from "./db/wal-checkpoint";
 import { type HousekeepingOptions, type PurgeCounts, startHousekeeping } from "./housekeeping";
@@ -26,7 +36,7 @@ import { errorOfFrameworkStatus, sendError } from "./http/errors";
 import { refuseNonJson } from "./http/media-type";
 import { stampServerTime } from "./http/server-time";
 import { type RateLimit, RateLimiter } from "./rate-limit";
-import { type RedactingLogger, redactingLogger } from "./redacting-logger";
+import { type RedactingLogger, redactingLogger, serviceRedactor } from "./redacting-logger";
 import { registerAttributesRoute } from "./routes/attributes";
 import { registerIdentitiesRoute } from "./routes/identities";
 import { registerLoginRoute } from "./routes/login";
@@ -54,6 +64,8 @@ export interface IdentityServiceOptions {
   readonly publicUrl?: string;
   /** Purge of dead sessions and old batch answers: grace, retention, interval (default `DEFAULT_HOUSEKEEPING`). */
   readonly housekeeping?: Pick<HousekeepingOptions, "sessionGraceMs" | "batchRetentionMs" | "intervalMs">;
+  /** The console API: admin token (default random), whether it is required (default: by bind address). */
+  readonly console?: ConsoleOptions;
 }
 
 export const DEFAULT_LOGIN_RATE_LIMIT: RateLimit = { max: 30, windowMs: 60_000 };
@@ -68,11 +80,13 @@ export interface IdentityService {
   readonly db: Db;
   readonly apps: AppRepository;
   readonly context: ServiceContext;
+  /** The console: its live log, bend state, open streams and access policy (with the admin token). */
+  readonly console: ServiceConsole;
   /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:54321`. */
   listen(options: { host: string; port: number }): Promise<string>;
   /** Deletes dead sessions and old batch answers now (the timer does it every `intervalMs`). */
   purge(): PurgeCounts;
-  /** Stops listening and closes the database (when the service opened it). */
+  /** Ends open log streams, stops listening and closes the database (when the service opened it). */
   close(): Promise<void>;
 }
 
@@ -102,12 +116,20 @@ export async function createIdentityService(options: IdentityServiceOptions = {}
 
 /** Builds the service on an open database; timers start last, once nothing else can fail. */
 async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions): Promise<IdentityService> {
-  const clock = options.clock ?? { now: () => Date.now() };
+  // One clock for everything the service does, so the console can shift it (bend/clock).
+  const clock = new SkewableClock(options.clock ?? { now: () => Date.now() });
   // Tokens are decoded with Buffer and a fatal TextDecoder instead of the contract's pure-JS codecs (same
   // answers on every input, test/contract/decode-port.test.ts; about 10× faster on large tokens).
   installDecodePort(nodeDecodePort);
   const log = options.logger ? redactingLogger(options.logger) : silent;
-  const apps = new AppRepository(db, clock, (secret) => log.remember(secret));
+  const liveRedactor = serviceRedactor();
+  const remember = (secret: string) => {
+    log.remember(secret);
+    liveRedactor.remember(secret);
+  };
+  const apps = new AppRepository(db, clock, remember);
+  const adminToken = options.console?.adminToken ?? newAdminToken();
+  remember(adminToken);
   const context: ServiceContext = {
     db,
     apps,
@@ -118,8 +140,9 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     loginLimiter: new RateLimiter(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT, clock),
     userRateLimit: options.userRateLimit ?? DEFAULT_USER_RATE_LIMIT,
     log,
+    liveLog: new LiveLog(clock, scrubberOf(liveRedactor.text)),
   };
-  for (const app of apps.list()) log.remember(app.secret);
+  for (const app of apps.list()) remember(app.secret);
 
   const fastify = Fastify({
     logger: false,
@@ -156,6 +179,8 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
 
   // Every answer carries the service's time, so the client re-measures its clock skew on each one.
   stampServerTime(fastify, clock);
+  const serviceConsole = createConsole(fastify, context, clock, adminToken, options.console);
+  registerConsoleApi(fastify, serviceConsole);
   registerLoginRoute(fastify, context);
   registerIdentitiesRoute(fastify, context);
   registerAttributesRoute(fastify, context);
@@ -174,6 +199,7 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     db,
     apps,
     context,
+    console: serviceConsole,
     async listen({ host, port }) {
       await fastify.listen({ host, port });
       const address = fastify.server.address();
@@ -183,6 +209,7 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     },
     purge: () => housekeeping.purgeNow(),
     async close() {
+      serviceConsole.stop();
       await fastify.close();
       housekeeping.stop();
       stopCheckpoints();

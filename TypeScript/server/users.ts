@@ -25,6 +25,27 @@ export interface StoredIdentity {
   readonly metadata: Record<string, string>;
 }
 
+/** An identity with when it was last written. */
+export interface DatedIdentity extends StoredIdentity {
+  readonly updatedAt: number;
+}
+
+/** A user row as the console lists it. */
+export interface UserListing extends User {
+  readonly createdAt: number;
+  readonly lastLoginAt: number;
+}
+
+/** `search`: which users, and where a page starts. */
+export interface UserSearch {
+  readonly appId?: string;
+  /** Case-insensitive substring of any identity value, the user id or the anonymous id. */
+  readonly q?: string;
+  readonly limit: number;
+  /** The last user of the previous page: the page starts after it (newest last login first). */
+  readonly before?: { readonly lastLoginAt: number; readonly id: string };
+}
+
 /** What happened to one identity given to {@link UserRepository.attachIdentities}. */
 export type AttachOutcome = "added" | "ownedByAnotherUser" | "conflictingUid";
 
@@ -33,6 +54,8 @@ interface UserRow {
   app_id: string;
   anonymous: number;
   anonymous_id: string | null;
+  created_at: number;
+  last_login_at: number;
 }
 
 export class UserRepository {
@@ -158,12 +181,103 @@ export class UserRepository {
     ).all(userId) as { identifier: string; value: string; metadata: string }[];
     return rows.map((r) => ({ identifier: r.identifier, value: r.value, metadata: JSON.parse(r.metadata) }));
   }
+
+  /** The user's identities with when each was last written, uid first, then by identifier and value. */
+  datedIdentitiesOf(userId: string): DatedIdentity[] {
+    const rows = statement(
+      this.db,
+      `SELECT identifier, value, metadata, updated_at FROM identities WHERE user_id = ?
+         ORDER BY identifier <> 'uid', identifier, value`,
+    ).all(userId) as { identifier: string; value: string; metadata: string; updated_at: number }[];
+    return rows.map((r) => ({
+      identifier: r.identifier,
+      value: r.value,
+      metadata: JSON.parse(r.metadata),
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** The user with its creation and last login times, if any. */
+  listing(userId: string): UserListing | undefined {
+    const row = statement(this.db, "SELECT * FROM users WHERE id = ?").get(userId) as UserRow | undefined;
+    return row ? toListing(row) : undefined;
+  }
+
+  /**
+   * Users newest last login first (ties by id, descending), filtered by app and a search text; one page of
+   * `limit`. Four statement shapes at most (app filter on/off × cursor on/off), so the statement cache stays small.
+   *
+   * @example
+   * users.search({ appId: "demo", q: "@example.com", limit: 50 });
+   */
+  search(query: UserSearch): UserListing[] {
+    const where = [
+      "(? = '' OR instr(lower(u.id), ?) > 0 OR instr(lower(coalesce(u.anonymous_id, '')), ?) > 0",
+      "   OR EXISTS (SELECT 1 FROM identities i WHERE i.user_id = u.id AND instr(lower(i.value), ?) > 0))",
+    ];
+    const q = (query.q ?? "").toLowerCase();
+    const params: unknown[] = [q, q, q, q];
+    if (query.appId !== undefined) {
+      where.push("AND u.app_id = ?");
+      params.push(query.appId);
+    }
+    if (query.before) {
+      where.push("AND (u.last_login_at < ? OR (u.last_login_at = ? AND u.id < ?))");
+      params.push(query.before.lastLoginAt, query.before.lastLoginAt, query.before.id);
+    }
+    const sql = `SELECT u.* FROM users u WHERE ${where.join(" ")} ORDER BY u.last_login_at DESC, u.id DESC LIMIT ?`;
+    const rows = statement(this.db, sql).all(...params, query.limit) as UserRow[];
+    return rows.map(toListing);
+  }
+
+  /** How many users there are. */
+  count(): number {
+    return (statement(this.db, "SELECT COUNT(*) AS n FROM users").get() as { n: number }).n;
+  }
+
+  /**
+   * Deletes a user and everything of theirs (identities, sessions, attributes, tags, batch answers): the
+   * foreign keys cascade. Returns how many sessions went with them, or undefined for an unknown user.
+   */
+  delete(userId: string): { sessions: number } | undefined {
+    let sessions = 0;
+    let found = false;
+    this.inTransaction(() => {
+      sessions = (
+        statement(this.db, "SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?").get(userId) as {
+          n: number;
+        }
+      ).n;
+      found = statement(this.db, "DELETE FROM users WHERE id = ?").run(userId).changes > 0;
+    });
+    return found ? { sessions } : undefined;
+  }
+
+  /**
+   * Deletes every user of every app and all that is theirs (identities, sessions, attributes, tags, batch
+   * answers); apps stay. Returns what was removed.
+   */
+  deleteAll(): { users: number; sessions: number } {
+    let removed = { users: 0, sessions: 0 };
+    this.inTransaction(() => {
+      const sessions = (statement(this.db, "SELECT COUNT(*) AS n FROM sessions").get() as { n: number }).n;
+      for (const table of ["attribute_batches", "user_tags", "attributes", "sessions", "identities"]) {
+        statement(this.db, `DELETE FROM ${table}`).run();
+      }
+      removed = { users: statement(this.db, "DELETE FROM users").run().changes, sessions };
+    });
+    return removed;
+  }
 }
 
 /** Keys an outcome by identifier: a refusal replaces "added", and the first refusal of an identifier stays. */
 function recordOutcome(outcomes: Record<string, AttachOutcome>, identifier: string, outcome: AttachOutcome): void {
   const before = outcomes[identifier];
   if (before === undefined || (before === "added" && outcome !== "added")) outcomes[identifier] = outcome;
+}
+
+function toListing(row: UserRow): UserListing {
+  return { ...toUser(row), createdAt: row.created_at, lastLoginAt: row.last_login_at };
 }
 
 function toUser(row: UserRow): User {

@@ -11,6 +11,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { FailureDetail, ProtocolErrorCode } from "../../contract";
 import type { App } from "../apps";
+import { sessionRefusedEntry } from "../console/live-entries";
 import type { UserRateLimiter } from "../user-rate-limit";
 import type { User } from "../users";
 import type { ServiceContext } from "./context";
@@ -49,11 +50,12 @@ function authenticate(
   const user = check.ok ? context.users.find(check.userId) : undefined;
   if (!check.ok || !user) {
     const detail = check.ok ? undefined : check.detail;
-    sendError(
-      reply,
-      401,
-      detail ? { reason: ProtocolErrorCode.sessionInvalid, detail } : { reason: ProtocolErrorCode.sessionInvalid },
-    );
+    const body = detail
+      ? { reason: ProtocolErrorCode.sessionInvalid, detail }
+      : { reason: ProtocolErrorCode.sessionInvalid };
+    const userId = check.ok ? undefined : check.userId;
+    context.liveLog.add(sessionRefusedEntry(app.id, request.method, request.url.split("?")[0] ?? "", userId, body));
+    sendError(reply, 401, body);
     return undefined;
   }
   return { app, user, tokenHash: check.tokenHash };

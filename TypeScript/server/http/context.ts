@@ -1,5 +1,6 @@
 /**
- * What every route handler is handed: the repositories, the clock, the rate limits and the redacting log.
+ * What every route handler is handed: the repositories, the clock, the rate limits, the redacting log and the
+ * console's live log.
  *
  * @example
  * registerLoginRoute(fastify, context);
@@ -7,6 +8,7 @@
 import type { Logger } from "../../core/ports";
 import type { AppRepository } from "../apps";
 import type { AttributeStore } from "../attribute-store";
+import type { LiveLog } from "../console/live-log";
 import type { Db } from "../db/database";
 import type { RateLimiter } from "../rate-limit";
 import type { SessionRepository } from "../sessions";
@@ -25,4 +27,6 @@ export interface ServiceContext {
   readonly userRateLimit: UserRateLimit;
   /** Already redacting: lines reach the configured logger with tokens and secrets replaced. */
   readonly log: Logger;
+  /** What happened, for the console's live log (keys and reasons, never tokens, secrets or attribute values). */
+  readonly liveLog: LiveLog;
 }

@@ -5,7 +5,7 @@
  * @example
  * return sendError(reply, 404, { reason: "notFound", detail: "unknownApp" });
  */
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import {
   type CheckFailure,
   type ErrorResponse,
@@ -14,9 +14,17 @@ import {
   ProtocolErrorCode,
 } from "../../contract";
 
-/** Sends an error answer. */
+const sentErrors = new WeakMap<FastifyRequest, ErrorResponse>();
+
+/** Sends an error answer (and remembers it for {@link errorSentFor}). */
 export function sendError(reply: FastifyReply, status: number, body: ErrorResponse): FastifyReply {
+  sentErrors.set(reply.request, body);
   return reply.code(status).type("application/json").send(body);
+}
+
+/** The error answer {@link sendError} sent for this request, if any: what the live log says of a refusal. */
+export function errorSentFor(request: FastifyRequest): ErrorResponse | undefined {
+  return sentErrors.get(request);
 }
 
 /** Token failures the service alone can find: the caller's credentials are wrong, not their request. */

@@ -10,6 +10,7 @@ import type { FastifyInstance } from "fastify";
 import { type AttributesResponse, Limits } from "../../contract";
 import { checkAttributeBatch } from "../attribute-rules";
 import { BatchSchema, MAX_STORED_ANSWER_BYTES } from "../batch-shape";
+import { attributesEntry } from "../console/live-entries";
 import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, sendError } from "../http/errors";
@@ -25,7 +26,10 @@ export function registerAttributesRoute(fastify: FastifyInstance, context: Servi
     if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
     const { batchId, master, app } = parsed.data;
     const previous = context.attributes.previousAnswer(auth.user.id, batchId) as AttributesResponse | undefined;
-    if (previous) return reply.code(200).send({ ...previous, duplicate: true });
+    if (previous) {
+      context.liveLog.add(attributesEntry(auth.app.id, auth.user.id, batchId, { duplicate: true }));
+      return reply.code(200).send({ ...previous, duplicate: true });
+    }
     const masterCheck = master ? checkAttributeBatch("master", master, auth.app) : undefined;
     const appCheck = app ? checkAttributeBatch("app", app, auth.app) : undefined;
     const answer: AttributesResponse = {
@@ -39,6 +43,12 @@ export function registerAttributesRoute(fastify: FastifyInstance, context: Servi
     if (appCheck) accepted.app = appCheck.accepted;
     context.attributes.apply(auth.user.id, batchId, accepted, answer);
     context.log.log("info", "attributes", { appId: auth.app.id, userId: auth.user.id, batchId });
+    context.liveLog.add(
+      attributesEntry(auth.app.id, auth.user.id, batchId, {
+        accepted,
+        refused: { master: answer.master.refused, app: answer.app.refused },
+      }),
+    );
     return reply.code(200).send(answer);
   });
 }

@@ -11,9 +11,11 @@ import {
   AddIdentitiesRequestSchema,
   type AddIdentitiesResponse,
   type ErrorMap,
+  type ErrorResponse,
   ErrorValue,
   LoginFailureReason,
 } from "../../contract";
+import { identitiesEntry } from "../console/live-entries";
 import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
@@ -32,31 +34,41 @@ export function registerIdentitiesRoute(fastify: FastifyInstance, context: Servi
       const auth = sessionOf(request);
       const parsed = AddIdentitiesRequestSchema.safeParse(request.body);
       if (!parsed.success) return sendError(reply, 400, BAD_REQUEST);
+      const refuse = (status: number, body: ErrorResponse) => {
+        context.liveLog.add(identitiesEntry(auth.app.id, auth.user.id, { refused: body }));
+        return sendError(reply, status, body);
+      };
       const content = checkTokenContent(parsed.data.identityToken, OPTIONS);
-      if (!content.ok) return sendError(reply, statusOfCheckFailure(content), errorOfCheckFailure(content));
-      if (!auth.app.identityEnabled) {
-        return sendError(reply, 403, { reason: LoginFailureReason.identityFeatureNotEnabled });
-      }
+      if (!content.ok) return refuse(statusOfCheckFailure(content), errorOfCheckFailure(content));
+      if (!auth.app.identityEnabled) return refuse(403, { reason: LoginFailureReason.identityFeatureNotEnabled });
       const verified = await verifyIdentityToken(
         parsed.data.identityToken,
         auth.app.secret,
         context.clock.now(),
         OPTIONS,
       );
-      if (!verified.ok) return sendError(reply, statusOfCheckFailure(verified), errorOfCheckFailure(verified));
+      if (!verified.ok) return refuse(statusOfCheckFailure(verified), errorOfCheckFailure(verified));
       const added: string[] = [];
       const refused: ErrorMap = {};
+      // What the live log says per identifier: the refusal's own reason, where the client only gets invalidData.
+      const outcomes: Record<string, string> = {};
       if (auth.user.anonymous) {
         // An anonymous user has no identity to attach to; the client does not even send this call.
-        for (const identity of verified.identities) refused[identity.identifier] = ErrorValue.invalidData;
+        for (const identity of verified.identities) {
+          refused[identity.identifier] = ErrorValue.invalidData;
+          outcomes[identity.identifier] = "anonymousUser";
+        }
       } else {
-        const outcomes = context.users.attachIdentities(auth.user, verified.identities);
-        for (const [identifier, outcome] of Object.entries(outcomes)) {
+        for (const [identifier, outcome] of Object.entries(
+          context.users.attachIdentities(auth.user, verified.identities),
+        )) {
+          outcomes[identifier] = outcome;
           if (outcome === "added") added.push(identifier);
           else refused[identifier] = ErrorValue.invalidData;
         }
       }
       context.log.log("info", "identities", { appId: auth.app.id, userId: auth.user.id, added, refused });
+      context.liveLog.add(identitiesEntry(auth.app.id, auth.user.id, { outcomes }));
       const answer: AddIdentitiesResponse = { added, refused };
       return reply.code(200).send(answer);
     },

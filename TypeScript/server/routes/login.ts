@@ -5,7 +5,7 @@
  * @example
  * registerLoginRoute(fastify, context);
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   type LoginPlan as ContentPlan,
   checkLogin,
@@ -19,9 +19,18 @@ import {
 } from "../../contract";
 import { isAnonymousId } from "../anonymous-id";
 import type { App } from "../apps";
+import { loginEntry, loginFailedEntry } from "../console/live-entries";
+import { failedOnPurpose } from "../console/network-faults";
 import { appOf, requireApp } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
-import { BAD_REQUEST, errorOfCheckFailure, sendError, statusOfCheckFailure } from "../http/errors";
+import {
+  BAD_REQUEST,
+  errorOfCheckFailure,
+  errorOfFrameworkStatus,
+  errorSentFor,
+  sendError,
+  statusOfCheckFailure,
+} from "../http/errors";
 import type { User } from "../users";
 import { verifyCheckedToken } from "../verify-token";
 
@@ -38,7 +47,15 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
     const key = `${app.id}|${request.ip}`;
     return context.loginLimiter.take(key) ? undefined : context.loginLimiter.retryAfterMs(key);
   };
-  fastify.post("/v1/apps/:appId/login", { onRequest: requireApp(context, limitLogins) }, async (request, reply) => {
+  // One live-log entry per refused login, whoever refused it (the app check, the rate limit, the body, the token).
+  const logRefusal = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (reply.statusCode < 400 || failedOnPurpose(request)) return;
+    const body = errorSentFor(request) ?? errorOfFrameworkStatus(reply.statusCode).body;
+    const { appId } = (request.params ?? {}) as { appId?: string };
+    context.liveLog.add(loginFailedEntry(appId, reply.statusCode, body));
+  };
+  const options = { onRequest: requireApp(context, limitLogins), onResponse: logRefusal };
+  fastify.post("/v1/apps/:appId/login", options, async (request, reply) => {
     // The answer may carry a session token: no cache may keep it.
     reply.header("cache-control", "no-store");
     const app = appOf(request);
@@ -59,6 +76,8 @@ export function registerLoginRoute(fastify: FastifyInstance, context: ServiceCon
       refreshLeadSeconds: app.refreshLeadSeconds,
     };
     context.log.log("info", "login", { appId: app.id, userId: user.id, anonymous: user.anonymous });
+    const identifier = plan.kind === "identified" ? plan.key.identifier : undefined;
+    context.liveLog.add(loginEntry(app.id, user, identifier, session.expiresAt));
     return reply.code(200).send(answer);
   });
 }

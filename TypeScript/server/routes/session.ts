@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { UserProfile } from "../../contract";
+import { logoutEntry } from "../console/live-entries";
 import { requireSession, sessionOf } from "../http/bearer";
 import type { ServiceContext } from "../http/context";
 
@@ -16,6 +17,7 @@ export function registerSessionRoutes(fastify: FastifyInstance, context: Service
     const auth = sessionOf(request);
     context.sessions.revoke(auth.tokenHash);
     context.log.log("info", "logout", { appId: auth.app.id, userId: auth.user.id });
+    context.liveLog.add(logoutEntry(auth.app.id, auth.user.id));
     return reply.code(200).send({ ok: true });
   });
 

@@ -1,0 +1,52 @@
+/**
+ * The console API's refusals: an `ErrorResponse`-shaped body whose `reason` is a `ConsoleErrorReason` and whose
+ * `errors` names each offending field with what is wrong with it (words, not error constants: the console is
+ * read by people).
+ *
+ * @example
+ * return sendConsoleError(reply, 400, { reason: "invalidRequest", errors: { limit: "1-200" } });
+ */
+import type { FastifyReply } from "fastify";
+import type { z } from "zod";
+import { ConsoleErrorReason } from "../../console/api-types";
+
+export interface ConsoleError {
+  readonly reason: ConsoleErrorReason;
+  readonly detail?: string;
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+/** Sends a console refusal. */
+export function sendConsoleError(reply: FastifyReply, status: number, body: ConsoleError): FastifyReply {
+  return reply.code(status).type("application/json").header("cache-control", "no-store").send(body);
+}
+
+/** 400 `invalidRequest` naming each field. */
+export function sendInvalid(reply: FastifyReply, errors: Readonly<Record<string, string>>): FastifyReply {
+  return sendConsoleError(reply, 400, { reason: ConsoleErrorReason.invalidRequest, errors });
+}
+
+/** 404 `notFound`, saying what was not found (e.g. `app nope`). */
+export function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
+  return sendConsoleError(reply, 404, { reason: ConsoleErrorReason.notFound, detail: `no ${what}` });
+}
+
+/**
+ * A zod error as field → message: the path joined with dots (array items as `[i]`), `body` when the whole value
+ * is wrong (not an object at all).
+ *
+ * @example
+ * fieldErrorsOf(schema.safeParse(body).error) // { limit: "Too big: expected number to be <=200" }
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.reduce<string>(
+      (path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)),
+      "",
+    );
+    const key = field || "body";
+    if (!(key in errors)) errors[key] = issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,74 @@
+/**
+ * The live log as Server-Sent Events: one `entry` event per entry (`id:` its `seq`), filtered by user and kinds;
+ * a reconnecting client's `Last-Event-ID` replays what it missed from the buffer; a comment every 15 s keeps
+ * proxies from closing an idle stream. The reply is hijacked, so the headers Fastify's hooks would add
+ * (`X-Server-Time`, no-store) are written here. `closeAll()` ends every open stream: the service's `close()`
+ * calls it first, or an open stream would keep the server from closing.
+ *
+ * @example
+ * const streams = new LogStreams(liveLog, clock);
+ * streams.open(request, reply, { kinds: new Set(["login"]) }, lastEventId);
+ * streams.closeAll();
+ */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { LogEntry } from "../../console/api-types";
+import { SERVER_TIME_HEADER } from "../http/server-time";
+import { type LiveLog, type LogFilter, matches } from "./live-log";
+
+/** Milliseconds between heartbeat comments. */
+export const HEARTBEAT_MS = 15_000;
+
+/** One SSE event for an entry. JSON has no raw newline, so `data:` is one line. */
+export function eventOf(entry: LogEntry): string {
+  return `id: ${entry.seq}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`;
+}
+
+export class LogStreams {
+  private readonly open_ = new Set<() => void>();
+
+  constructor(
+    private readonly log: LiveLog,
+    private readonly clock: { now(): number },
+    private readonly heartbeatMs = HEARTBEAT_MS,
+  ) {}
+
+  /** How many streams are open. */
+  get size(): number {
+    return this.open_.size;
+  }
+
+  /** Takes over the reply and streams entries passing `filter`, first those after `lastEventId`. */
+  open(request: FastifyRequest, reply: FastifyReply, filter: LogFilter, lastEventId: number | undefined): void {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      "x-content-type-options": "nosniff",
+      [SERVER_TIME_HEADER]: String(Math.round(this.clock.now())),
+    });
+    // The first bytes flush the headers, so the client sees the stream open before any entry.
+    res.write(`retry: 2000\n: live log of the identity service\n\n`);
+    if (lastEventId !== undefined) for (const entry of this.log.after(lastEventId, filter)) res.write(eventOf(entry));
+    const unsubscribe = this.log.subscribe((entry) => {
+      if (matches(entry, filter)) res.write(eventOf(entry));
+    });
+    const heartbeat = setInterval(() => res.write(": heartbeat\n\n"), this.heartbeatMs);
+    heartbeat.unref();
+    const close = () => {
+      if (!this.open_.delete(close)) return;
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (!res.writableEnded) res.end();
+    };
+    this.open_.add(close);
+    request.raw.once("close", close);
+    res.once("close", close);
+  }
+
+  /** Ends every open stream. */
+  closeAll(): void {
+    for (const close of [...this.open_]) close();
+  }
+}
