@@ -25,6 +25,13 @@ export const CLI_ENTRY_NAME = "helpshift-ts.mjs";
 export const CLI_EXTERNAL = ["better-sqlite3", "fastify", "esbuild"];
 const STALE_MS = 60_000;
 
+/** A browser entry under TypeScript/, relative to `outDir` with forward slashes. */
+function browserEntryFrom(outDir, ...path) {
+  return relative(outDir, join(ROOT, "TypeScript", ...path))
+    .split("\\")
+    .join("/");
+}
+
 /**
  * Builds the CLI into `outDir` (default dist/cli). Returns the entry's path and esbuild's metafile.
  *
@@ -51,12 +58,10 @@ export async function buildCli(options = {}) {
     },
     define: {
       HELPSHIFT_TS_VERSION: JSON.stringify(version),
-      // The tester page's browser bundle is built from its sources when first asked for (tester/web/bundle.ts).
-      HELPSHIFT_TS_TESTER_ENTRY: JSON.stringify(
-        relative(outDir, join(ROOT, "TypeScript", "tester", "web", "main.ts"))
-          .split("\\")
-          .join("/"),
-      ),
+      // The browser bundles of the tester page and the console are built from their sources when first asked for
+      // (console/browser-bundle.ts): the prebuilt CLI's files name the entries relative to themselves.
+      HELPSHIFT_TS_TESTER_ENTRY: JSON.stringify(browserEntryFrom(outDir, "tester", "web", "main.ts")),
+      HELPSHIFT_TS_CONSOLE_ENTRY: JSON.stringify(browserEntryFrom(outDir, "console", "web", "main.ts")),
     },
     minifyWhitespace: true,
     minifySyntax: true,

@@ -1,12 +1,56 @@
 /**
- * PLACEHOLDER (to be replaced by the console page work): registers the console's page routes — `GET /` (leads
- * to the console), `GET /console` (the page) and `GET /console/app.js` (its bundle).
+ * The identity emulator console's page routes on the identity service: `GET /` (302 to the console), `GET /console`
+ * (the page, a single page app with hash routes) and `GET /console/app.js` (its bundle, built by esbuild on the
+ * first request). The page's API is registered by the service (`TypeScript/server/console`).
+ *
+ * @example
+ * await registerConsolePageRoutes(fastify, { serviceUrl: "" }); // then open http://127.0.0.1:8787/
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { contentSecurityPolicy } from "../tester/routes";
+import { ConsolePath } from "./api-types";
+import { browserBundle, browserEntry } from "./browser-bundle";
+import { consolePageHtml } from "./web/page";
 
 export interface ConsolePageOptions {
   /** The service's own base URL as the page should call it ("" for the page's origin). */
   readonly serviceUrl: string;
 }
 
-export async function registerConsolePageRoutes(_app: FastifyInstance, _options: ConsolePageOptions): Promise<void> {}
+/** Set by the CLI's build (scripts/build-cli.mjs): the entry's path relative to the prebuilt CLI's files. */
+declare const HELPSHIFT_TS_CONSOLE_ENTRY: string | undefined;
+
+/** The console page's browser entry. */
+export const CONSOLE_ENTRY = browserEntry(
+  typeof HELPSHIFT_TS_CONSOLE_ENTRY === "string" ? HELPSHIFT_TS_CONSOLE_ENTRY : undefined,
+  "./web/main.ts",
+  import.meta.url,
+);
+
+/** The console's bundle: page code, the mounted login tester, the contract and the core, as one ES2020 IIFE. */
+export function consoleBundle(): Promise<string> {
+  return browserBundle(CONSOLE_ENTRY);
+}
+
+/** The same headers as the tester page: strict CSP (own scripts only; own origin and the service), no sniffing. */
+function secured(reply: FastifyReply, serviceUrl: string): FastifyReply {
+  return reply
+    .header("content-security-policy", contentSecurityPolicy(serviceUrl))
+    .header("x-content-type-options", "nosniff")
+    .header("referrer-policy", "no-referrer")
+    .header("cache-control", "no-store");
+}
+
+/** Registers `GET /`, `GET /console` and `GET /console/app.js`. */
+export async function registerConsolePageRoutes(app: FastifyInstance, options: ConsolePageOptions): Promise<void> {
+  const html = consolePageHtml({ serviceUrl: options.serviceUrl, scriptPath: ConsolePath.script });
+  // Someone who opens the service's address in a browser lands on the console (a relative redirect, any host).
+  app.get("/", async (_request, reply) => reply.header("cache-control", "no-store").redirect(ConsolePath.page, 302));
+  app.get(ConsolePath.page, async (_request, reply) =>
+    secured(reply, options.serviceUrl).type("text/html; charset=utf-8").send(html),
+  );
+  app.get(ConsolePath.script, async (_request, reply) => {
+    const js = await consoleBundle();
+    return secured(reply, options.serviceUrl).type("application/javascript; charset=utf-8").send(js);
+  });
+}
