@@ -11,6 +11,7 @@
  */
 import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
+import { registerConsolePageRoutes } from "../console/page-routes";
 import { installDecodePort } from "../contract";
 import type { Logger } from "../core/ports";
 import { nodeDecodePort } from "../node/decode-port";
@@ -186,6 +187,7 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
   registerAttributesRoute(fastify, context);
   registerSessionRoutes(fastify, context);
   await registerTesterRoutes(fastify, { serviceUrl: options.publicUrl ?? "" });
+  await registerConsolePageRoutes(fastify, { serviceUrl: options.publicUrl ?? "" });
 
   const stopCheckpoints = startWalCheckpoints(db);
   const housekeeping = startHousekeeping(db, clock, {
