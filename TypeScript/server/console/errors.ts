@@ -32,8 +32,8 @@ export function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
 }
 
 /**
- * A zod error as field → message: the path joined with dots (array items as `[i]`), `body` when the whole value
- * is wrong (not an object at all).
+ * A zod error as field → message: the path joined with dots (array items as `[i]`), an unknown field by its own
+ * name, `body` when the whole value is wrong (not an object at all).
  *
  * @example
  * fieldErrorsOf(schema.safeParse(body).error) // { limit: "Too big: expected number to be <=200" }
@@ -45,8 +45,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
       (path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)),
       "",
     );
+    // An unknown field is named itself (a strict object's issue sits on the object holding it).
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => (field ? `${field}.${k}` : k)) : [];
+    for (const key of keys) errors[key] = "unknown field";
     const key = field || "body";
-    if (!(key in errors)) errors[key] = issue.message;
+    if (keys.length === 0 && !(key in errors)) errors[key] = issue.message;
   }
   return errors;
 }
