@@ -124,7 +124,8 @@ export class Bend {
 
   private slowWords(): string | undefined {
     if (this.slowNext === 0) return undefined;
-    return `the next ${plural(this.slowNext, "request")} to /v1/ will be held ${durationInWords(this.delayMs)} each`;
+    const each = this.slowNext === 1 ? "" : " each";
+    return `the next ${plural(this.slowNext, "request")} to /v1/ will be held ${durationInWords(this.delayMs)}${each}`;
   }
 }
 
