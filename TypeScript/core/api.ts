@@ -110,6 +110,63 @@ export interface ClientState {
 /** Hears the state: the current one when added, then every change, in order (asynchronously). */
 export type ClientStateListener = (state: ClientState) => void;
 
+/** Which attribute map: master (global) or app-specific. */
+export type AttributeScope = "master" | "app";
+
+/**
+ * One part of the logged-in user's attribute outbox, for UIs: the entries of one scope waiting to be cut into a
+ * batch (`queued`), or one scope of the batch cut and sent (`sending`, or `waitingToRetry` after a failure: it is
+ * re-sent with the same `batchId`).
+ */
+export interface PendingBatchView {
+  readonly scope: AttributeScope;
+  /**
+   * Each entry's key, as the service keys a refusal: plain keys, `custom_user_fields.<field>`, `new_tags.<tag>`,
+   * `tags_to_remove.<tag>`, `reset_tags.<tag>` (`reset_tags` for an empty reset). Keys only, never values.
+   */
+  readonly keys: readonly string[];
+  readonly state: "queued" | "sending" | "waitingToRetry";
+  /** The batch's id, once cut (the same across retries and restarts). */
+  readonly batchId?: string;
+  /** Sends of this batch tried by this client so far (0 while queued). */
+  readonly attempts: number;
+  /** When the first of these entries was queued (local epoch ms); absent for entries an earlier run stored. */
+  readonly queuedAt?: number;
+  /** Why the last send did not deliver it: `network`, `HTTP 503`, `rateLimited`, `sessionInvalid`, ... */
+  readonly lastFailure?: string;
+}
+
+/** What became of one attribute entry the service answered for: `sent` (accepted) or `refused` with the reason. */
+export interface AttributeKeyFate {
+  readonly userId: string;
+  readonly scope: AttributeScope;
+  /** Keyed like {@link PendingBatchView.keys}. */
+  readonly key: string;
+  readonly fate: "sent" | "refused";
+  /** With `refused`: the error value of the service's `refused` map (`invalidData`). */
+  readonly reason?: string;
+  /** With `refused`: more words, when the service refused the whole batch (`the whole batch: HTTP 400 badRequest`). */
+  readonly detail?: string;
+  readonly batchId: string;
+  /** Sends it took. */
+  readonly attempts: number;
+  /** When the answer arrived (local epoch ms). */
+  readonly atMs: number;
+}
+
+/** The logged-in user's outbox and the fates of recently answered entries, newest first. */
+export interface OutboxView {
+  /** The user whose outbox `pending` is; absent when nobody is logged in (then `pending` is empty). */
+  readonly userId?: string;
+  /** In flight first (master, then app), then what is queued behind it. */
+  readonly pending: readonly PendingBatchView[];
+  /** The last 50 entries the service answered for (any user of this client), newest first. */
+  readonly settled: readonly AttributeKeyFate[];
+}
+
+/** Hears the outbox: the current view when added, then every change (asynchronously, coalesced). */
+export type OutboxListener = (view: OutboxView) => void;
+
 /**
  * The identity client. Every callback is asynchronous and fires exactly once.
  *
@@ -164,6 +221,16 @@ export interface HelpshiftClient {
    * with every change. Returns the function that stops listening.
    */
   onStateChange(listener: ClientStateListener): () => void;
+  /** The logged-in user's pending attribute outbox, read-only (empty when nobody is logged in). */
+  getPendingAttributes(): readonly PendingBatchView[];
+  /** The pending outbox and the fates of recently answered entries (sent, refused and why). */
+  getOutbox(): OutboxView;
+  /**
+   * Listens to the outbox: called with the current view right after binding (a microtask later), then after every
+   * change (queued, cut, sent, failed, answered; the user logging in or out), changes within one turn delivered
+   * once. Returns the function that stops listening.
+   */
+  onOutboxChange(listener: OutboxListener): () => void;
   /**
    * Listens to identity token requests (only with `requestIdentityTokens: true` in `Init`). Answer each with
    * {@link provideIdentityToken} or {@link provideIdentityTokenFailed}; unanswered, it times out.

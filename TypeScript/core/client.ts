@@ -25,6 +25,7 @@ import { createCoreLog } from "./log";
 import { type LoginAttempt, type LoginFlowContext, runLogin } from "./login-flow";
 import type { AttributeKindName } from "./outbox-model";
 import { createOutboxStore, type OutboxStore } from "./outbox-store";
+import { createOutboxMonitor } from "./outbox-view";
 import { createPersistedState, type PersistedState, type SessionRecord } from "./persisted";
 import type { Ports } from "./ports";
 import { createRefresher, refreshAttempt } from "./refresh";
@@ -86,7 +87,20 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     log,
     deriveState({ initialized: false, loggingIn: false, record: undefined, refreshing: undefined, expired: false }),
   );
-  const publishState = () => stateFeed.publish(currentState());
+  /** The outbox made visible: the logged-in user's pending entries and the fates of answered ones. */
+  const outboxMonitor = createOutboxMonitor({
+    now: () => ports.clock.now(),
+    log,
+    current: () =>
+      installed && session
+        ? { userId: session.record.userId, outbox: installed.outbox.get(session.record.userId) }
+        : undefined,
+  });
+  const publishState = () => {
+    stateFeed.publish(currentState());
+    // The outbox shown is the logged-in user's: a change of user changes it.
+    outboxMonitor.touch();
+  };
 
   function currentState(): ClientState {
     return deriveState({
@@ -210,6 +224,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     onRefreshDue: (runtime: SessionRuntime) => {
       if (session === runtime) void startRefresh(c, "refresh");
     },
+    monitor: outboxMonitor,
   });
 
   const setExpired = (c: Installed, value: boolean) => {
@@ -465,7 +480,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       const c: Installed = {
         params,
         state,
-        outbox: createOutboxStore(state),
+        outbox: createOutboxStore(state, outboxMonitor.changed),
         service: createServiceClient(ports.transport, params.serviceUrl, params.appId, log, clientTimers, {
           clock: trusted,
           onReached: () => refresher.nudge(),
@@ -572,6 +587,14 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
     },
     getState: () => currentState(),
     onStateChange: (listener) => stateFeed.add(listener),
+    getPendingAttributes: () => client.getOutbox().pending,
+    getOutbox: () =>
+      outboxMonitor.view(
+        installed && session
+          ? { userId: session.record.userId, outbox: installed.outbox.get(session.record.userId) }
+          : undefined,
+      ),
+    onOutboxChange: (listener) => outboxMonitor.add(listener),
     onIdentityTokenRequested: (listener) => tokens.add(listener),
     provideIdentityToken: (identityJwt, requestId) => tokens.provide(identityJwt, requestId),
     provideIdentityTokenFailed: (requestId) => tokens.fail(requestId),
@@ -589,6 +612,7 @@ export function createHelpshiftClient(ports: Ports): HelpshiftClient {
       session?.stop();
       session = undefined;
       stateFeed.close();
+      outboxMonitor.close();
       tokens.close();
       events.close();
       clientTimers.close();

@@ -4,6 +4,7 @@ import type { EventHub } from "./events";
 import type { CoreLog } from "./log";
 import { type AttributeBatch, batchPartKeys } from "./outbox-model";
 import type { OutboxStore } from "./outbox-store";
+import type { OutboxMonitor } from "./outbox-view";
 import { isRetryable, isSessionInvalid, type ServiceClient } from "./service-client";
 import type { Timer, TimerSet } from "./timers";
 
@@ -26,6 +27,19 @@ export interface OutboxFlusherDeps {
   readonly flushIntervalMs: number;
   readonly newBatchId: () => string;
   readonly onSessionInvalid: () => void;
+  /** Hears each send, failure and answer (the outbox view). */
+  readonly monitor?: OutboxMonitor;
+}
+
+/** Why an answer did not deliver a batch, in a word or two (`network`, `HTTP 503`, `rateLimited`). */
+function failureWords(answer: {
+  readonly kind: string;
+  readonly status?: number;
+  readonly error?: { reason: string };
+}) {
+  if (answer.kind === "network") return "network";
+  if (answer.kind === "refused" && answer.error) return `${answer.error.reason} (HTTP ${answer.status})`;
+  return `HTTP ${answer.status}`;
 }
 
 /** Sends one user's outbox with that user's session. */
@@ -85,13 +99,18 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
   };
 
   const send = async (batch: AttributeBatch, token: string): Promise<BatchResult> => {
+    d.monitor?.sending(d.userId, batch);
     const answer = await d.service.sendAttributes(token, batch);
     if (answer.kind === "ok") {
+      d.monitor?.answered(d.userId, batch, { master: answer.value.master.refused, app: answer.value.app.refused });
       d.outbox.complete(d.userId, batch.batchId);
       attempt = 0;
       reportRefused(HelpshiftEvent.masterAttributesSyncFailed, answer.value.master.refused);
       reportRefused(HelpshiftEvent.appAttributesSyncFailed, answer.value.app.refused);
       return "sent";
+    }
+    if (isSessionInvalid(answer) || isRetryable(answer)) {
+      d.monitor?.failed(d.userId, batch, failureWords(answer));
     }
     if (isSessionInvalid(answer)) {
       // Sent with a token the session has since renewed (or is renewing): the batch goes again with the new one.
@@ -102,6 +121,11 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
     if (isRetryable(answer)) {
       scheduleRetry();
       return "failed";
+    }
+    if (answer.kind === "unexpected" && answer.status >= 200 && answer.status < 300) {
+      d.monitor?.answered(d.userId, batch, { master: {}, app: {} });
+    } else {
+      d.monitor?.dropped(d.userId, batch, ErrorValue.invalidData, `the whole batch: ${failureWords(answer)}`);
     }
     d.outbox.complete(d.userId, batch.batchId);
     if (answer.kind === "unexpected" && answer.status >= 200 && answer.status < 300) {
@@ -125,6 +149,7 @@ export function createOutboxFlusher(d: OutboxFlusherDeps): OutboxFlusher {
     retryTimer?.cancel();
     retryTimer = undefined;
     const running = send(batch, token).catch((error: unknown) => {
+      d.monitor?.failed(d.userId, batch, "error");
       d.log.error("attribute flush failed", { error: String(error) });
       return "failed" as const;
     });

@@ -33,20 +33,27 @@ export interface OutboxStore {
  * Keeps {@link UserOutbox}es by user id in the persisted state. Entries of one user are never mixed with
  * another's; a restart reads them back.
  *
+ * `onChange` hears every change of a user's outbox (after it was persisted): the outbox view watches it.
+ *
  * @example
  * const outbox = createOutboxStore(state);
  * outbox.queue("user-1", "master", { first_name: "Ana" });
  */
-export function createOutboxStore(state: PersistedState): OutboxStore {
+export function createOutboxStore(
+  state: PersistedState,
+  onChange?: (userId: string, before: UserOutbox, after: UserOutbox) => void,
+): OutboxStore {
   let record: OutboxRecord = state.readOutbox();
   const get = (userId: string): UserOutbox =>
     Object.prototype.hasOwnProperty.call(record, userId) ? (record[userId] as UserOutbox) : EMPTY_USER_OUTBOX;
   const put = (userId: string, outbox: UserOutbox) => {
+    const before = get(userId);
     const next: OutboxRecord = { ...record };
     if (isPendingEmpty(outbox.master) && isPendingEmpty(outbox.app) && !outbox.inflight) delete next[userId];
     else next[userId] = outbox;
     record = next;
     state.writeOutbox(record);
+    onChange?.(userId, before, get(userId));
   };
   return {
     queue(userId, kind, accepted) {

@@ -5,6 +5,7 @@ import type { CoreLog } from "./log";
 import { createOutboxFlusher } from "./outbox-flusher";
 import type { AttributeKindName } from "./outbox-model";
 import type { OutboxStore, QueueResult } from "./outbox-store";
+import type { OutboxMonitor } from "./outbox-view";
 import type { SessionRecord } from "./persisted";
 import type { Random } from "./ports";
 import { isSessionInvalid, type ServiceClient } from "./service-client";
@@ -31,6 +32,8 @@ export interface SessionDeps {
   readonly onExpired: (session: SessionRuntime) => void;
   /** The refresh point was reached (`refreshUserCredentials` was just emitted). */
   readonly onRefreshDue?: (session: SessionRuntime) => void;
+  /** Hears the outbox's sends and answers (the outbox view). */
+  readonly monitor?: OutboxMonitor;
 }
 
 /** One logged-in session: its timers, its outbox sending and its identity calls, all with its own token. */
@@ -92,6 +95,7 @@ export function createSessionRuntime(deps: SessionDeps, initial: SessionRecord):
     flushIntervalMs: deps.flushIntervalMs,
     newBatchId: () => base64UrlEncode(deps.random.bytes(16)),
     onSessionInvalid: expired,
+    ...(deps.monitor ? { monitor: deps.monitor } : {}),
   });
   const identities = createIdentitySender({
     sessionToken: token,

@@ -34,7 +34,9 @@ import type { Clock } from "../core/ports";
 import { identityNote, type ServiceClockReading, stateName } from "./identity-view";
 import { mintHs256 } from "./mint";
 import type { BentRequest, NetworkBend, NetworkBendState } from "./network-bend";
+import { outboxRows, type TesterOutbox } from "./outbox-rows";
 import { buildPayload, lines } from "./payload";
+import { type DecodedTokenView, tokenView } from "./token-view";
 
 /** What the person typed. Text fields, exactly as on screen. */
 export interface TesterForm {
@@ -101,6 +103,8 @@ export interface TesterState {
   readonly form: TesterForm;
   /** The client-side checks of `form.token` with `form.config`; undefined while the config is not JSON. */
   readonly inspection?: LoginInspection;
+  /** `form.token` decoded (header and payload field by field), each problem of the inspection at its field. */
+  readonly decoded?: DecodedTokenView;
   /** Why the form cannot be used as it is (config not JSON, bad identity line ...). */
   readonly formError?: string;
   readonly client?: ClientState;
@@ -111,6 +115,11 @@ export interface TesterState {
   readonly events: readonly EventEntry[];
   /** The service's clock against the tester's, from the last answer (when the platform measures it). */
   readonly serviceClock?: ServiceClockReading;
+  /**
+   * The client's attribute outbox: each key pending (queued, sending, retrying with attempts and the last failure)
+   * and each key the service answered for (sent, refused and why), from `client.onOutboxChange`.
+   */
+  readonly outbox?: TesterOutbox;
   /** What the platform's network bend does now (when it has one: the web page). */
   readonly network?: NetworkBendState;
 }
@@ -314,8 +323,10 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
 
   const inspected = (form: TesterForm): Partial<TesterState> => {
     const parsed = parseConfig(form.config);
-    if (!parsed.ok) return { inspection: undefined, formError: parsed.error };
-    return { inspection: inspectLogin(form.token.trim(), parsed.config, nowSeconds()), formError: undefined };
+    if (!parsed.ok)
+      return { inspection: undefined, decoded: tokenView(form.token, undefined), formError: parsed.error };
+    const inspection = inspectLogin(form.token.trim(), parsed.config, nowSeconds());
+    return { inspection, decoded: tokenView(form.token, inspection), formError: undefined };
   };
 
   const ensureClient = (): HelpshiftClient => {
@@ -349,12 +360,17 @@ export function createTesterViewModel(deps: TesterDeps): TesterViewModel {
         note,
       });
     });
+    // The outbox, key by key: pending, sent, refused.
+    const unlistenOutbox = instance.onOutboxChange((view) => {
+      if (client?.instance === instance) set({ outbox: outboxRows(view) });
+    });
     client = {
       appId,
       instance,
       unlisten: () => {
         unlistenEvents();
         unlistenState();
+        unlistenOutbox();
       },
     };
     return instance;

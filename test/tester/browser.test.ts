@@ -85,6 +85,8 @@ afterAll(async () => {
 const text = async (id: string) => (await page.locator(`#${id}`).textContent()) ?? "";
 const fill = (field: string, value: string) => page.locator(`[data-field="${field}"]`).fill(value);
 const click = (action: string) => page.locator(`[data-action="${action}"]`).click();
+/** The user id the client line shows. */
+const userIdOnPage = async () => /user (\S+)/.exec(await text("client"))?.[1] ?? "";
 const waitResult = async (pattern: RegExp) => {
   try {
     await page.locator("#result").filter({ hasText: pattern }).waitFor({ timeout: 10_000 });
@@ -213,6 +215,86 @@ describe("login tester in real Chromium against the real service", () => {
     }
   });
 
+  it("Network bend: the next 2 requests fail; the outbox keeps the keys with their attempts, then delivers them", async () => {
+    const errorsBefore = pageErrors.length;
+    await page.goto(`${baseUrl}/tester`);
+    await fill("secret", SECRET);
+    await fill("uid", "player-bend");
+    await click("mint");
+    await click("login");
+    await waitResult(/login: Logged in as user /);
+    // The session bar: a meter, nearly full just after the login.
+    const meter = page.locator("#session-meter");
+    expect(await meter.getAttribute("role")).toBe("meter");
+    expect(Number(await meter.getAttribute("aria-valuenow"))).toBeGreaterThan(99);
+    expect(await page.locator("#client-badge").textContent()).toBe("logged in");
+
+    await page.locator('[data-bend-field="failCount"]').fill("2");
+    await page.locator('[data-bend="fail"]').click();
+    expect(await text("network-change")).toBe("The next 2 requests will fail as network errors.");
+    expect(await text("network-state")).toMatch(/^Bent: next 2 requests fail/);
+
+    await fill("masterAttributes", '{"first_name": "Ada", "new_tags": ["vip"]}');
+    await click("masterAttributes");
+    await waitResult(/^masterAttributes failed: Queued first_name, new_tags, but the batch did not reach the service/);
+    // Pending, with the attempt that failed.
+    const row = (key: string) => page.locator(`#outbox-rows tr[data-key="${key}"]`);
+    await row("first_name").and(page.locator('[data-fate="retrying"]')).waitFor();
+    expect(await row("first_name").textContent()).toMatch(/waiting to retry \(attempt 1 failed: network\)/);
+    expect(await row("new_tags.vip").getAttribute("data-fate")).toBe("retrying");
+    expect(await text("outbox-summary")).toMatch(/^2 keys wait to be sent for user /);
+    // The failures are in the event log.
+    await page.locator('#events li[data-event="network"]').first().waitFor();
+    expect(await page.locator('#events li[data-event="network"]').first().textContent()).toMatch(
+      /network bent: POST \/v1\/apps\/demo\/attributes failed as a network error$/,
+    );
+    // The client retries (1 s, then 2 s later): the second attempt fails too, the third delivers.
+    await row("first_name").and(page.locator('[data-fate="sent"]')).waitFor({ timeout: 15_000 });
+    expect(await row("first_name").textContent()).toMatch(/^master\s*first_name\s*sent\s*3/);
+    expect(await row("new_tags.vip").getAttribute("data-fate")).toBe("sent");
+    expect(await page.locator('#events li[data-event="network"]').count()).toBe(2);
+    expect(await text("network-state")).toBe("Not bent: requests go out as usual (so far 2 failed, 0 delayed).");
+    expect(await userIdOnPage()).not.toBe("");
+
+    // A key the service refuses shows its reason.
+    await fill("masterAttributes", '{"new_tags": ["nope"]}');
+    await click("masterAttributes");
+    await waitResult(/^masterAttributes: Queued and flushed new_tags; refused by the service: new_tags\.nope\.$/);
+    await row("new_tags.nope").waitFor();
+    expect(await row("new_tags.nope").getAttribute("data-fate")).toBe("refused");
+    expect(await row("new_tags.nope").textContent()).toContain("refused: invalidData");
+
+    // Offline, undone.
+    await page.locator('[data-bend="offline"]').click();
+    expect(await page.locator('[data-bend="offline"]').getAttribute("aria-pressed")).toBe("true");
+    expect(await text("network-change")).toMatch(/^Offline: every request fails/);
+    await page.locator('[data-bend="offline"]').click();
+    expect(await text("network-change")).toBe("Back online: requests go out again.");
+    await page.screenshot({ path: "/tmp/helpshift-ts-tester-network.png", fullPage: true });
+    expect(pageErrors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it("Inspect: the decoded header and payload, each problem at its field", async () => {
+    await page.goto(`${baseUrl}/tester`);
+    await fill("secret", SECRET);
+    await fill("uid", "player-inspect");
+    await fill("identities", "twitter_id=ada");
+    await fill("iat", String(Math.floor(Date.now() / 1000) - 90_000));
+    await click("mint");
+    const field = (path: string) => page.locator(`.token-field[data-path="${path}"]`);
+    await field("header.alg").waitFor();
+    expect(await field("header.alg").textContent()).toContain('"HS256"');
+    expect(await field("payload.iat").textContent()).toContain("warning");
+    expect(await field("payload.iat").locator('[data-code="iatTooOld"]').count()).toBe(1);
+    // The refused identity is flagged at its entry; the uid is fine.
+    expect(await field("payload.identities[1]").locator('[data-code="invalidData"]').count()).toBe(1);
+    expect(await field("payload.identities[0]").locator("li").count()).toBe(0);
+    await fill("token", "not-a-token");
+    await page.locator("#problems li").first().waitFor();
+    expect(await text("problems")).toContain("error");
+    expect(await text("decoded-payload")).toBe("The token does not decode.");
+  });
+
   it("Refresh now: the state line shows refreshing, then logged in; the log says the session was refreshed in place", async () => {
     const errorsBefore = pageErrors.length;
     await page.goto(`${baseUrl}/tester`);
@@ -277,6 +359,7 @@ describe("login tester in real Chromium against the real service", () => {
       await click("masterAttributes");
       await waitResult(/masterAttributes failed/);
       const broken = (await page.evaluate(BROKEN_WORDS)) as string[];
+      await page.screenshot({ path: "/tmp/helpshift-ts-tester-narrow.png", fullPage: true });
       const checked = await page.locator("#inspection").textContent();
       expect(checked?.length).toBeGreaterThan(200);
       expect(broken).toEqual([]);

@@ -12,6 +12,8 @@ import type {
   HelpshiftEventData,
   HelpshiftEventListener,
   HelpshiftInitParameters,
+  OutboxListener,
+  OutboxView,
 } from "../../TypeScript/core/api";
 
 export interface FakeClient extends HelpshiftClient {
@@ -32,12 +34,18 @@ export interface FakeClient extends HelpshiftClient {
   changeState(next: Partial<ClientState>): void;
   /** How many state listeners are bound now. */
   stateListenerCount(): number;
+  /** Changes the outbox view and tells the outbox listeners at once. */
+  changeOutbox(next: OutboxView): void;
+  /** How many outbox listeners are bound now. */
+  outboxListenerCount(): number;
 }
 
 export function fakeClient(): FakeClient {
   const listeners = new Set<HelpshiftEventListener>();
   const stateListeners = new Set<ClientStateListener>();
   let state: ClientState = { initialized: false, status: "loggedOut", expired: false };
+  const outboxListeners = new Set<OutboxListener>();
+  let outbox: OutboxView = { pending: [], settled: [] };
   const calls: unknown[][] = [];
   const fake: FakeClient = {
     calls,
@@ -95,6 +103,18 @@ export function fakeClient(): FakeClient {
       listener(state);
       return () => stateListeners.delete(listener);
     },
+    getPendingAttributes: () => outbox.pending,
+    getOutbox: () => outbox,
+    onOutboxChange(listener) {
+      outboxListeners.add(listener);
+      listener(outbox);
+      return () => outboxListeners.delete(listener);
+    },
+    changeOutbox(next) {
+      outbox = next;
+      for (const l of outboxListeners) l(outbox);
+    },
+    outboxListenerCount: () => outboxListeners.size,
     onIdentityTokenRequested: () => () => undefined,
     provideIdentityToken() {},
     provideIdentityTokenFailed() {},

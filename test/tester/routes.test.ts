@@ -36,7 +36,9 @@ describe("tester routes (minimal Fastify, inject)", () => {
     }
     expect(markup).toMatch(/id="f-secret" data-field="secret" type="password"/);
     for (const panel of ["Token", "Inspect", "Client", "Outbox", "Network", "Attributes", "Events"]) {
-      expect(markup).toMatch(new RegExp(`<section class="panel" [^>]*><h2 [^>]*>${panel}</h2>`));
+      expect(markup).toMatch(
+        new RegExp(`<section class="panel" [^>]*>(<div class="panel-head">)?<h2 [^>]*>${panel}</h2>`),
+      );
     }
     expect(markup).toContain('role="meter"');
   });

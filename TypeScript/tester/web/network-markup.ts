@@ -16,7 +16,8 @@ function input(id: string, name: string, label: string, value: string): string {
 }
 
 function control(name: BendControlName, label: string, kind = ""): string {
-  return `<button type="button" data-bend="${name}"${kind ? ` class="${kind}"` : ""}>${label}</button>`;
+  const pressed = name === "offline" ? ' aria-pressed="false"' : "";
+  return `<button type="button" data-bend="${name}"${pressed}${kind ? ` class="${kind}"` : ""}>${label}</button>`;
 }
 
 /** The panel's inner HTML: static, no data. */
@@ -26,7 +27,7 @@ export function networkMarkup(): string {
 <div class="row">${control("fail", "Fail the next requests", "danger")}${control("undoFail", "Stop failing", "quiet")}</div>
 <div class="row">${input("n-delay-count", "delayCount", "Requests to delay", "1")}${input("n-delay-ms", "delayMs", "Delay (ms)", "3000")}</div>
 <div class="row">${control("delay", "Delay the next requests")}${control("undoDelay", "Stop delaying", "quiet")}</div>
-<div class="row"><button type="button" data-bend="offline" aria-pressed="false" class="danger">Go offline</button></div>
+<div class="row">${control("offline", "Go offline", "danger")}</div>
 <p id="network-state" class="mono"></p>
 <p id="network-change" role="status" aria-live="polite"></p>`;
 }

@@ -62,7 +62,10 @@ export const TESTER_CSS = `
 .tester pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0 0}
 .tester label{display:block}.tester input,.tester textarea{width:100%;box-sizing:border-box}
 .tester .part{white-space:nowrap}.tester #events li{overflow-wrap:anywhere}
-.tester .decoded{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:8px}`;
+.tester .decoded{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:8px}
+.tester .token-field{margin:4px 0;overflow-wrap:anywhere}.tester .token-field ul,.tester .problems{list-style:none;margin:2px 0;padding:0}
+.tester #events-section{container-type:inline-size}
+@container (max-width:560px){.tester .timeline>li>.detail{grid-column:1/-1}}`;
 
 /**
  * The tester's panels, built into the element `mountTester` is given (web/mount.ts). Static: no data goes in here;
@@ -78,10 +81,10 @@ export function testerMarkup(): string {
 <section class="panel" id="token-section" aria-labelledby="h-token"><h2 id="h-token">Token</h2>${TOKEN_FIELDS.map(field).join("")}
 <div class="row">${button("mint", "Mint token")}</div></section>
 <section class="panel" id="login-section" aria-labelledby="h-inspect"><h2 id="h-inspect">Inspect</h2>${LOGIN_FIELDS.map(field).join("")}
-<div class="decoded"><div><h3>Checks</h3><pre id="inspection" class="mono" aria-live="polite"></pre></div>
-<div><h3>Header</h3><pre id="decoded-header" class="mono"></pre></div>
-<div><h3>Payload</h3><pre id="decoded-payload" class="mono"></pre></div></div>
-<ul id="problems" class="problems" aria-live="polite"></ul></section>
+<div class="decoded"><div><h3>Checks</h3><pre id="inspection" class="mono" aria-live="polite"></pre>
+<ul id="problems" class="problems" aria-label="Problems with the token as a whole"></ul></div>
+<div><h3>Header</h3><div id="decoded-header" class="token-fields"></div></div>
+<div><h3>Payload</h3><div id="decoded-payload" class="token-fields"></div></div></div></section>
 <section class="panel" id="client-section" aria-labelledby="h-client"><h2 id="h-client">Client</h2>
 <div class="row"><span id="client-badge" class="badge">not created</span></div>
 <pre id="client"></pre>
@@ -91,13 +94,13 @@ export function testerMarkup(): string {
 <pre id="result" role="status" aria-live="polite"></pre></section>
 <section class="panel" id="outbox-section" aria-labelledby="h-outbox"><h2 id="h-outbox">Outbox</h2>
 <p id="outbox-summary" class="muted" aria-live="polite"></p>
-<table class="data" id="outbox"><caption class="muted">Each attribute key and its fate</caption>
+<div class="table-wrap"><table class="data" id="outbox"><caption class="muted">Each attribute key and its fate</caption>
 <thead><tr><th scope="col">Scope</th><th scope="col">Key</th><th scope="col">Fate</th><th scope="col">Attempts</th><th scope="col">Batch</th></tr></thead>
-<tbody id="outbox-rows"></tbody></table></section>
+<tbody id="outbox-rows"></tbody></table></div></section>
 <section class="panel" id="network-section" aria-labelledby="h-network"><h2 id="h-network">Network</h2>${networkMarkup()}</section>
 <section class="panel" id="attributes-section" aria-labelledby="h-attributes"><h2 id="h-attributes">Attributes</h2>${ATTRIBUTE_FIELDS.map(field).join("")}
 <div class="row">${button("masterAttributes", "Push master attributes")}${button("appAttributes", "Push app attributes")}</div></section>
-<section class="panel" id="events-section" aria-labelledby="h-events"><h2 id="h-events">Events</h2><div class="row">${button("clearEvents", "Clear")}</div>
+<section class="panel" id="events-section" aria-labelledby="h-events"><div class="panel-head"><h2 id="h-events">Events</h2>${button("clearEvents", "Clear")}</div>
 <ol id="events" class="timeline" reversed aria-live="polite"></ol></section>
 </div>
 </div>`;

@@ -8,13 +8,15 @@
  */
 import { stateName } from "../identity-view";
 import type { NetworkBend } from "../network-bend";
+import { fateWords, type OutboxRow } from "../outbox-rows";
+import { timelineItem } from "../timeline";
+import type { TokenField, TokenProblem } from "../token-view";
 import type { TesterForm, TesterState, TesterViewModel } from "../view-model";
 import {
   CLIENT_SEPARATOR,
   clientBadge,
   clientText,
   clockText,
-  eventText,
   inspectionText,
   networkText,
   resultText,
@@ -29,6 +31,7 @@ export interface MiniElement {
   readonly dataset: Record<string, string | undefined>;
   addEventListener(type: string, listener: () => void): void;
   replaceChildren(...children: MiniElement[]): void;
+  append(...children: (MiniElement | string)[]): void;
   setAttribute(name: string, value: string): void;
   readonly style: { width: string };
   readonly firstElementChild: MiniElement | null;
@@ -138,6 +141,89 @@ export function createTesterView(root: Root, doc: MiniDocument, vm: TesterViewMo
     }
   };
 
+  const FATE_TONE: Readonly<Record<OutboxRow["fate"], string>> = {
+    queued: "info",
+    sending: "info",
+    retrying: "warn",
+    sent: "ok",
+    refused: "bad",
+  };
+  const problemItem = (problem: TokenProblem): MiniElement => {
+    const item = make("li", "");
+    item.append(
+      make(
+        "span",
+        problem.severity === "error" ? "error" : "warning",
+        `badge ${problem.severity === "error" ? "bad" : "warn"}`,
+      ),
+      ` ${problem.message}`,
+    );
+    item.dataset.code = problem.code;
+    return item;
+  };
+  const fieldItem = (field: TokenField): MiniElement => {
+    const row = make("div", "", `token-field${field.problems.length > 0 ? " has-problem" : ""}`);
+    row.dataset.path = field.path;
+    row.append(make("span", field.label, "mono muted"), " ", make("span", field.value, "mono"));
+    if (field.problems.length > 0) {
+      const list = make("ul", "");
+      list.replaceChildren(...field.problems.map(problemItem));
+      row.append(list);
+    }
+    return row;
+  };
+  const renderDecoded = (state: TesterState): void => {
+    const decoded = state.decoded;
+    const header = byId("decoded-header");
+    const payload = byId("decoded-payload");
+    if (!decoded?.decoded) {
+      const words = state.form.token.trim() === "" ? "No token: an anonymous login." : "The token does not decode.";
+      header.replaceChildren(make("p", words, "empty"));
+      payload.replaceChildren(make("p", words, "empty"));
+    } else {
+      header.replaceChildren(...decoded.header.map(fieldItem));
+      payload.replaceChildren(...decoded.payload.map(fieldItem));
+    }
+    byId("problems").replaceChildren(...(decoded?.general ?? []).map(problemItem));
+  };
+  const renderOutbox = (state: TesterState): void => {
+    const outbox = state.outbox;
+    const rows = outbox?.rows ?? [];
+    byId("outbox-summary").textContent = !outbox
+      ? "No client yet."
+      : outbox.pendingCount > 0
+        ? `${outbox.pendingCount} ${outbox.pendingCount === 1 ? "key waits" : "keys wait"} to be sent${outbox.userId ? ` for user ${outbox.userId}` : ""}.`
+        : outbox.userId
+          ? `Nothing waits to be sent for user ${outbox.userId}.`
+          : "Nothing waits: nobody is logged in.";
+    if (rows.length === 0) {
+      const row = make("tr", "");
+      const cell = make("td", "No attribute pushed yet.", "empty");
+      cell.setAttribute("colspan", "5");
+      row.append(cell);
+      byId("outbox-rows").replaceChildren(row);
+      return;
+    }
+    byId("outbox-rows").replaceChildren(
+      ...rows.map((r) => {
+        const row = make("tr", "");
+        row.dataset.key = r.key;
+        row.dataset.fate = r.fate;
+        row.dataset.scope = r.scope;
+        const fate = make("td", "");
+        fate.append(make("span", fateWords(r), `badge ${FATE_TONE[r.fate]}`));
+        row.append(
+          make("td", r.scope),
+          make("td", r.key, "mono"),
+          fate,
+          make("td", String(r.attempts)),
+          make("td", r.batchId ? r.batchId.slice(0, 8) : "–", "mono muted"),
+        );
+        return row;
+      }),
+    );
+  };
+
   const render = (state: TesterState): void => {
     for (const element of fields) {
       const value = state.form[element.dataset.field as keyof TesterForm];
@@ -155,10 +241,17 @@ export function createTesterView(root: Root, doc: MiniDocument, vm: TesterViewMo
     renderClient(state);
     byId("clock").textContent = clockText(state);
     renderNetwork();
+    renderDecoded(state);
+    renderOutbox(state);
     byId("events").replaceChildren(
       ...state.events.map((entry) => {
-        const item = make("li", eventText(entry), entry.note === undefined ? "event" : "event note");
+        const line = timelineItem(entry);
+        const item = make("li", "", `event ${line.kind}${entry.note === undefined ? "" : " note"}`);
+        const badge = line.kind === "event" ? line.title : line.kind;
+        item.append(make("time", line.time, "mono muted"), " ", make("span", badge, `badge ${line.tone}`));
+        if (line.detail) item.append(" ", make("span", line.detail, "detail"));
         item.dataset.event = entry.event;
+        item.dataset.kind = line.kind;
         if (entry.note !== undefined && entry.data.state !== undefined) item.dataset.state = entry.data.state;
         return item;
       }),
