@@ -1,7 +1,8 @@
 /**
  * `helpshift-ts serve`: runs the reference identity service on a data directory. On first run it creates the
- * demo app; every start prints what a developer needs to try a login at once: URL, app id, demo secret, a fresh
- * sample token and a `curl` line that logs in with it.
+ * demo app; every start prints what a developer needs to try a login at once: URL, the console's address (and,
+ * bound beyond loopback, its admin token), app id, demo secret, a fresh sample token and a `curl` line that logs
+ * in with it.
  *
  * @example
  * helpshift-ts serve                       # 127.0.0.1:8787, ./.data
@@ -11,6 +12,7 @@ import { existsSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { SignJWT } from "jose";
+import { ADMIN_TOKEN_HEADER, ConsolePath } from "../../console/api-types";
 import { LoginConfigKey, ProtocolPath } from "../../contract";
 import type { Logger } from "../../core/ports";
 import { createConsoleLogger } from "../../node/console-logger";
@@ -165,6 +167,13 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
   const banner = [
     `HelpshiftTS identity service listening on ${url}`,
     `data: ${options.dataDir}${created ? " (demo app created)" : ""}`,
+    `console: ${url}${ConsolePath.page}`,
+    // Beyond loopback the console API asks for this token; on loopback nobody needs it, so it is not shown.
+    ...(service.console.access.tokenRequired()
+      ? [
+          `admin token (the console asks for it; send it as ${ADMIN_TOKEN_HEADER}): ${service.console.access.adminToken}`,
+        ]
+      : []),
     `tester page: ${url}/tester`,
     `app id: ${demo.id}`,
     `demo secret: ${demo.secret}`,
