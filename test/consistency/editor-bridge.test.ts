@@ -143,10 +143,16 @@ describe("strings both sides spell", () => {
     expect(fields).toContain("AppAttributesJson");
     const panel = read("Source/HelpshiftTSEditor/Private/HelpshiftTSTesterPanel.cpp");
     const rows = [...panel.matchAll(/&FHelpshiftTSTesterInputs::(\w+)/g)].map((m) => m[1]!);
-    expect(rows.sort()).toEqual([...fields].sort());
+    // Token is the widget's Set Token (a game's own token from Blueprint): the tab mints instead, on purpose.
+    expect(rows.sort()).toEqual(fields.filter((f) => f !== "Token").sort());
     const body = /FString ActionPayload\([^)]*\)\s*\{([\s\S]*?)\n\t\}/.exec(tester)?.[1] ?? "";
     const sent = [...body.matchAll(/, Inputs\.(\w+)\);/g)].map((m) => m[1]!);
     expect(sent.sort()).toEqual([...fields].sort());
+    // The Editor Utility Widget fills every field before it sends an action.
+    const widget = read("Source/HelpshiftTSEditor/Private/HelpshiftTSTesterWidget.cpp");
+    const send = /void UHelpshiftTSTesterWidget::SendAction\([^)]*\)\s*\{([\s\S]*?)\n\}/.exec(widget)?.[1] ?? "";
+    const filled = [...send.matchAll(/\bInputs\.(\w+) = /g)].map((m) => m[1]!);
+    expect(filled.sort()).toEqual([...fields].sort());
   });
 
   it("the tab has a button for every button of the web page (parity), under the name C++ and TypeScript share", () => {

@@ -369,6 +369,53 @@ describe("rule: BlueprintType enums are uint8; BlueprintPure functions give some
   });
 });
 
+describe("rule: BindWidget slots are UWidget pointers of a UUserWidget; BlueprintAssignable is multicast", () => {
+  const widget = (base: string, property: string) => ({
+    "A.h": `
+DECLARE_DYNAMIC_MULTICAST_DELEGATE(FMyPin);
+DECLARE_DYNAMIC_DELEGATE(FMyCallback);
+UCLASS()
+class MY_API UMyWidget : public ${base}
+{
+	GENERATED_BODY()
+public:
+	${property}
+};`,
+  });
+  const slot = (type: string, meta = "BindWidgetOptional") =>
+    `UPROPERTY(BlueprintReadOnly, Category = "X", meta = (${meta}))\n\t${type} Slot;`;
+
+  it("accepts UWidget-derived pointers (raw or TObjectPtr) in a UUserWidget or an Editor Utility Widget", () => {
+    for (const type of ["TObjectPtr<UButton>", "UTextBlock*", "class UEditableTextBox*", "TObjectPtr<UPanelWidget>"])
+      expect(violations("bind-widget", widget("UEditorUtilityWidget", slot(type)))).toEqual([]);
+    expect(violations("bind-widget", widget("UUserWidget", slot("UMultiLineEditableTextBox*", "BindWidget")))).toEqual(
+      [],
+    );
+  });
+
+  it("refuses a non-widget, a weak pointer, a container, and a slot outside a UUserWidget", () => {
+    expect(violations("bind-widget", widget("UUserWidget", slot("TObjectPtr<UObject>")))).toHaveLength(1);
+    expect(violations("bind-widget", widget("UUserWidget", slot("TWeakObjectPtr<UButton>")))).toHaveLength(1);
+    expect(violations("bind-widget", widget("UUserWidget", slot("TArray<UButton*>")))).toHaveLength(1);
+    expect(violations("bind-widget", widget("UObject", slot("TObjectPtr<UButton>")))).toHaveLength(1);
+  });
+
+  it("refuses a BlueprintAssignable that is not a dynamic multicast delegate", () => {
+    const assignable = (type: string) => `UPROPERTY(BlueprintAssignable, Category = "X")\n\t${type} OnDone;`;
+    expect(violations("blueprint-assignable", widget("UUserWidget", assignable("FMyPin")))).toEqual([]);
+    expect(violations("blueprint-assignable", widget("UUserWidget", assignable("FMyCallback")))).toHaveLength(1);
+    expect(violations("blueprint-assignable", widget("UUserWidget", assignable("FString")))).toHaveLength(1);
+  });
+
+  it("reads the tester widget's slots in Source (the rule has something to check)", () => {
+    const model = readSourceTree(join(ROOT, "Source"), ROOT);
+    const slots = model.types
+      .get("UHelpshiftTSTesterWidget")
+      ?.properties.filter((p) => p.specifiers.meta.has("bindwidgetoptional"));
+    expect(slots?.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe("Source/ passes every rule", () => {
   const model = readSourceTree(join(ROOT, "Source"), ROOT);
 

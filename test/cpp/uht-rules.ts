@@ -87,7 +87,9 @@ export type RuleName =
   | "duplicate-node-title"
   | "dynamic-binding-ufunction"
   | "blueprint-enum-uint8"
-  | "blueprint-pure-output";
+  | "blueprint-pure-output"
+  | "bind-widget"
+  | "blueprint-assignable";
 
 // ---- the engine side: our own list of what it reflects ------------------------------------------------------
 
@@ -105,6 +107,147 @@ export const ENGINE_CLASSES: ReadonlyMap<string, { base?: string; functions: rea
     "UGameInstance",
     { base: "UObject", functions: ["ReceiveInit", "ReceiveShutdown", "HandleNetworkError", "HandleTravelError"] },
   ],
+  // UMG (Runtime/UMG/Public/Components/*.h, Blueprint/UserWidget.h) and Blutility (EditorUtilityWidget.h): the
+  // widget classes a UUserWidget may bind by name, and the UFUNCTIONs a subclass must not re-declare (a selection
+  // of the Blueprint-callable ones, read in those headers).
+  ["UVisual", { base: "UObject", functions: [] }],
+  [
+    "UWidget",
+    {
+      base: "UVisual",
+      functions: [
+        "SetVisibility",
+        "GetVisibility",
+        "SetIsEnabled",
+        "GetIsEnabled",
+        "SetToolTipText",
+        "SetToolTip",
+        "SetRenderOpacity",
+        "GetRenderOpacity",
+        "SetCursor",
+        "ResetCursor",
+        "IsRendered",
+        "IsVisible",
+        "IsHovered",
+        "HasKeyboardFocus",
+        "SetKeyboardFocus",
+        "HasAnyUserFocus",
+        "SetFocus",
+        "SetUserFocus",
+        "ForceLayoutPrepass",
+        "InvalidateLayoutAndVolatility",
+        "GetDesiredSize",
+        "GetParent",
+        "RemoveFromParent",
+        "GetCachedGeometry",
+        "SetClipping",
+        "GetClipping",
+        "SetRenderTransform",
+        "SetRenderScale",
+        "SetRenderTranslation",
+        "GetOwningPlayer",
+        "GetGameInstance",
+        "ForceVolatile",
+      ],
+    },
+  ],
+  [
+    "UUserWidget",
+    {
+      base: "UWidget",
+      functions: [
+        "Construct",
+        "Destruct",
+        "PreConstruct",
+        "OnInitialized",
+        "Tick",
+        "OnPaint",
+        "AddToViewport",
+        "AddToPlayerScreen",
+        "RemoveFromViewport",
+        "IsInViewport",
+        "SetPositionInViewport",
+        "SetDesiredSizeInViewport",
+        "SetAnchorsInViewport",
+        "SetAlignmentInViewport",
+        "SetOwningPlayer",
+        "GetOwningPlayerPawn",
+        "SetPadding",
+        "SetColorAndOpacity",
+        "SetForegroundColor",
+        "PlayAnimation",
+        "StopAnimation",
+        "IsInteractable",
+        "IsAnyAnimationPlaying",
+        "SetDesiredFocusWidget",
+        "GetDesiredFocusWidget",
+        "OnFocusReceived",
+        "OnFocusLost",
+        "OnKeyDown",
+        "OnMouseButtonDown",
+        "OnAnimationStarted",
+        "OnAnimationFinished",
+        "ListenForInputAction",
+        "StopListeningForInputAction",
+      ],
+    },
+  ],
+  ["UEditorUtilityWidget", { base: "UUserWidget", functions: ["Run"] }],
+  [
+    "UPanelWidget",
+    {
+      base: "UWidget",
+      functions: [
+        "AddChild",
+        "GetChildrenCount",
+        "GetChildAt",
+        "GetAllChildren",
+        "GetChildIndex",
+        "HasChild",
+        "RemoveChildAt",
+        "RemoveChild",
+        "HasAnyChildren",
+        "ClearChildren",
+      ],
+    },
+  ],
+  ["UContentWidget", { base: "UPanelWidget", functions: ["SetContent", "GetContent", "GetContentSlot"] }],
+  [
+    "UButton",
+    { base: "UContentWidget", functions: ["SetStyle", "SetColorAndOpacity", "SetBackgroundColor", "IsPressed"] },
+  ],
+  ["UBorder", { base: "UContentWidget", functions: ["SetContentColorAndOpacity", "SetPadding", "SetBrushColor"] }],
+  ["USizeBox", { base: "UContentWidget", functions: ["SetWidthOverride", "SetHeightOverride"] }],
+  ["UNamedSlot", { base: "UContentWidget", functions: [] }],
+  ["UVerticalBox", { base: "UPanelWidget", functions: ["AddChildToVerticalBox"] }],
+  ["UHorizontalBox", { base: "UPanelWidget", functions: ["AddChildToHorizontalBox"] }],
+  ["UWrapBox", { base: "UPanelWidget", functions: ["AddChildToWrapBox", "SetInnerSlotPadding"] }],
+  ["UScrollBox", { base: "UPanelWidget", functions: ["ScrollToStart", "ScrollToEnd", "SetScrollOffset"] }],
+  ["UCanvasPanel", { base: "UPanelWidget", functions: ["AddChildToCanvas"] }],
+  ["UOverlay", { base: "UPanelWidget", functions: ["AddChildToOverlay"] }],
+  ["UGridPanel", { base: "UPanelWidget", functions: ["AddChildToGrid"] }],
+  ["UTextLayoutWidget", { base: "UWidget", functions: [] }],
+  [
+    "UTextBlock",
+    { base: "UTextLayoutWidget", functions: ["SetText", "GetText", "SetAutoWrapText", "SetColorAndOpacity"] },
+  ],
+  ["URichTextBlock", { base: "UTextLayoutWidget", functions: ["SetText", "GetText", "SetAutoWrapText"] }],
+  [
+    "UEditableTextBox",
+    { base: "UWidget", functions: ["SetText", "GetText", "SetHintText", "SetIsPassword", "SetIsReadOnly"] },
+  ],
+  [
+    "UEditableText",
+    { base: "UWidget", functions: ["SetText", "GetText", "SetHintText", "SetIsPassword", "SetIsReadOnly"] },
+  ],
+  [
+    "UMultiLineEditableTextBox",
+    { base: "UTextLayoutWidget", functions: ["SetText", "GetText", "SetHintText", "SetIsReadOnly"] },
+  ],
+  ["UMultiLineEditableText", { base: "UTextLayoutWidget", functions: ["SetText", "GetText", "SetHintText"] }],
+  ["UImage", { base: "UWidget", functions: ["SetBrush", "SetColorAndOpacity"] }],
+  ["UCheckBox", { base: "UWidget", functions: ["IsChecked", "SetIsChecked", "GetCheckedState"] }],
+  ["USpacer", { base: "UWidget", functions: ["SetSize"] }],
 ]);
 
 /** Engine USTRUCTs usable in reflected signatures (Core's NoExportTypes and a few common ones). */
@@ -816,6 +959,61 @@ export function checkPureOutputs(model: SourceModel): Violation[] {
   return out;
 }
 
+const BIND_WIDGET_META = ["bindwidget", "bindwidgetoptional"];
+
+/**
+ * meta=(BindWidget/BindWidgetOptional): UMG binds the property to the designer's widget of the same name only
+ * in a UUserWidget subclass, and only a UPROPERTY holding a UWidget-derived pointer (`UButton*` or
+ * `TObjectPtr<UButton>`; not a weak pointer, a container or another UObject). The widget Blueprint compiler
+ * refuses a mismatch.
+ */
+export function checkBindWidgets(model: SourceModel): Violation[] {
+  const out: Violation[] = [];
+  for (const type of model.types.values()) {
+    const isUserWidget = type.kind === "class" && baseChain(model, type.name).includes("UUserWidget");
+    for (const property of type.properties) {
+      const meta = BIND_WIDGET_META.find((key) => property.specifiers.meta.has(key));
+      if (!meta) continue;
+      const where = { file: property.file, line: property.line };
+      if (!isUserWidget) {
+        out.push({
+          rule: "bind-widget",
+          ...where,
+          message: `${type.name}::${property.name}: ${meta} binds only in a UUserWidget subclass`,
+        });
+        continue;
+      }
+      const pointee = /^(?:TObjectPtr<\s*(\w+)\s*>|(\w+)\s*\*)$/.exec(property.type.replace(/\bclass\s+/, "").trim());
+      const widget = pointee?.[1] ?? pointee?.[2];
+      if (!widget || !(widget === "UWidget" || baseChain(model, widget).includes("UWidget"))) {
+        out.push({
+          rule: "bind-widget",
+          ...where,
+          message: `${type.name}::${property.name} (${property.type}): ${meta} needs a pointer to a UWidget-derived class (UButton*, TObjectPtr<UTextBlock>, ...)`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** UHT: a BlueprintAssignable property must be a dynamic multicast delegate. */
+export function checkBlueprintAssignable(model: SourceModel): Violation[] {
+  const out: Violation[] = [];
+  for (const type of model.types.values())
+    for (const property of type.properties) {
+      if (!property.specifiers.flags.has("blueprintassignable")) continue;
+      if (model.delegates.get(property.type)?.multicast) continue;
+      out.push({
+        rule: "blueprint-assignable",
+        file: property.file,
+        line: property.line,
+        message: `${type.name}::${property.name} (${property.type}): BlueprintAssignable needs a DECLARE_DYNAMIC_MULTICAST_DELEGATE type`,
+      });
+    }
+  return out;
+}
+
 /** Every rule over `model`, in file and line order. */
 export function checkRules(model: SourceModel): Violation[] {
   return [
@@ -828,6 +1026,8 @@ export function checkRules(model: SourceModel): Violation[] {
     ...checkDynamicBindings(model),
     ...checkBlueprintEnums(model),
     ...checkPureOutputs(model),
+    ...checkBindWidgets(model),
+    ...checkBlueprintAssignable(model),
   ].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule));
 }
 

@@ -12,6 +12,11 @@ namespace HelpshiftTSEditorScript
 	inline const TCHAR* const TesterModule = TEXT("HelpshiftTS/editor-tester");
 	/** {action, form}: one button press with every input's text. */
 	inline const TCHAR* const TesterActionCommand = TEXT("testerAction");
+	/**
+	 * The module Tools → HelpshiftTS → Create Login Tester Widget runs on a one-shot editor JsEnv: it creates (or
+	 * loads) the Editor Utility Widget Blueprint below and opens it in a tab (TypeScript/ue/editor/create-widget.ts).
+	 */
+	inline const TCHAR* const CreateWidgetModule = TEXT("HelpshiftTS/editor-create-widget");
 }
 
 /** The buttons of the tab, as TypeScript names the actions (EDITOR_TESTER_ACTIONS). */

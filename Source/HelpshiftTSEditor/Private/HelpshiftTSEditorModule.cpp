@@ -1,10 +1,14 @@
 #include "HelpshiftTSEditorModule.h"
 
 #include "Framework/Docking/TabManager.h"
+#include "HelpshiftTSEditorConstants.h"
 #include "HelpshiftTSEditorTester.h"
-#include "HelpshiftTSSettings.h"
+#include "HelpshiftTSModule.h"
+#include "HelpshiftTSModuleLoader.h"
 #include "HelpshiftTSTesterPanel.h"
+#include "JsEnv.h"
 #include "Modules/ModuleManager.h"
+#include "ToolMenus.h"
 #include "Widgets/Docking/SDockTab.h"
 #include "WorkspaceMenuStructure.h"
 #include "WorkspaceMenuStructureModule.h"
@@ -19,43 +23,50 @@ void FHelpshiftTSEditorModule::StartupModule()
 		// Window → Developer Tools → Miscellaneous: a nomad tab without a group is in no menu.
 		.SetGroup(WorkspaceMenu::GetMenuStructure().GetDeveloperToolsMiscCategory())
 		.SetTooltipText(FText::FromString(TEXT("Mint a dev token, inspect it, log in and out, add identities, send app foreground, push master and app attributes and watch events.")));
+	UToolMenus::RegisterStartupCallback(FSimpleMulticastDelegate::FDelegate::CreateRaw(this, &FHelpshiftTSEditorModule::RegisterMenus));
 }
 
 void FHelpshiftTSEditorModule::ShutdownModule()
 {
-	FGlobalTabmanager::Get()->UnregisterNomadTabSpawner(TesterTabId);
-	if (Tester.IsValid())
+	UToolMenus::UnRegisterStartupCallback(this);
+	if (UToolMenus* Menus = UToolMenus::Get())
 	{
-		Tester->Stop();
-		Tester.Reset();
+		Menus->UnregisterOwner(this);
 	}
+	FGlobalTabmanager::Get()->UnregisterNomadTabSpawner(TesterTabId);
+	// The tab's and every widget's tester: widgets hold it weakly and go quiet.
+	FHelpshiftTSEditorTester::ShutdownShared();
 }
 
 TSharedRef<SDockTab> FHelpshiftTSEditorModule::SpawnTesterTab(const FSpawnTabArgs& Args)
 {
-	if (!Tester.IsValid())
-	{
-		Tester = MakeShared<FHelpshiftTSEditorTester>();
-	}
-	if (!Tester->IsRunning())
-	{
-		// First open, or the bundle was missing last time (built since?): start afresh.
-		Tester->Stop();
-		Tester->Start();
-	}
-	// Defaults from Project Settings → Plugins → HelpshiftTS; the tester's state stays its own all the same.
-	const UHelpshiftTSSettings* Settings = GetDefault<UHelpshiftTSSettings>();
-	FHelpshiftTSTesterInputs Initial;
-	Initial.ServiceUrl = Settings->ServiceUrl.IsEmpty() ? FString(TEXT("http://127.0.0.1:8787")) : Settings->ServiceUrl;
-	Initial.AppId = Settings->AppId.IsEmpty() ? FString(TEXT("demo")) : Settings->AppId;
-	Initial.ConfigJson = TEXT("{\"full_privacy_enabled\": false}");
-	Initial.MasterAttributesJson = TEXT("{\"first_name\": \"Ada\"}");
-	Initial.AppAttributesJson = TEXT("{\"app_version\": \"1.0.0\"}");
+	// Started when the tab (or a widget) first opens, kept until shutdown so closing the tab loses no session.
+	const TSharedRef<FHelpshiftTSEditorTester> Tester = FHelpshiftTSEditorTester::Get();
+	Tester->EnsureStarted();
 	return SNew(SDockTab)
 		.TabRole(ETabRole::NomadTab)
 		[
-			MakeHelpshiftTSTesterPanel(Tester.ToSharedRef(), Initial)
+			MakeHelpshiftTSTesterPanel(Tester, FHelpshiftTSEditorTester::DefaultInputs())
 		];
+}
+
+void FHelpshiftTSEditorModule::RegisterMenus()
+{
+	FToolMenuOwnerScoped OwnerScoped(this);
+	UToolMenu* Menu = UToolMenus::Get()->ExtendMenu(TEXT("LevelEditor.MainMenu.Tools"));
+	FToolMenuSection& Section = Menu->AddSection(TEXT("HelpshiftTS"), FText::FromString(TEXT("HelpshiftTS")));
+	Section.AddMenuEntry(TEXT("HelpshiftTSCreateLoginTesterWidget"), FText::FromString(TEXT("Create Login Tester Widget")),
+		FText::FromString(TEXT("Creates /Game/HelpshiftTS/EUW_HelpshiftLoginTester (an Editor Utility Widget derived from HelpshiftTSTesterWidget) if it does not exist, and opens it in a tab.")),
+		FSlateIcon(), FUIAction(FExecuteAction::CreateRaw(this, &FHelpshiftTSEditorModule::CreateOrOpenTesterWidget)));
+}
+
+void FHelpshiftTSEditorModule::CreateOrOpenTesterWidget()
+{
+	// The engine's editor scripting API from TypeScript (docs/unreal.md says why not Python): a one-shot JsEnv
+	// runs the module synchronously (FJsEnv::Start), which logs what it did; the env goes when this returns.
+	PUERTS_NAMESPACE::FJsEnv Env(std::make_shared<FHelpshiftTSModuleLoader>(FHelpshiftTSModuleLoader::DefaultRoots()), std::make_shared<PUERTS_NAMESPACE::FDefaultLogger>(), -1);
+	Env.Start(HelpshiftTSEditorScript::CreateWidgetModule, TArray<TPair<FString, UObject*>>());
+	UE_LOG(LogHelpshiftTS, Log, TEXT("HelpshiftTS: ran %s (run `npm run build` if it was not found)"), HelpshiftTSEditorScript::CreateWidgetModule);
 }
 
 IMPLEMENT_MODULE(FHelpshiftTSEditorModule, HelpshiftTSEditor)

@@ -7,6 +7,7 @@
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSModuleLoader.h"
 #include "HelpshiftTSPayload.h"
+#include "HelpshiftTSSettings.h"
 #include "JsEnv.h"
 #include "Misc/Paths.h"
 
@@ -25,11 +26,73 @@ namespace
 		Form->SetStringField(TEXT("config"), Inputs.ConfigJson);
 		Form->SetStringField(TEXT("masterAttributes"), Inputs.MasterAttributesJson);
 		Form->SetStringField(TEXT("appAttributes"), Inputs.AppAttributesJson);
+		if (!Inputs.Token.IsEmpty())
+		{
+			Form->SetStringField(TEXT("token"), Inputs.Token);
+		}
 		const TSharedRef<FJsonObject> Payload = MakeShared<FJsonObject>();
 		Payload->SetStringField(TEXT("action"), Action);
 		Payload->SetObjectField(TEXT("form"), Form);
 		return HelpshiftTSPayload::Write(Payload);
 	}
+
+	/** The editor's one tester (game thread only, like every caller). */
+	TSharedPtr<FHelpshiftTSEditorTester>& SharedTester()
+	{
+		static TSharedPtr<FHelpshiftTSEditorTester> Shared;
+		return Shared;
+	}
+}
+
+TSharedRef<FHelpshiftTSEditorTester> FHelpshiftTSEditorTester::Get()
+{
+	check(IsInGameThread());
+	TSharedPtr<FHelpshiftTSEditorTester>& Shared = SharedTester();
+	if (!Shared.IsValid())
+	{
+		Shared = MakeShared<FHelpshiftTSEditorTester>();
+	}
+	return Shared.ToSharedRef();
+}
+
+void FHelpshiftTSEditorTester::ShutdownShared()
+{
+	TSharedPtr<FHelpshiftTSEditorTester>& Shared = SharedTester();
+	if (Shared.IsValid())
+	{
+		Shared->Stop();
+		Shared.Reset();
+	}
+}
+
+FHelpshiftTSTesterInputs FHelpshiftTSEditorTester::DefaultInputs()
+{
+	// Defaults from Project Settings → Plugins → HelpshiftTS; the tester's state stays its own all the same.
+	const UHelpshiftTSSettings* Settings = GetDefault<UHelpshiftTSSettings>();
+	FHelpshiftTSTesterInputs Initial;
+	Initial.ServiceUrl = Settings->ServiceUrl.IsEmpty() ? FString(TEXT("http://127.0.0.1:8787")) : Settings->ServiceUrl;
+	Initial.AppId = Settings->AppId.IsEmpty() ? FString(TEXT("demo")) : Settings->AppId;
+	Initial.ConfigJson = TEXT("{\"full_privacy_enabled\": false}");
+	Initial.MasterAttributesJson = TEXT("{\"first_name\": \"Ada\"}");
+	Initial.AppAttributesJson = TEXT("{\"app_version\": \"1.0.0\"}");
+	return Initial;
+}
+
+bool FHelpshiftTSEditorTester::EnsureStarted()
+{
+	if (!IsRunning())
+	{
+		// First use, or the bundle was missing last time (built since?): start afresh.
+		Stop();
+		Start();
+	}
+	return IsRunning();
+}
+
+void FHelpshiftTSEditorTester::SetDisplayText(const FString& Text)
+{
+	DisplayText = Text;
+	OnStateChanged.Broadcast();
 }
 
 FHelpshiftTSEditorTester::~FHelpshiftTSEditorTester()
@@ -54,8 +117,8 @@ bool FHelpshiftTSEditorTester::Start()
 	JsEnv->Start(HelpshiftTSEditorScript::TesterModule, Arguments);
 	if (!bReady)
 	{
-		DisplayText = FString(HelpshiftTSEditorScript::TesterModule) +
-			TEXT(" did not start: run `npm run build` in the plugin folder, then reopen this tab.");
+		SetDisplayText(FString(HelpshiftTSEditorScript::TesterModule) +
+			TEXT(" did not start: run `npm run build` in the plugin folder, then reopen this tab."));
 		UE_LOG(LogHelpshiftTS, Error, TEXT("HelpshiftTS: %s did not start; run `npm run build`"), HelpshiftTSEditorScript::TesterModule);
 	}
 	return bReady;
@@ -112,7 +175,7 @@ void FHelpshiftTSEditorTester::HandleState(const FString& StateJson)
 {
 	if (!bStopped)
 	{
-		DisplayText = StateJson;
+		SetDisplayText(StateJson);
 	}
 }
 

@@ -1,6 +1,7 @@
-// The HelpshiftTS editor module: the "HelpshiftTS Login Tester" tab (Window menu). The tab hosts the tester
-// view-model (TypeScript/tester) on an editor-owned Puerts JsEnv (FHelpshiftTSEditorTester), with its own dev
-// state under Saved/HelpshiftTS/EditorTester, apart from any game's.
+// The HelpshiftTS editor module: the "HelpshiftTS Login Tester" tab (Window menu) and the Tools menu entry
+// "Create Login Tester Widget" (an Editor Utility Widget derived from UHelpshiftTSTesterWidget). Both host the
+// tester view-model (TypeScript/tester) on the editor's one tester JsEnv (FHelpshiftTSEditorTester::Get()), with
+// its own dev state under Saved/HelpshiftTS/EditorTester, apart from any game's.
 #pragma once
 
 #include "CoreMinimal.h"
@@ -8,7 +9,6 @@
 
 class SDockTab;
 class FSpawnTabArgs;
-class FHelpshiftTSEditorTester;
 
 class FHelpshiftTSEditorModule : public IModuleInterface
 {
@@ -22,6 +22,9 @@ public:
 private:
 	TSharedRef<SDockTab> SpawnTesterTab(const FSpawnTabArgs& Args);
 
-	/** Started when the tab first opens, kept until shutdown so closing the tab loses no session or event. */
-	TSharedPtr<FHelpshiftTSEditorTester> Tester;
+	/** Tools → HelpshiftTS → Create Login Tester Widget. */
+	void RegisterMenus();
+
+	/** Runs HelpshiftTS/editor-create-widget on a one-shot JsEnv: creates or opens EUW_HelpshiftLoginTester. */
+	void CreateOrOpenTesterWidget();
 };

@@ -25,6 +25,11 @@ export const EditorFormSchema = z.object({
   masterAttributes: z.optional(z.string()),
   /** The app attribute map as a JSON object. */
   appAttributes: z.optional(z.string()),
+  /**
+   * A token from elsewhere (a game's token endpoint, set with the widget's Set Token): becomes the form's token,
+   * as if pasted. Sent only when set; the view state never gives it back (presence and length only).
+   */
+  token: z.optional(z.string()),
 });
 export type EditorForm = z.infer<typeof EditorFormSchema>;
 

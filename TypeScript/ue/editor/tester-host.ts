@@ -75,6 +75,7 @@ function formFields(form: EditorForm): Partial<TesterForm> {
   if (form.config !== undefined) out.config = form.config;
   if (form.masterAttributes !== undefined) out.masterAttributes = form.masterAttributes;
   if (form.appAttributes !== undefined) out.appAttributes = form.appAttributes;
+  if (form.token !== undefined) out.token = form.token;
   return out;
 }
 
@@ -117,6 +118,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
       serviceUrl,
       redactor,
       nowMs: clock.now(),
+      undelivered: undelivered.count(),
       ...(notice ? { notice } : {}),
     });
     bridge.PublishState(published);

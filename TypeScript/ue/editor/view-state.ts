@@ -11,6 +11,7 @@ import type { Redactor } from "../../contract";
 import type { ClientState, IdentityStateName } from "../../core/api";
 import { sessionLeftMs, sessionLeftWords, skewWords, stateName, stateWords } from "../../tester/identity-view";
 import type { ActionResult, EventEntry, TesterState } from "../../tester/view-model";
+import { clientText, clockText, eventText, inspectionText, resultText } from "../../tester/web/render";
 
 /** The identity state as the tab shows it: the name, the same words as the web page's state line, time left. */
 export interface EditorIdentityState {
@@ -34,6 +35,31 @@ export interface EditorServiceClock {
   readonly measuredAt: string;
 }
 
+/**
+ * The state in words for the Editor Utility Widget (UHelpshiftTSTesterWidget reads these fields into its
+ * Blueprint state as they are): the web page's texts (tester/web/render.ts), so C++ formats nothing.
+ */
+export interface EditorWidgetState {
+  /** The identity state's name; "" before the first client. */
+  readonly identityState: string;
+  /** The page's client line: state, user, time left, expiry. */
+  readonly statusLine: string;
+  readonly userId: string;
+  readonly anonymous: boolean;
+  /** Whole seconds left on the session when published; -1 without one. */
+  readonly secondsLeft: number;
+  readonly resultAction: string;
+  readonly resultOk: boolean;
+  /** The page's result panel (the running action while one runs). */
+  readonly resultText: string;
+  readonly inspectionText: string;
+  readonly clockText: string;
+  /** The event log, newest first, one line each (the page's words). */
+  readonly events: readonly string[];
+  /** Requests the tester's clients could not deliver so far. */
+  readonly undelivered: number;
+}
+
 /** What the tab shows. Nothing here can hold the secret or the token. */
 export interface EditorViewState {
   readonly serviceUrl: string;
@@ -54,6 +80,8 @@ export interface EditorViewState {
   readonly notice?: string;
   /** Newest first. */
   readonly events: readonly EventEntry[];
+  /** The same state in words, for the Editor Utility Widget. */
+  readonly widget: EditorWidgetState;
 }
 
 export interface RenderOptions {
@@ -63,6 +91,28 @@ export interface RenderOptions {
   readonly notice?: string;
   /** Now, on the editor's clock (epoch ms): the session's time left is counted from it. Default `Date.now()`. */
   readonly nowMs?: number;
+  /** Requests not delivered so far (TesterDeps.undelivered); 0 when not given. */
+  readonly undelivered?: number;
+}
+
+/** The widget's section of the view state at `nowMs`. */
+export function widgetStateOf(state: TesterState, nowMs: number, undelivered = 0): EditorWidgetState {
+  const client = state.client;
+  const left = client ? sessionLeftMs(client, nowMs) : undefined;
+  return {
+    identityState: client ? stateName(client) : "",
+    statusLine: clientText(state, nowMs),
+    userId: client?.userId ?? "",
+    anonymous: client?.anonymous === true,
+    secondsLeft: left !== undefined && client?.userId ? Math.max(0, Math.floor(left / 1000)) : -1,
+    resultAction: state.lastResult?.action ?? "",
+    resultOk: state.lastResult?.ok === true,
+    resultText: resultText(state),
+    inspectionText: inspectionText(state),
+    clockText: clockText(state),
+    events: state.events.map(eventText),
+    undelivered,
+  };
 }
 
 /** The identity state of `client` at `nowMs`, for the tab. */
@@ -94,6 +144,7 @@ export function viewStateOf(
   serviceUrl: string,
   notice?: string,
   nowMs: number = Date.now(),
+  undelivered = 0,
 ): EditorViewState {
   const token = state.form.token.trim();
   const clock = state.serviceClock;
@@ -118,6 +169,7 @@ export function viewStateOf(
       : {}),
     ...(notice ? { notice } : {}),
     events: state.events,
+    widget: widgetStateOf(state, nowMs, undelivered),
   };
 }
 
@@ -128,7 +180,7 @@ export function viewStateOf(
  * renderViewState(state, { serviceUrl, redactor: makeRedactor([secret]) }) // '{\n  "serviceUrl": ...'
  */
 export function renderViewState(state: TesterState, options: RenderOptions): string {
-  const view = viewStateOf(state, options.serviceUrl, options.notice, options.nowMs);
+  const view = viewStateOf(state, options.serviceUrl, options.notice, options.nowMs, options.undelivered);
   // Values first (the raw secret, before JSON escapes it), then the text (object keys too, e.g. event data).
   return options.redactor.text(JSON.stringify(options.redactor.value(view), null, 2));
 }

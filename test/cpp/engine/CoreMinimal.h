@@ -172,22 +172,45 @@ inline uint32 GetTypeHash(const FString& S)
 	return Hash;
 }
 
+/** The engine's "no name" (EName::NAME_None converts to an empty FName). */
+enum EName : uint32 { NAME_None = 0 };
+
 class FName
 {
 public:
 	FName() = default;
+	FName(EName) {}
 	FName(const TCHAR* In) : Text(In) {}
 	FString ToString() const { return Text; }
+	bool IsNone() const { return Text.IsEmpty(); }
+	/** FName comparison ignores case, as the engine's does. */
+	friend bool operator==(const FName& A, const FName& B) { return A.Text == B.Text; }
+	friend bool operator!=(const FName& A, const FName& B) { return !(A == B); }
 
 private:
 	FString Text;
 };
 
+/** The engine's FText, reduced to the text it holds (no localization). */
 class FText
 {
 public:
-	static FText FromString(const FString& String);
-	const FString& ToString() const;
+	static FText FromString(const FString& String)
+	{
+		FText Out;
+		Out.Data = String;
+		return Out;
+	}
+	static const FText& GetEmpty()
+	{
+		static const FText Empty;
+		return Empty;
+	}
+	const FString& ToString() const { return Data; }
+	bool IsEmpty() const { return Data.IsEmpty(); }
+
+private:
+	FString Data;
 };
 
 // ---- containers ----------------------------------------------------------------------------------------
@@ -316,6 +339,7 @@ private:
 };
 
 template <typename T> using TFunction = std::function<T>;
+template <typename T> using TFunctionRef = std::function<T>;
 template <typename T> using TUniqueFunction = std::function<T>;
 
 // ---- shared pointers -----------------------------------------------------------------------------------
@@ -332,6 +356,7 @@ public:
 	template <typename U> TSharedPtr(const TSharedPtr<U, Mode>& Other) : Ptr(Other.Std()) {}
 	template <typename U> TSharedPtr(const TSharedRef<U, Mode>& Other) : Ptr(Other.Std()) {}
 	bool IsValid() const { return (bool)Ptr; }
+	explicit operator bool() const { return (bool)Ptr; }
 	void Reset() { Ptr.reset(); }
 	T* Get() const { return Ptr.get(); }
 	T* operator->() const { return Ptr.get(); }
@@ -361,6 +386,23 @@ private:
 
 template <typename T, ESPMode Mode>
 TSharedRef<T, Mode> TSharedPtr<T, Mode>::ToSharedRef() const { return TSharedRef<T, Mode>(Ptr); }
+
+/** The engine's TWeakPtr: observes a shared object without keeping it alive; Pin() to use it. */
+template <typename T, ESPMode Mode = ESPMode::ThreadSafe>
+class TWeakPtr
+{
+public:
+	TWeakPtr() = default;
+	TWeakPtr(decltype(nullptr)) {}
+	template <typename U> TWeakPtr(const TSharedPtr<U, Mode>& Shared) : Ptr(Shared.Std()) {}
+	template <typename U> TWeakPtr(const TSharedRef<U, Mode>& Shared) : Ptr(Shared.Std()) {}
+	TSharedPtr<T, Mode> Pin() const { return TSharedPtr<T, Mode>(Ptr.lock()); }
+	bool IsValid() const { return !Ptr.expired(); }
+	void Reset() { Ptr.reset(); }
+
+private:
+	std::weak_ptr<T> Ptr;
+};
 
 template <typename T, ESPMode Mode = ESPMode::ThreadSafe, typename... Args>
 TSharedRef<T, Mode> MakeShared(Args&&... InArgs) { return TSharedRef<T, Mode>(std::make_shared<T>(std::forward<Args>(InArgs)...)); }

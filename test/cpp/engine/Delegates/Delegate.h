@@ -108,6 +108,8 @@ template <typename... Args>
 class TMulticastDelegate<void(Args...)>
 {
 public:
+	/** The single-cast delegate type of this multicast (FSimpleMulticastDelegate::FDelegate, ...). */
+	using FDelegate = TDelegate<void(Args...)>;
 	template <typename C, typename... Vars>
 	FDelegateHandle AddUObject(C* Object, typename THsMemFunPtrType<false, C, void(Args..., Vars...)>::Type Method, Vars... Payload)
 	{
@@ -187,9 +189,12 @@ public:
 #define AddUniqueDynamic(UserObject, FuncName) HsInternalAddDynamic(UserObject, FuncName, HS_DYNAMIC_FUNCTION_NAME(FuncName))
 #define RemoveDynamic(UserObject, FuncName) HsInternalRemoveDynamic(UserObject, FuncName, HS_DYNAMIC_FUNCTION_NAME(FuncName))
 
+#define DECLARE_DELEGATE(Name) typedef TDelegate<void()> Name
 #define DECLARE_DELEGATE_OneParam(Name, T1) typedef TDelegate<void(T1)> Name
 #define DECLARE_DELEGATE_RetVal_OneParam(R, Name, T1) typedef TDelegate<R(T1)> Name
 #define DECLARE_MULTICAST_DELEGATE(Name) typedef TMulticastDelegate<void()> Name
+/** Core's FSimpleMulticastDelegate (DECLARE_MULTICAST_DELEGATE(FSimpleMulticastDelegate) in Delegates/Delegate.h). */
+typedef TMulticastDelegate<void()> FSimpleMulticastDelegate;
 #define DECLARE_MULTICAST_DELEGATE_TwoParams(Name, T1, T2) typedef TMulticastDelegate<void(T1, T2)> Name
 #define DECLARE_DYNAMIC_DELEGATE(Name) class Name : public TDynamicDelegateStub<void()> {}
 #define DECLARE_DYNAMIC_DELEGATE_OneParam(Name, T1, N1) class Name : public TDynamicDelegateStub<void(T1)> {}

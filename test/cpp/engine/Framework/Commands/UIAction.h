@@ -1,0 +1,12 @@
+// Stand-in for Slate's FUIAction (Framework/Commands/UIAction.h): what a menu entry runs.
+#pragma once
+#include "CoreMinimal.h"
+
+DECLARE_DELEGATE(FExecuteAction);
+
+struct FUIAction
+{
+	FUIAction() = default;
+	FUIAction(FExecuteAction ExecuteAction) : ExecuteAction(ExecuteAction) {}
+	FExecuteAction ExecuteAction;
+};
