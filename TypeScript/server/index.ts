@@ -10,6 +10,7 @@ export * from "./apps";
 export * from "./attribute-rules";
 export * from "./attribute-store";
 export * from "./batch-shape";
+export * from "./console";
 export * from "./db/database";
 export * from "./db/migrations";
 export * from "./db/statements";
