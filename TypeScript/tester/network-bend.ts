@@ -157,7 +157,10 @@ export function createNetworkBend(deps: { readonly scheduler: Scheduler; readonl
         );
       }
       if (n === 0 || ms === 0) return bend.undo("delay");
-      return changed({ delayNext: n, delayMs: ms }, `The next ${requests(n)} will wait ${ms} ms before they are sent.`);
+      return changed(
+        { delayNext: n, delayMs: ms },
+        `The next ${requests(n)} will wait ${ms} ms before ${n === 1 ? "it is" : "they are"} sent.`,
+      );
     },
     setOffline(offline) {
       if (!offline) return bend.undo("offline");
@@ -169,7 +172,7 @@ export function createNetworkBend(deps: { readonly scheduler: Scheduler; readonl
         return changed(
           { failNext: 0 },
           left > 0
-            ? `Undone: no more requests will fail (${left} still were to).`
+            ? `Undone: no more requests will fail (${left} ${left === 1 ? "was" : "were"} still to fail).`
             : "Nothing to undo: no requests were set to fail.",
         );
       }
@@ -178,7 +181,7 @@ export function createNetworkBend(deps: { readonly scheduler: Scheduler; readonl
         return changed(
           { delayNext: 0, delayMs: 0 },
           left > 0
-            ? `Undone: no more requests will be delayed (${left} still were to).`
+            ? `Undone: no more requests will be delayed (${left} ${left === 1 ? "was" : "were"} still to wait).`
             : "Nothing to undo: no requests were set to wait.",
         );
       }

@@ -54,5 +54,12 @@ describe("the view-model in a bare engine (Puerts stand-in)", () => {
       { identifier: "uid", value: "42" },
       { identifier: "email", value: "zoë@example.com", metadata: { name: "Zoë 🎮" } },
     ]);
+    // The decoded token beside the checks is built there too (the contract's pure-JS decoding).
+    expect(state.decoded?.payload.map((f) => f.path)).toEqual([
+      "payload.identities[0]",
+      "payload.identities[1]",
+      "payload.iat",
+    ]);
+    expect(state.decoded?.payload[1]?.value).toContain("Zoë 🎮");
   });
 });

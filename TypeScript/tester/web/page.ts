@@ -95,7 +95,7 @@ export function testerMarkup(): string {
 <section class="panel" id="outbox-section" aria-labelledby="h-outbox"><h2 id="h-outbox">Outbox</h2>
 <p id="outbox-summary" class="muted" aria-live="polite"></p>
 <div class="table-wrap"><table class="data" id="outbox"><caption class="muted">Each attribute key and its fate</caption>
-<thead><tr><th scope="col">Scope</th><th scope="col">Key</th><th scope="col">Fate</th><th scope="col">Attempts</th><th scope="col">Batch</th></tr></thead>
+<thead><tr><th scope="col">Scope</th><th scope="col">Key</th><th scope="col">Fate</th><th scope="col">Attempts</th></tr></thead>
 <tbody id="outbox-rows"></tbody></table></div></section>
 <section class="panel" id="network-section" aria-labelledby="h-network"><h2 id="h-network">Network</h2>${networkMarkup()}</section>
 <section class="panel" id="attributes-section" aria-labelledby="h-attributes"><h2 id="h-attributes">Attributes</h2>${ATTRIBUTE_FIELDS.map(field).join("")}

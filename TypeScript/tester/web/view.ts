@@ -199,7 +199,7 @@ export function createTesterView(root: Root, doc: MiniDocument, vm: TesterViewMo
     if (rows.length === 0) {
       const row = make("tr", "");
       const cell = make("td", "No attribute pushed yet.", "empty");
-      cell.setAttribute("colspan", "5");
+      cell.setAttribute("colspan", "4");
       row.append(cell);
       byId("outbox-rows").replaceChildren(row);
       return;
@@ -210,15 +210,10 @@ export function createTesterView(root: Root, doc: MiniDocument, vm: TesterViewMo
         row.dataset.key = r.key;
         row.dataset.fate = r.fate;
         row.dataset.scope = r.scope;
+        if (r.batchId) row.setAttribute("title", `batch ${r.batchId}`);
         const fate = make("td", "");
         fate.append(make("span", fateWords(r), `badge ${FATE_TONE[r.fate]}`));
-        row.append(
-          make("td", r.scope),
-          make("td", r.key, "mono"),
-          fate,
-          make("td", String(r.attempts)),
-          make("td", r.batchId ? r.batchId.slice(0, 8) : "–", "mono muted"),
-        );
+        row.append(make("td", r.scope), make("td", r.key, "mono"), fate, make("td", String(r.attempts)));
         return row;
       }),
     );
