@@ -27,6 +27,8 @@ import {
   type ServiceConsole,
   SkewableClock,
 } from "./console";
+import { isConsoleApiRequest } from "./console/access-guard";
+import { sendConsoleBodyRefusal } from "./console/errors";
 import { scrubberOf } from "./console/live-log";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
 import { startWalCheckpoints } from "./db/wal-checkpoint";
@@ -166,6 +168,8 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     const { status, body } = errorOfFrameworkStatus(error.statusCode ?? 500);
     if (status >= 500) log.log("error", "unhandled error", { url: request.url.split("?")[0], error });
     else log.log("info", "refused request", { url: request.url.split("?")[0], code: error.code });
+    // The console's refusals speak its own reasons: a body that is not JSON, too large, of another type.
+    if (status < 500 && isConsoleApiRequest(request)) return sendConsoleBodyRefusal(reply, status);
     return sendError(reply, status, body);
   });
   fastify.setNotFoundHandler((_request, reply) => sendError(reply, 404, errorOfFrameworkStatus(404).body));

@@ -199,3 +199,23 @@ describe("console apps", () => {
     expect(ConsolePath.user("u")).toBe(ConsoleRoute.user.replace(":userId", "u"));
   });
 });
+
+describe("console refusals of unparsable bodies", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it("answers invalidRequest naming the body for broken JSON, and 415 for another content type", async () => {
+    const broken = await call(h, "POST", ConsolePath.apps, {
+      headers: { "content-type": "application/json" },
+      rawBody: "{not json",
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body).toEqual({ reason: "invalidRequest", errors: { body: "not valid JSON" } });
+    const text = await call(h, "POST", ConsolePath.apps, { headers: { "content-type": "text/plain" }, rawBody: "x" });
+    expect(text.status).toBe(415);
+    expect(text.body.reason).toBe("invalidRequest");
+  });
+});

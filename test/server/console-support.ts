@@ -19,6 +19,8 @@ export interface CallOptions {
   readonly headers?: Record<string, string>;
   /** Sends the admin token of the harness as `x-admin-token`. */
   readonly token?: string;
+  /** A body sent as it is (with the content type the headers give). */
+  readonly rawBody?: string;
 }
 
 /** Calls `path` on the harness's service; JSON in and out. */
@@ -30,8 +32,8 @@ export function call(
 ): Promise<ConsoleAnswer> {
   const url = new URL(path, h.url);
   const headers: Record<string, string> = { ...options.headers };
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  if (payload !== undefined) headers["content-type"] = "application/json";
+  const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token !== undefined) headers[ADMIN_TOKEN_HEADER] = options.token;
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers }, (res) => {

@@ -26,6 +26,12 @@ export function sendInvalid(reply: FastifyReply, errors: Readonly<Record<string,
   return sendConsoleError(reply, 400, { reason: ConsoleErrorReason.invalidRequest, errors });
 }
 
+/** What the framework refused before a console route ran (unparsable JSON, too large, not JSON): `invalidRequest`. */
+export function sendConsoleBodyRefusal(reply: FastifyReply, status: number): FastifyReply {
+  const problem = status === 413 ? "too large" : status === 415 ? "not JSON (application/json)" : "not valid JSON";
+  return sendConsoleError(reply, status, { reason: ConsoleErrorReason.invalidRequest, errors: { body: problem } });
+}
+
 /** 404 `notFound`, saying what was not found (e.g. `app nope`). */
 export function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
   return sendConsoleError(reply, 404, { reason: ConsoleErrorReason.notFound, detail: `no ${what}` });
