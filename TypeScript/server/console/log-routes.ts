@@ -78,7 +78,7 @@ export function registerLogRoutes(fastify: FastifyInstance, console: ConsoleCont
     const fromHeader = typeof header === "string" ? seq.safeParse(header.trim()) : undefined;
     if (fromHeader && !fromHeader.success) return sendInvalid(reply, { "Last-Event-ID": "a sequence number" });
     const lastEventId = fromHeader?.data ?? parsed.data.lastEventId;
-    console.streams.open(request, reply, filterOf(parsed.data), lastEventId);
+    console.streams.open(reply, filterOf(parsed.data), lastEventId);
     return reply;
   });
 }

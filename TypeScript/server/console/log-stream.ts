@@ -7,10 +7,10 @@
  *
  * @example
  * const streams = new LogStreams(liveLog, clock);
- * streams.open(request, reply, { kinds: new Set(["login"]) }, lastEventId);
+ * streams.open(reply, { kinds: new Set(["login"]) }, lastEventId);
  * streams.closeAll();
  */
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { LogEntry } from "../../console/api-types";
 import { SERVER_TIME_HEADER } from "../http/server-time";
 import { type LiveLog, type LogFilter, matches } from "./live-log";
@@ -38,7 +38,7 @@ export class LogStreams {
   }
 
   /** Takes over the reply and streams entries passing `filter`, first those after `lastEventId`. */
-  open(request: FastifyRequest, reply: FastifyReply, filter: LogFilter, lastEventId: number | undefined): void {
+  open(reply: FastifyReply, filter: LogFilter, lastEventId: number | undefined): void {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -63,7 +63,7 @@ export class LogStreams {
       if (!res.writableEnded) res.end();
     };
     this.open_.add(close);
-    request.raw.once("close", close);
+    // The response's close, not the request's: the request's fires once its (empty) body has been read.
     res.once("close", close);
   }
 
