@@ -5,8 +5,8 @@
  * prebuilt CLI, which the global setup builds from the current sources.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without declarations.
 import { buildCli } from "../../scripts/build-cli.mjs";
@@ -69,6 +69,19 @@ describe("the prebuilt CLI", () => {
       expect(inputs.filter((input) => input.includes(heavy))).toEqual([]);
     }
     expect([...loaded].filter((path) => ["better-sqlite3", "fastify", "esbuild"].includes(path))).toEqual([]);
+  });
+
+  it("names the tester's and the console's browser entries relative to its own files (built on first request)", () => {
+    const text = readdirSync(outDir)
+      .filter((name) => name.endsWith(".mjs"))
+      .map((name) => readFileSync(join(outDir, name), "utf8"))
+      .join("\n");
+    for (const entry of ["TypeScript/tester/web/main.ts", "TypeScript/console/web/main.ts"]) {
+      const named = new RegExp(`"((?:\\.\\./)+${entry.replace(/[./]/g, "\\$&")})"`).exec(text)?.[1];
+      expect(named, entry).toBeDefined();
+      expect(resolve(outDir, named as string)).toBe(join(root, entry));
+      expect(existsSync(join(root, entry))).toBe(true);
+    }
   });
 
   it("npm ci's prepare, npm run build and the test setup build it where the bin looks", () => {

@@ -123,8 +123,8 @@ describe("the live log's filter and words", () => {
         }),
       ),
     ).toEqual(["master.custom_user_fields.nope: invalidData", "app.level: invalidData"]);
-    expect(refusedLines(entry({ kind: "identities", outcomes: { email: "accepted", uid: "invalidData" } }))).toEqual([
-      "uid: invalidData",
+    expect(refusedLines(entry({ kind: "identities", outcomes: { email: "added", uid: "conflictingUid" } }))).toEqual([
+      "uid: conflictingUid",
     ]);
     expect(refusedLines(entry({}))).toEqual([]);
   });

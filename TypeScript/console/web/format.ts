@@ -175,7 +175,7 @@ export function refusedLines(entry: LogEntry): string[] {
     for (const [key, reason] of Object.entries(entry.refused?.[scope] ?? {})) lines.push(`${scope}.${key}: ${reason}`);
   }
   for (const [identifier, outcome] of Object.entries(entry.outcomes ?? {})) {
-    if (outcome !== "accepted" && outcome !== "ok") lines.push(`${identifier}: ${outcome}`);
+    if (outcome !== "added") lines.push(`${identifier}: ${outcome}`);
   }
   return lines;
 }

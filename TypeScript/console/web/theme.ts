@@ -132,6 +132,7 @@ table.data th,table.data td{text-align:left;vertical-align:top;padding:8px 10px;
 table.data th{background:var(--surface-2);font-size:var(--text-xs);font-weight:700;color:var(--muted);text-transform:uppercase;letter-spacing:.03em;white-space:nowrap}
 table.data tbody tr:last-child td{border-bottom:0}
 table.data tbody tr:hover{background:var(--surface-2)}
+table.data td .badge{white-space:normal}
 table.data caption{text-align:left;padding:var(--space-2) 10px;color:var(--muted);font-size:var(--text-xs)}
 dl.pairs{display:grid;grid-template-columns:minmax(90px,max-content) minmax(0,1fr);gap:var(--space-1) var(--space-3);margin:0 0 var(--space-3);font-size:var(--text-sm)}
 dl.pairs dt{color:var(--muted);font-weight:600}dl.pairs dd{margin:0;overflow-wrap:anywhere}
@@ -158,6 +159,7 @@ nav.app-nav a[aria-current=page]{background:rgba(255,255,255,.14);border-bottom-
 .app-header :focus-visible{outline-color:var(--focus)}
 .log-view{height:clamp(280px,58vh,620px);overflow-y:auto;overflow-anchor:none;border:1px solid var(--border);border-radius:6px;background:var(--surface);contain:strict}
 .log-view>.timeline>li{grid-template-columns:8.5em 7.5em minmax(0,1fr)}
+.log-view>.empty{margin:var(--space-3);border-style:dashed}
 .log-row .line{display:flex;flex-wrap:wrap;gap:var(--space-1) var(--space-2);align-items:baseline}
 .log-row .refused{grid-column:3;color:var(--bad);font-family:var(--font-mono);font-size:var(--text-xs)}
 .log-row.new{animation:arrive 1.2s ease-out}

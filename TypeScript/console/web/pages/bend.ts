@@ -67,14 +67,11 @@ export function createBendPage(ctx: Ctx): Page {
 
   // ---- clock ----
   const presets = CLOCK_PRESETS.map((delta) => {
+    const label = formatSignedOffset(delta).replace("1 d", "1 day");
     const button = h(
       "button",
-      {
-        type: "button",
-        "data-preset": String(delta),
-        "aria-label": `Shift the service clock ${formatSignedOffset(delta)}`,
-      },
-      formatSignedOffset(delta).replace("1 d", "1 day"),
+      { type: "button", "data-preset": String(delta), "aria-label": `${label} (shift the service clock)` },
+      label,
     );
     button.addEventListener("click", () => apply(button, () => setOffset((bend?.clockOffsetMs ?? 0) + delta)));
     return button;
@@ -244,7 +241,7 @@ export function createBendPage(ctx: Ctx): Page {
               ...open.map((u) => {
                 const expire = h(
                   "button",
-                  { type: "button", className: "small", "aria-label": `Expire every session of ${u.id}` },
+                  { type: "button", className: "small", "aria-label": `Expire sessions of ${u.id}` },
                   "Expire sessions",
                 );
                 expire.addEventListener("click", () =>
@@ -310,7 +307,7 @@ export function createBendPage(ctx: Ctx): Page {
         h(
           "div",
           { className: "row" },
-          field("Custom offset", amount, "Negative: behind the real clock"),
+          field("Custom offset (negative: behind)", amount),
           field("Unit", unit),
           setCustom,
           resetButton,

@@ -54,15 +54,16 @@ export function createLogPage(ctx: Ctx): Page {
   const stateBadge = h("span", { className: "badge", id: "log-state" }, "connecting");
   const counter = h("span", { className: "muted", id: "log-count", "aria-live": "off" });
   const list = h("ol", { className: "timeline", id: "log-list", "aria-label": "Log entries, newest first" });
-  const view = h(
-    "div",
-    { className: "log-view", id: "log-view", tabindex: "0", role: "region", "aria-label": "Live log entries" },
-    list,
-  );
   const emptyNote = h(
     "p",
     { className: "empty", id: "log-empty" },
     "Nothing logged yet. Log in from the Tester page and watch it arrive.",
+  );
+  const view = h(
+    "div",
+    { className: "log-view", id: "log-view", tabindex: "0", role: "region", "aria-label": "Live log entries" },
+    emptyNote,
+    list,
   );
   let paused = false;
   let waiting: LogEntry[] = [];
@@ -161,12 +162,11 @@ export function createLogPage(ctx: Ctx): Page {
       h(
         "div",
         { className: "row" },
-        field("User id", userFilter, "Part of a user id"),
+        field("User id (or a part)", userFilter),
         field("Kind", kindFilter),
         h("div", { className: "actions" }, pause, clear),
       ),
       h("p", { className: "actions" }, stateBadge, counter),
-      emptyNote,
       view,
     ),
   );

@@ -138,7 +138,7 @@ export function createUserPage(ctx: Ctx): Page {
           type: "button",
           className: "small",
           "data-action": "expire-session",
-          "aria-label": `Expire session ${session.id} now`,
+          "aria-label": `Expire now: session ${session.id}`,
         },
         "Expire now",
       );

@@ -1,0 +1,454 @@
+/**
+ * The identity emulator console (issue #13) in real Chromium against the real service, end to end: create an app
+ * with a custom field and a tag (its secret shown once, "Use in tester"), mint a token, log in and push attributes
+ * with one refused key in the mounted tester; see the user, its attributes and the refused key on the user's page
+ * and in the live log (pushed, no reload); expire the session from the console and see the tester hear it; fail the
+ * service's next requests (Bend) and watch the tester's outbox keep the keys and deliver them; reset all data.
+ * Saves a screenshot of each page to docs/screenshots/ (1280×800, and a narrow one).
+ *
+ * Then an accessibility pass on every page: axe-core (serious and critical violations fail), every form control
+ * has an accessible name, and Tab goes through the nav and then the page's controls in DOM order.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConsolePath } from "../../TypeScript/console/api-types";
+import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+
+const require = createRequire(import.meta.url);
+const root = new URL("../..", import.meta.url).pathname;
+const SCREENSHOTS = join(root, "docs", "screenshots");
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const VIEWPORT = { width: 1280, height: 800 };
+
+let service: IdentityService;
+let baseUrl: string;
+const dirs: string[] = [];
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+async function openBrowser(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const userDataDir = mkdtempSync(join(tmpdir(), "helpshift-ts-console-"));
+  dirs.push(userDataDir);
+  // A fresh --user-data-dir per context: playwright takes it as launchPersistentContext's first argument.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: VIEWPORT,
+    ...(options.bypassCSP ? { bypassCSP: true } : {}),
+  });
+  contexts.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    // The service's refusals and the bent failures are expected answers, not page errors.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      pageErrors.push(message.text());
+    }
+  });
+  return page;
+}
+
+beforeAll(async () => {
+  service = await createIdentityService({ database: ":memory:" });
+  baseUrl = await service.listen({ host: "127.0.0.1", port: 0 });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await service?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Goes to a console page through its nav link (as a person would), and waits for its heading to have the focus. */
+async function nav(page: Page, name: string, heading: string): Promise<void> {
+  await page.locator("nav.app-nav a", { hasText: name }).click();
+  await page.locator(`h1:focus`).filter({ hasText: heading }).waitFor();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Wait for the frame to settle (fonts, the log's arrival highlight) so the picture is stable.
+  await page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+  await page.waitForTimeout(1300);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+describe("identity console in real Chromium against the real service", () => {
+  let page: Page;
+  let userId = "";
+
+  beforeAll(async () => {
+    page = await openBrowser();
+  });
+
+  it("GET / opens the console on Apps; the header shows the service's time", async () => {
+    await page.goto(`${baseUrl}/`);
+    expect(page.url()).toBe(`${baseUrl}/console`);
+    expect(await page.title()).toBe("Apps · HelpshiftTS identity console");
+    expect(await page.locator('nav.app-nav a[aria-current="page"]').textContent()).toBe("Apps");
+    await page
+      .locator("#service-time")
+      .filter({ hasText: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/ })
+      .waitFor();
+    expect(await page.locator("#clock-badge").textContent()).toBe("clock in step");
+    await page.locator("#apps-list .empty, #apps-table").first().waitFor();
+  });
+
+  it("creates an app with a custom field and a tag; the secret shows once and fills the tester", async () => {
+    await page.locator("#create-app").getByLabel("App id").fill("arena");
+    await page.locator("#create-app").getByLabel("Name").fill("Arena");
+    await page.locator('[data-action="add-field-row"]').click();
+    await page.locator('#new-fields [data-role="field-name"]').fill("guild");
+    await page.locator('#new-fields [data-role="field-type"]').selectOption("singleline");
+    await page.locator("#create-app").getByLabel("Tags").fill("vip");
+    await page.locator("#create-app button[type=submit]").click();
+    await page.locator("#secret-box").waitFor();
+    const secret = (await page.locator("#secret-value").textContent()) ?? "";
+    expect(secret).toMatch(/^[\w-]{40,}$/);
+    expect(await page.locator("#create-said").textContent()).toBe("Created arena.");
+    const row = page.locator('#apps-table tr[data-app="arena"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain("guild: singleline");
+    expect(await row.textContent()).toContain("vip");
+    expect(await row.textContent()).toContain("7 d / 2 d");
+    await shoot(page, "apps");
+
+    // The secret is in the box only: not in the list, nor anywhere once dismissed.
+    expect(await page.locator("#apps-list").textContent()).not.toContain(secret);
+    await page.locator('[data-action="use-in-tester"]').click();
+    await page.locator("h1:focus").filter({ hasText: "Login tester" }).waitFor();
+    expect(await page.locator('nav.app-nav a[aria-current="page"]').textContent()).toBe("Tester");
+    expect(await page.locator('#tester-root [data-field="appId"]').inputValue()).toBe("arena");
+    expect(await page.locator('#tester-root [data-field="secret"]').inputValue()).toBe(secret);
+    await nav(page, "Apps", "Apps");
+    await page.locator('[data-action="dismiss-secret"]').click();
+    expect(await page.locator("#secret-box").count()).toBe(0);
+    expect(await page.locator("body").textContent()).not.toContain(secret);
+    // Still in the tester's form (in memory), which is what "Use in tester" is for.
+    expect(await page.locator('#tester-root [data-field="secret"]').inputValue()).toBe(secret);
+  });
+
+  it("logs in and pushes attributes in the tester; the user, its attributes and the refused key show", async () => {
+    await page.evaluate(() => {
+      (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    await nav(page, "Tester", "Login tester");
+    const tester = page.locator("#tester-root");
+    await tester.locator('[data-field="uid"]').fill("player-7");
+    await tester.locator('[data-field="email"]').fill("ada@example.com");
+    await tester.locator('[data-action="mint"]').click();
+    await tester.locator('[data-action="login"]').click();
+    await page
+      .locator("#result")
+      .filter({ hasText: /login: Logged in as user / })
+      .waitFor();
+    userId = /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+    expect(userId).toMatch(/^usr_/);
+
+    // rank is not a custom field of the app: the service refuses that key and takes the rest.
+    await tester
+      .locator('[data-field="masterAttributes"]')
+      .fill('{"first_name": "Ada", "new_tags": ["vip"], "custom_user_fields": {"guild": "red", "rank": "gold"}}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    await page
+      .locator("#result")
+      .filter({ hasText: /^masterAttributes: Queued and flushed/ })
+      .waitFor();
+    await page.locator('#events li[data-event="masterAttributesSyncFailed"]').waitFor();
+    await shoot(page, "tester");
+
+    // The live log got it pushed (no reload): the login and the batch with its refused key.
+    await nav(page, "Live log", "Live log");
+    const batch = page.locator('#log-list li[data-kind="attributes"]').first();
+    await batch.waitFor();
+    expect(await batch.locator('[data-role="refused"]').textContent()).toContain("custom_user_fields.rank");
+    expect(await batch.locator(`a[href="#/users/${userId}"]`).count()).toBe(1);
+    expect(await page.locator('#log-list li[data-kind="login"]').count()).toBeGreaterThan(0);
+    expect(await page.locator("#log-state").textContent()).toBe("live");
+
+    // Arriving while the log is open: a bend made elsewhere appears at the top, live.
+    const rows = await page.locator("#log-list li").count();
+    const bent = await fetch(`${baseUrl}${ConsolePath.bendClock}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ offsetMs: 0 }),
+    });
+    expect(bent.status).toBe(200);
+    await page.locator("#log-list li").nth(rows).waitFor();
+    expect(await page.locator("#log-list li").first().getAttribute("data-kind")).toBe("bend");
+
+    // Filters: by kind, then by user.
+    await page.locator("#log-kind").selectOption("attributes");
+    expect(await page.locator('#log-list li:not([data-kind="attributes"])').count()).toBe(0);
+    await page.locator("#log-kind").selectOption("");
+    await page.locator("#log-user").fill(userId.slice(0, 10));
+    expect(await page.locator('#log-list li[data-kind="bend"]').count()).toBe(0);
+    await page.locator("#log-user").fill("");
+    await shoot(page, "log");
+
+    // The user page: identities, attributes, tag, custom field, session, and the refused key in its activity.
+    await batch.locator(`a[href="#/users/${userId}"]`).click();
+    await page
+      .locator("h1:focus")
+      .filter({ hasText: `User ${userId}` })
+      .waitFor();
+    expect(await page.locator('nav.app-nav a[aria-current="page"]').textContent()).toBe("Users");
+    await page.locator("#user-master").waitFor();
+    expect(await page.locator('#user-master tr[data-key="first_name"]').textContent()).toContain("Ada");
+    expect(await page.locator("#user-identities").textContent()).toContain("player-7");
+    expect(await page.locator("#user-identities").textContent()).toContain("ada@example.com");
+    expect(await page.locator("#user-tags").textContent()).toContain("vip");
+    expect(await page.locator("#user-custom-fields").textContent()).toContain("red");
+    expect(await page.locator("#user-custom-fields").textContent()).not.toContain("gold");
+    expect(await page.locator('#user-sessions tr[data-state="open"]').count()).toBe(1);
+    expect(await page.locator('#user-sessions [role="meter"]').getAttribute("aria-valuenow")).toMatch(/^(99|100)$/);
+    expect(await page.locator('#user-log [data-role="refused"]').first().textContent()).toContain(
+      "master.custom_user_fields.rank: invalidData",
+    );
+    await shoot(page, "user");
+    expect(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  it("expires the session from the console; the tester hears it", async () => {
+    await page.locator('[data-action="expire-session"]').click();
+    await page
+      .locator("#user-said")
+      .filter({ hasText: /expired now/ })
+      .waitFor();
+    await page.locator('#user-sessions tr[data-state="expired"]').waitFor();
+
+    await nav(page, "Tester", "Login tester");
+    const tester = page.locator("#tester-root");
+    // The client finds out at its next request: push an attribute.
+    await tester.locator('[data-field="masterAttributes"]').fill('{"last_name": "Lovelace"}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    await page
+      .locator('#events li[data-event="userSessionExpired"], #events li[data-event="refreshUserCredentials"]')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    // The tester's token provider renews the same user in place (the dev secret is in its form).
+    await page.locator('#client[data-state="loggedIn"]').waitFor({ timeout: 15_000 });
+  });
+
+  it("fails the service's next requests (Bend); the tester's outbox keeps the keys, then delivers them", {
+    timeout: 60_000,
+  }, async () => {
+    await nav(page, "Bend", "Bend time and the network");
+    await page.locator("#fail-count").fill("2");
+    await page.locator("#fail-status").selectOption("503");
+    await page.locator('[data-action="fail-next"]').click();
+    await page.locator("#bend-said").filter({ hasText: /\S/ }).waitFor();
+    await page.locator('#bend-change-list [data-change="fail"]').waitFor();
+    expect(await page.locator('#bend-change-list [data-change="fail"]').textContent()).toContain("fail with 503");
+    await page.locator("#bend-badges .badge.bad").waitFor();
+
+    // A clock change, then its Undo.
+    await page.locator('[data-preset="300000"]').click();
+    await page.locator('#bend-change-list [data-change="clock"]').filter({ hasText: "5 min ahead" }).waitFor();
+    await page.locator("#clock-badge").filter({ hasText: "clock 5 min ahead" }).waitFor();
+    await shoot(page, "bend");
+    await page.locator('[data-undo="clock"]').click();
+    await page.locator('#bend-change-list [data-change="clock"]').waitFor({ state: "detached" });
+    await page.locator("#clock-badge").filter({ hasText: "clock in step" }).waitFor();
+
+    await nav(page, "Tester", "Login tester");
+    const tester = page.locator("#tester-root");
+    await tester.locator('[data-field="masterAttributes"]').fill('{"first_name": "Augusta"}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    const row = page.locator('#outbox-rows tr[data-key="first_name"]');
+    // Kept while the service fails (503 twice: attempts 1 and 2), then sent at the third attempt.
+    await row.and(page.locator('[data-fate="retrying"]')).waitFor({ timeout: 10_000 });
+    expect(await page.locator("#outbox-summary").textContent()).toMatch(/^1 key waits to be sent for user /);
+    await page
+      .locator("#outbox-summary")
+      .filter({ hasText: /^Nothing waits to be sent/ })
+      .waitFor({ timeout: 20_000 });
+    expect(await row.first().getAttribute("data-fate")).toBe("sent");
+    expect(await row.first().textContent()).toMatch(/^master\s*first_name\s*sent\s*3/);
+
+    await nav(page, "Bend", "Bend time and the network");
+    await page.locator("#bend-changes .empty").waitFor();
+  });
+
+  it("a narrow window: the nav folds behind Menu", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.locator("nav.app-nav").isVisible()).toBe(false);
+    await page.locator("#nav-toggle").click();
+    expect(await page.locator("#nav-toggle").getAttribute("aria-expanded")).toBe("true");
+    await page.locator("nav.app-nav a", { hasText: "Live log" }).click();
+    await page.locator("h1:focus").filter({ hasText: "Live log" }).waitFor();
+    expect(await page.locator("nav.app-nav").isVisible()).toBe(false);
+    // Nothing wider than the window.
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.locator("#nav-toggle").click();
+    await shoot(page, "narrow");
+    await page.setViewportSize(VIEWPORT);
+  });
+  it("lists and searches users; resets all data behind a typed confirmation", async () => {
+    await nav(page, "Users", "Users");
+    await page.locator(`#users-table tr[data-user="${userId}"]`).waitFor();
+    await page.locator("#users-search").fill("ada@example");
+    await page.locator(`#users-table tr[data-user="${userId}"]`).waitFor();
+    await page.locator("#users-search").fill("nobody-like-this");
+    await page.locator("#users-results .empty").filter({ hasText: "No user matches." }).waitFor();
+    await page.locator("#users-search").fill("");
+    await page.locator(`#users-table tr[data-user="${userId}"]`).waitFor();
+    await shoot(page, "users");
+
+    await page.locator('[data-action="reset-all"]').click();
+    const dialog = page.locator("#confirm-dialog");
+    await dialog.waitFor();
+    expect(await page.locator("#confirm-ok").isDisabled()).toBe(true);
+    await page.locator("#confirm-input").fill("rese");
+    expect(await page.locator("#confirm-ok").isDisabled()).toBe(true);
+    await page.locator("#confirm-input").fill("reset");
+    await page.locator("#confirm-ok").click();
+    await page
+      .locator("#reset-said")
+      .filter({ hasText: /^Reset: 1 user\(s\)/ })
+      .waitFor();
+    await page.locator("#users-results .empty").filter({ hasText: "No users yet." }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * Runs in the page: every visible input, select and textarea without an accessible name (label[for], a wrapping
+ * label, aria-label or aria-labelledby). (A string: the tests compile without the DOM types.)
+ */
+const UNNAMED_CONTROLS = `(() => {
+  const visible = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+  const named = (e) =>
+    (e.labels && Array.from(e.labels).some((l) => l.textContent.trim())) ||
+    (e.getAttribute("aria-label") || "").trim() ||
+    (e.getAttribute("aria-labelledby") || "").split(/\\s+/).some((id) => id && document.getElementById(id)?.textContent.trim());
+  return Array.from(document.querySelectorAll("input, select, textarea"))
+    .filter((e) => e.type !== "hidden" && visible(e) && !named(e))
+    .map((e) => e.outerHTML.slice(0, 120));
+})()`;
+
+/** Runs in the page: a name for the focused element (its id, or its tag and text). */
+const FOCUSED = `(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return "body";
+  if (!e.dataset.a11y) e.dataset.a11y = String(Math.random()).slice(2);
+  return e.dataset.a11y;
+})()`;
+
+/** Runs in the page: the keyboard-focusable, visible elements in DOM order, each marked as FOCUSED names it. */
+const FOCUSABLE = `(() => {
+  const visible = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length) && getComputedStyle(e).visibility !== "hidden";
+  return Array.from(document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]"))
+    .filter((e) => !e.disabled && e.tabIndex >= 0 && visible(e) && !e.closest("[hidden], dialog:not([open])"))
+    .filter((e) => !(e.type === "radio" && !e.checked))
+    .map((e) => {
+      if (!e.dataset.a11y) e.dataset.a11y = String(Math.random()).slice(2);
+      return { id: e.dataset.a11y, nav: !!e.closest("nav"), what: e.tagName + " " + (e.id || e.textContent.trim().slice(0, 30)) };
+    });
+})()`;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe("accessibility of every console page (axe-core, names, focus order)", () => {
+  let page: Page;
+  const SECRET = "a11y-dev-secret-0123456789abcdef";
+  let userId = "";
+
+  beforeAll(async () => {
+    service.apps.create({ id: "a11y", secret: SECRET, tags: ["vip"] });
+    // bypassCSP only so that axe-core can be injected; the page is the same.
+    page = await openBrowser({ bypassCSP: true });
+    await page.goto(`${baseUrl}/console#/tester`);
+    const tester = page.locator("#tester-root");
+    await tester.locator('[data-field="appId"]').fill("a11y");
+    await tester.locator('[data-field="secret"]').fill(SECRET);
+    await tester.locator('[data-field="uid"]').fill("player-a11y");
+    await tester.locator('[data-action="mint"]').click();
+    await tester.locator('[data-action="login"]').click();
+    await page
+      .locator("#result")
+      .filter({ hasText: /login: Logged in as user / })
+      .waitFor();
+    userId = /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+    await tester.locator('[data-field="masterAttributes"]').fill('{"first_name": "Ada", "nickname": "x"}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    await page
+      .locator("#result")
+      .filter({ hasText: /^masterAttributes/ })
+      .waitFor();
+    await page.addScriptTag({ path: require.resolve("axe-core") });
+  });
+
+  const PAGES = [
+    ["apps", "Apps", () => page.locator("#apps-table").waitFor()],
+    ["users", "Users", () => page.locator("#users-table").waitFor()],
+    ["user", "User", () => page.locator("#user-sessions").waitFor()],
+    ["log", "Live log", () => page.locator('#log-list li[data-kind="attributes"]').first().waitFor()],
+    ["tester", "Login tester", () => page.locator("#tester-root #events").waitFor()],
+    ["bend", "Bend", () => page.locator("#bend-changes .empty").waitFor()],
+  ] as const;
+
+  for (const [name, heading, ready] of PAGES) {
+    it(`${name}: no serious or critical axe violation, every control named, Tab in DOM order`, async () => {
+      await page.evaluate(`location.hash = ${JSON.stringify(name === "user" ? `#/users/${userId}` : `#/${name}`)}`);
+      await page.locator("h1:focus").filter({ hasText: heading }).waitFor();
+      await ready();
+      await page.waitForTimeout(300);
+
+      const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+        violations: AxeViolation[];
+      };
+      const serious = result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious).toEqual([]);
+
+      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+
+      // Tab from the top of the document: the nav's links first, then the page's controls, in DOM order.
+      const order = (await page.evaluate(FOCUSABLE)) as { id: string; nav: boolean; what: string }[];
+      const navCount = order.filter((e) => e.nav).length;
+      expect(navCount).toBe(5);
+      const firstPage = order.findIndex((e) => !e.nav && order.indexOf(e) > order.findIndex((n) => n.nav));
+      expect(
+        order
+          .slice(0, firstPage)
+          .filter((e) => !e.nav)
+          .map((e) => e.what),
+      ).toEqual([
+        expect.stringMatching(/^A /), // the skip link
+        expect.stringMatching(/^A /), // the brand
+      ]);
+      // The first (the skip link) takes the focus; each Tab then moves to the next one.
+      await page.evaluate(`document.querySelector('[data-a11y="${order[0]?.id}"]').focus()`);
+      const visited: string[] = [(await page.evaluate(FOCUSED)) as string];
+      const steps = Math.min(order.length, 60);
+      for (let i = 1; i < steps; i++) {
+        await page.keyboard.press("Tab");
+        visited.push((await page.evaluate(FOCUSED)) as string);
+      }
+      const expected = order.slice(0, steps).map((e) => e.id);
+      const names = (ids: string[]) => ids.map((id) => order.find((e) => e.id === id)?.what ?? id);
+      expect(names(visited)).toEqual(names(expected));
+    });
+  }
+});
