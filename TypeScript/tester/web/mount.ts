@@ -34,7 +34,10 @@ export interface TesterMountOptions {
 }
 
 export interface TesterMount {
-  /** Puts values into the form (as if typed); the token is re-inspected. */
+  /**
+   * Puts values into the form (as if typed); the token is re-inspected. A new app id gets its client at once, so the
+   * session kept for that app shows.
+   */
   prefill(form: Partial<TesterForm>): void;
   /** Stops the timers, disposes of the client (its session stays stored) and empties the root. */
   dispose(): void;
@@ -100,7 +103,9 @@ export function mountTester(root: TesterRootElement, options: TesterMountOptions
 
   return {
     prefill(form) {
-      if (!disposed) vm.update(form);
+      if (disposed) return;
+      vm.update(form);
+      if (form.appId !== undefined) vm.connect();
     },
     dispose() {
       if (disposed) return;
