@@ -25,6 +25,8 @@ export const BUNDLES = {
   helpshift: "TypeScript/ue/helpshift.ts",
   /** The editor's login tester, started on the editor-owned JsEnv by Source/HelpshiftTSEditor. */
   "editor-tester": "TypeScript/ue/editor/tester-entry.ts",
+  /** Tools → HelpshiftTS → Create Login Tester Widget: run once on a one-shot editor JsEnv. */
+  "editor-create-widget": "TypeScript/ue/editor/create-widget-entry.ts",
 } as const;
 
 export interface BuildOptions {

@@ -56,7 +56,7 @@ beforeAll(async () => {
   base = await service.listen({ host: "127.0.0.1", port: 0 });
   tokens.valid = await sign([{ identifier: "uid", value: "harness-1" }]);
   // One user per scenario that logs in (the service is shared by every scenario of the file).
-  for (const name of ["attributes", "events", "background", "shutdown", "pieA", "pieB", "gameplay"])
+  for (const name of ["attributes", "events", "background", "shutdown", "pieA", "pieB", "gameplay", "widgetGame"])
     tokens[name] = await sign([{ identifier: "uid", value: `harness-${name}` }]);
   tokens.wrongSecret = await sign([{ identifier: "uid", value: "harness-1" }], "wrong-secret-0123456789abcdef");
   tokens.uidTooLong = await sign([{ identifier: "uid", value: "x".repeat(751) }]);
@@ -474,6 +474,138 @@ describe("the editor tester's JsEnv: FHelpshiftTSEditorTester and its bridge wit
       for (const value of values) {
         expect(value, key).not.toContain(secret);
         expect(value, key).not.toContain(sessionToken);
+        expect(value, key).not.toMatch(/eyJ[\w-]+\.[\w-]*\.?/);
+      }
+  });
+});
+
+describe("the login tester as an Editor Utility Widget: UHelpshiftTSTesterWidget on the same tester JsEnv", () => {
+  it("the default layout is built in an empty tree and wired; clicks and Blueprint calls reach the service; the state, text blocks and On Tester State Changed follow on later frames; Set Token + Log In logs a game's own token in; a designer's names are wired; closing or shutting down leaves nothing behind", async () => {
+    const seen = await play("editor_widget", { devSecret: secret, widgetUid: "harness-widget" });
+    const one = (key: string) => {
+      expect(seen.get(key), key).toHaveLength(1);
+      return seen.get(key)![0]!;
+    };
+    expect(seen.get("js.exception")).toBeUndefined();
+    const all = [
+      "ServiceUrlInput",
+      "AppIdInput",
+      "DevSecretInput",
+      "UidInput",
+      "EmailInput",
+      "MoreIdentitiesInput",
+      "LoginConfigInput",
+      "MasterAttributesInput",
+      "AppAttributesInput",
+      "MintButton",
+      "InspectButton",
+      "LogInButton",
+      "LogOutButton",
+      "AddIdentitiesButton",
+      "AppForegroundButton",
+      "RefreshNowButton",
+      "PushMasterAttributesButton",
+      "PushAppAttributesButton",
+      "ClearEventsButton",
+      "StatusText",
+      "ResultText",
+      "InspectionText",
+      "DetailsText",
+      "EventsText",
+    ].join(",");
+    // An empty tree (the factory's empty root panel): the default layout replaces it, every slot bound.
+    expect(one("default.slots")).toBe(all);
+    expect(one("default.root")).toBe("HelpshiftTSDefaultScroll");
+    expect(one("default.formUrl")).toBe("http://127.0.0.1:8787");
+    expect(one("start.running")).toBe("1");
+    expect(one("start.token")).toBe("none");
+    expect(one("typed.secretIsPassword")).toBe("1");
+
+    // Every step: On Tester State Changed never inside the call, at least once on a later frame.
+    for (const step of [
+      "mint",
+      "login",
+      "master",
+      "foreground",
+      "refresh",
+      "logout",
+      "gameLogin",
+      "inspectBad",
+      "clear",
+      "relogin",
+    ]) {
+      expect(one(`${step}.firedInCall`), step).toBe("0");
+      expect(Number(one(`${step}.later`)), step).toBeGreaterThanOrEqual(1);
+      expect(Number(one(`${step}.fired`)), step).toBeGreaterThanOrEqual(1);
+    }
+    expect(one("mint.result")).toBe("mint:ok");
+    expect(Number(one("mint.token"))).toBeGreaterThan(100);
+    expect(one("mint.inspection")).toContain("OK: passes the client checks.");
+
+    expect(one("login.result")).toBe("login:ok");
+    expect(one("login.identity")).toBe("loggedIn");
+    const userId = one("login.user");
+    expect(userId).not.toBe("");
+    expect(Number(one("login.secondsLeft"))).toBeGreaterThan(0);
+    expect(one("login.statusText")).toContain("logged in (identified)");
+    expect(one("login.statusText")).toContain(`user ${userId}`);
+    expect(one("login.resultBlock")).toContain("login:");
+    expect(one("login.sameAsTab")).toBe("1");
+    expect(viewState(one("login.stateJson").replaceAll("|", "\n"))).toMatchObject({
+      client: { status: "loggedIn", userId },
+      widget: { identityState: "loggedIn", userId },
+    });
+
+    // Set Master Attributes Json (Blueprint) shows in the bound text box and is what is pushed.
+    expect(one("master.box")).toBe('{"first_name": "Wid"}');
+    expect(one("master.result")).toBe("masterAttributes:ok");
+    expect(service.context.attributes.read(userId).master).toMatchObject({ first_name: "Wid" });
+    expect(one("foreground.identity")).toBe("loggedIn");
+    // Refresh now: renewed in place with the tester's token provider, same user.
+    expect(one("refresh.result")).toBe("refresh:ok");
+    expect(one("refresh.user")).toBe(userId);
+    expect(one("logout.result")).toBe("logout:ok");
+    expect(one("logout.identity")).toBe("loggedOut");
+
+    // A game's own button: Set Token (the game's JWT) + Log In logs that user in.
+    expect(one("gameLogin.result")).toBe("login:ok");
+    const gameUser = one("gameLogin.user");
+    expect(gameUser).not.toBe("");
+    expect(gameUser).not.toBe(userId);
+    expect(one("inspectBad.inspection")).not.toBe("");
+    expect(one("inspectBad.inspection")).not.toContain("OK: passes");
+    expect(Number(one("gameLogin.events"))).toBeGreaterThan(0);
+    expect(one("clear.events")).toBe("0");
+    expect(one("clear.eventsBlock")).toBe("");
+
+    // Closed while a logout was in flight: the widget hears nothing more; the tester (the tab's) lives on.
+    expect(one("closed.firedAfter")).toBe("0");
+    expect(one("closed.testerRunning")).toBe("1");
+    expect(one("closed.tabSeesLogout")).toBe("1");
+
+    // A designer's layout: no default layout; the named widgets are wired; the game's own button is left alone.
+    expect(one("designed.slots")).toBe("LogInButton,StatusText");
+    expect(one("designed.rootChildren")).toBe("3");
+    expect(one("designedLogin.firedInCall")).toBe("0");
+    expect(one("designedLogin.result")).toBe("login:ok");
+    expect(one("designedLogin.user")).toBe(gameUser);
+    expect(one("designedLogin.statusText")).toContain("logged in (identified)");
+    // DefaultLayoutHost: the default layout inside it; the game's button beside it.
+    expect(one("hosted.slots")).toBe(all);
+    expect(one("hosted.hostChildren")).toBe("1");
+    expect(one("hosted.rootChildren")).toBe("2");
+    expect(one("hosted.user")).toBe(gameUser);
+
+    // The module shut the tester down: a widget's action does nothing (no request, no event, no dead-env call).
+    expect(one("shutdown.firedAfter")).toBe("0");
+    expect(one("shutdown.http")).toBe("0");
+    expect(one("shutdown.callsIntoDeadEnv")).toBe("0");
+    expect(one("end.callsIntoDeadEnv")).toBe("0");
+
+    // No dev secret, JWT or session token in anything a Blueprint reads or a log line.
+    for (const [key, values] of seen)
+      for (const value of values) {
+        expect(value, key).not.toContain(secret);
         expect(value, key).not.toMatch(/eyJ[\w-]+\.[\w-]*\.?/);
       }
   });

@@ -155,11 +155,12 @@ void UHelpshiftTSTesterWidget::HandleClearEventsClicked() { ClearEvents(); }
 void UHelpshiftTSTesterWidget::SendAction(const TCHAR* Action)
 {
 	check(IsInGameThread());
-	// A widget used from Blueprint without ever being shown still reaches the tester.
-	if (!Tester.IsValid())
+	// A widget used from Blueprint without ever being shown still reaches the tester (and hears its state).
+	if (!bAcquired)
 	{
 		Subscribe();
 	}
+	// Gone when the editor module shut the tester down: then nothing happens.
 	const TSharedPtr<FHelpshiftTSEditorTester> Pinned = Tester.Pin();
 	if (!Pinned.IsValid() || !Pinned->EnsureStarted())
 	{
@@ -269,14 +270,18 @@ FHelpshiftTSTesterState UHelpshiftTSTesterWidget::GetTesterState() const
 
 void UHelpshiftTSTesterWidget::Subscribe()
 {
-	if (Tester.IsValid())
+	// The tester is taken once: after the module shut it down the widget stays quiet rather than start another.
+	if (!bAcquired)
 	{
-		return;
+		Tester = FHelpshiftTSEditorTester::Get();
+		bAcquired = true;
 	}
-	const TSharedRef<FHelpshiftTSEditorTester> Shared = FHelpshiftTSEditorTester::Get();
-	Tester = Shared;
-	// AddUObject: the engine's delegate skips a binding whose UObject is gone; we also remove it ourselves.
-	TesterHandle = Shared->OnStateChanged.AddUObject(this, &UHelpshiftTSTesterWidget::HandleTesterChanged);
+	const TSharedPtr<FHelpshiftTSEditorTester> Pinned = Tester.Pin();
+	if (Pinned.IsValid() && !TesterHandle.IsValid())
+	{
+		// AddUObject: the engine's delegate skips a binding whose UObject is gone; we also remove it ourselves.
+		TesterHandle = Pinned->OnStateChanged.AddUObject(this, &UHelpshiftTSTesterWidget::HandleTesterChanged);
+	}
 }
 
 void UHelpshiftTSTesterWidget::Unsubscribe()
@@ -286,7 +291,6 @@ void UHelpshiftTSTesterWidget::Unsubscribe()
 		Pinned->OnStateChanged.Remove(TesterHandle);
 	}
 	TesterHandle.Reset();
-	Tester.Reset();
 	if (bRefreshPending)
 	{
 		FTSTicker::RemoveTicker(RefreshTicker);

@@ -323,12 +323,8 @@ public:
 
 	virtual void BeginDestroy() override;
 
-protected:
-	virtual TSharedRef<SWidget> RebuildWidget() override;
-	virtual void NativeConstruct() override;
-	virtual void NativeDestruct() override;
-
-private:
+	// The bound buttons' OnClicked targets (UFUNCTIONs: dynamic delegates bind by name). Not for Blueprint; public
+	// only because reflection reaches them anyway (Puerts, the harness glue).
 	UFUNCTION()
 	void HandleMintClicked();
 
@@ -359,6 +355,12 @@ private:
 	UFUNCTION()
 	void HandleClearEventsClicked();
 
+protected:
+	virtual TSharedRef<SWidget> RebuildWidget() override;
+	virtual void NativeConstruct() override;
+	virtual void NativeDestruct() override;
+
+private:
 	/** One action with the form (the bound text boxes read first) and, once, the token set with SetToken. */
 	void SendAction(const TCHAR* Action);
 
@@ -384,6 +386,8 @@ private:
 	FTSTicker::FDelegateHandle RefreshTicker;
 	bool bRefreshPending = false;
 	bool bFormInitialized = false;
+	/** The tester was taken (once; see Subscribe). */
+	bool bAcquired = false;
 
 	/** Plain strings, no UObject: not a UPROPERTY, so the dev secret is never serialized with the widget. */
 	FHelpshiftTSTesterForm Form;
