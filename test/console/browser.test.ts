@@ -284,18 +284,75 @@ describe("identity console in real Chromium against the real service", () => {
     await page.locator("#bend-changes .empty").waitFor();
   });
 
+  it("the live log keeps the rows you read in place while new ones arrive at the top", async () => {
+    const bendLog = () =>
+      fetch(`${baseUrl}${ConsolePath.bendNetwork}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ slowNext: 0 }),
+      });
+    for (let i = 0; i < 25; i++) expect((await bendLog()).status).toBe(200);
+    await nav(page, "Live log", "Live log");
+    const total = await page.locator("#log-list li").count();
+    expect(total).toBeGreaterThan(25);
+    // Scroll down to read, and note where a row in view is.
+    await page.locator("#log-view").evaluate((view: { scrollTop: number }) => {
+      view.scrollTop = 200;
+    });
+    const reading = page.locator("#log-list li").nth(10);
+    const seq = await reading.getAttribute("data-seq");
+    const top = async () =>
+      page
+        .locator(`#log-list li[data-seq="${seq}"]`)
+        .evaluate(
+          (row: { getBoundingClientRect(): { top: number } }) => Math.round(row.getBoundingClientRect().top) as number,
+        );
+    const before = await top();
+    const pageTop = await page
+      .locator("#log-view")
+      .evaluate((v: { getBoundingClientRect(): { top: number } }) => v.getBoundingClientRect().top);
+    for (let i = 0; i < 5; i++) await bendLog();
+    await page
+      .locator("#log-list li")
+      .nth(total + 4)
+      .waitFor();
+    expect(await top()).toBe(before);
+    // The page around the log did not move either.
+    expect(
+      await page
+        .locator("#log-view")
+        .evaluate((v: { getBoundingClientRect(): { top: number } }) => v.getBoundingClientRect().top),
+    ).toBe(pageTop);
+    // Back at the top, the newest entry shows first.
+    await page.locator("#log-view").evaluate((view: { scrollTop: number }) => {
+      view.scrollTop = 0;
+    });
+    await bendLog();
+    await page
+      .locator("#log-list li")
+      .nth(total + 5)
+      .waitFor();
+    const newest = Number(await page.locator("#log-list li").first().getAttribute("data-seq"));
+    expect(newest).toBeGreaterThan(Number(seq));
+  });
+
   it("a narrow window: the nav folds behind Menu", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.locator("nav.app-nav").isVisible()).toBe(false);
     await page.locator("#nav-toggle").click();
     expect(await page.locator("#nav-toggle").getAttribute("aria-expanded")).toBe("true");
+    await page.locator("nav.app-nav a", { hasText: "Users" }).click();
+    await page.locator("h1:focus").filter({ hasText: "Users" }).waitFor();
+    expect(await page.locator("#nav-toggle").getAttribute("aria-expanded")).toBe("false");
+    await page.locator("#nav-toggle").click();
     await page.locator("nav.app-nav a", { hasText: "Live log" }).click();
     await page.locator("h1:focus").filter({ hasText: "Live log" }).waitFor();
     expect(await page.locator("nav.app-nav").isVisible()).toBe(false);
     // Nothing wider than the window.
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    await page.locator("#nav-toggle").click();
+    await page.locator("#log-user").fill(userId);
     await shoot(page, "narrow");
+    await page.locator("#log-user").fill("");
     await page.setViewportSize(VIEWPORT);
   });
   it("lists and searches users; resets all data behind a typed confirmation", async () => {

@@ -18,7 +18,7 @@
  *
  * Custom properties: spacing `--space-1`…`--space-6` (4–32 px), type `--text-xs`…`--text-xl`, colours `--bg`,
  * `--surface`, `--text`, `--muted`, `--border`, `--accent`, `--ok`, `--bad`, `--warn`, `--info` (each with a
- * `-bg` tint), `--focus`, radius `--radius`, fonts `--font`, `--font-mono`. Focus is always visible (a 3 px ring),
+ * `-bg` tint), `--focus` (and `--focus-on-dark` for the header), radius `--radius`, fonts `--font`, `--font-mono`. Focus is always visible (a 3 px ring),
  * animation stops under `prefers-reduced-motion`, and the layout holds from 1280 px down to 360 px.
  *
  * The console's own chrome: `.app-header`, `.brand`, `.status`, `nav.app-nav` (links with `aria-current="page"`,
@@ -33,7 +33,7 @@ export const THEME_CSS = `
 --bg:#f3f4f7;--surface:#fff;--surface-2:#f7f8fa;--text:#1a1f2b;--muted:#545d6e;--border:#d5d9e0;--border-strong:#8a93a3;
 --accent:#2351c4;--accent-hover:#1b409d;--accent-text:#fff;
 --ok:#11652a;--ok-bg:#e2f3e7;--bad:#a3151b;--bad-bg:#fbe6e6;--warn:#774a00;--warn-bg:#fcefd4;--info:#1c4a8c;--info-bg:#e3edfb;
---focus:#f2a900;--radius:8px;--shadow:0 1px 2px rgba(16,24,40,.08),0 1px 3px rgba(16,24,40,.06);
+--focus:#b45309;--focus-on-dark:#f2a900;--radius:8px;--shadow:0 1px 2px rgba(16,24,40,.08),0 1px 3px rgba(16,24,40,.06);
 --header-bg:#151a26;--header-text:#f3f4f7;--header-muted:#b8c0cf;
 color-scheme:light}
 *,*::before,*::after{box-sizing:border-box}
@@ -65,7 +65,8 @@ a{color:var(--accent)}a:hover{color:var(--accent-hover)}
 .field>label,.field>.label{font-size:var(--text-sm);font-weight:600;color:var(--text)}
 .field.check{flex-direction:row;align-items:center;gap:var(--space-2)}
 .field.check>label{font-weight:400}
-.row{display:flex;flex-wrap:wrap;align-items:flex-end;gap:var(--space-2) var(--space-3);margin:0 0 var(--space-3)}
+.row{display:flex;flex-wrap:wrap;align-items:flex-start;gap:var(--space-2) var(--space-3);margin:0 0 var(--space-3)}
+.row>button,.row>.actions{align-self:flex-end}
 .row>.field{margin:0;flex:1 1 160px}
 .row>.field.narrow{flex:0 1 120px}
 .hint{font-size:var(--text-xs);color:var(--muted)}
@@ -148,7 +149,7 @@ ul.chips{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:var(
 nav.app-nav{display:flex;gap:var(--space-1);flex:1 1 auto}
 nav.app-nav a{color:var(--header-text);text-decoration:none;padding:var(--space-2) var(--space-3);border-radius:6px;font-weight:600;font-size:var(--text-sm);white-space:nowrap;border-bottom:3px solid transparent}
 nav.app-nav a:hover{background:rgba(255,255,255,.08)}
-nav.app-nav a[aria-current=page]{background:rgba(255,255,255,.14);border-bottom-color:var(--focus)}
+nav.app-nav a[aria-current=page]{background:rgba(255,255,255,.14);border-bottom-color:var(--focus-on-dark)}
 .status{display:flex;flex-wrap:wrap;gap:var(--space-2);align-items:center;font-size:var(--text-xs);color:var(--header-muted);margin-left:auto}
 .status .mono{color:var(--header-text);min-width:17ch;display:inline-block}
 .status .badge{background:#262d3d;color:var(--header-text);border-color:#4b5567;box-shadow:none}
@@ -156,7 +157,7 @@ nav.app-nav a[aria-current=page]{background:rgba(255,255,255,.14);border-bottom-
 .status .badge.bad{background:#fbe6e6;color:#8a1116}
 .nav-toggle{display:none;background:transparent;color:var(--header-text);border-color:#4b5567}
 .nav-toggle:hover{background:rgba(255,255,255,.08);color:var(--header-text)}
-.app-header :focus-visible{outline-color:var(--focus)}
+.app-header :focus-visible{outline-color:var(--focus-on-dark)}
 .log-view{height:clamp(280px,58vh,620px);overflow-y:auto;overflow-anchor:none;border:1px solid var(--border);border-radius:6px;background:var(--surface);contain:strict}
 .log-view>.timeline>li{grid-template-columns:8.5em 7.5em minmax(0,1fr)}
 .log-view>.empty{margin:var(--space-3);border-style:dashed}

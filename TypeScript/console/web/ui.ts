@@ -100,6 +100,7 @@ export function askAdminToken(wrong: boolean): Promise<string | undefined> {
   const input = $("token-input");
   $("token-wrong").hidden = !wrong;
   input.value = "";
+  const before = win.document.activeElement;
   return new Promise<string | undefined>((resolve) => {
     let done = false;
     const finish = (token: string | undefined) => {
@@ -107,6 +108,7 @@ export function askAdminToken(wrong: boolean): Promise<string | undefined> {
       done = true;
       input.value = "";
       if (dialog.open) dialog.close();
+      before?.focus();
       resolve(token);
     };
     $("token-ok").addEventListener("click", () => finish(input.value.trim() || undefined));
