@@ -111,6 +111,58 @@ describe("the identity state in the editor view state", () => {
   });
 });
 
+describe("the widget section (what UHelpshiftTSTesterWidget copies into its Blueprint state)", () => {
+  const now = Date.parse("2030-01-01T00:00:00Z");
+  it("gives the web page's texts in words, the identity fields, the events as lines and the undelivered count", () => {
+    const view = viewStateOf(
+      state({
+        client: {
+          initialized: true,
+          status: "loggedIn",
+          state: "loggedIn",
+          identity: "identified",
+          userId: "u-1",
+          anonymous: false,
+          expired: false,
+          expiresAt: now + 90_500,
+        },
+        lastResult: { action: "login", ok: true, message: "Logged in as u-1." },
+        events: [{ atMs: now, event: "receivedUnreadMessageCount", data: { count: "1" } }],
+      }),
+      "http://127.0.0.1:8787",
+      undefined,
+      now,
+      3,
+    );
+    expect(view.widget).toMatchObject({
+      identityState: "loggedIn",
+      userId: "u-1",
+      anonymous: false,
+      secondsLeft: 90,
+      resultAction: "login",
+      resultOk: true,
+      resultText: "login: Logged in as u-1.",
+      undelivered: 3,
+    });
+    expect(view.widget.statusLine).toContain("user u-1");
+    expect(view.widget.events).toEqual(['00:00:00 receivedUnreadMessageCount {"count":"1"}']);
+  });
+
+  it("without a client: no identity, -1 seconds, the page's 'not created yet' line; never the secret or token", () => {
+    const view = viewStateOf(state(), "", undefined, now);
+    expect(view.widget).toMatchObject({
+      identityState: "",
+      userId: "",
+      secondsLeft: -1,
+      resultAction: "",
+      undelivered: 0,
+    });
+    expect(view.widget.statusLine).toContain("not created yet");
+    expect(JSON.stringify(view.widget)).not.toContain(SECRET);
+    expect(JSON.stringify(view.widget)).not.toContain(JWT);
+  });
+});
+
 describe("the tester's store scope", () => {
   it("differs per app id and per service, and is stable", () => {
     const a = storeScope("demo", "http://127.0.0.1:8787");
