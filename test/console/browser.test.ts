@@ -383,6 +383,53 @@ describe("identity console in real Chromium against the real service", () => {
   });
 });
 
+describe("a service that wants the admin token", () => {
+  it("asks for it once for every waiting call, says when it was refused, then works (live log included)", async () => {
+    const ADMIN = "console-admin-token-0123456789abcdef";
+    const guarded = await createIdentityService({
+      database: ":memory:",
+      console: { adminToken: ADMIN, requireAdminToken: true },
+    });
+    try {
+      guarded.apps.create({ id: "guarded", tags: ["vip"] });
+      const url = await guarded.listen({ host: "127.0.0.1", port: 0 });
+      const page = await openBrowser();
+      await page.goto(`${url}/console#/log`);
+      const dialog = page.locator("#token-dialog");
+      await dialog.waitFor();
+      expect(await page.locator("#token-wrong").isVisible()).toBe(false);
+      await page.locator("#token-input").fill("not-the-token");
+      await page.locator("#token-ok").click();
+      await page.locator("#token-wrong").waitFor();
+      await page.locator("#token-input").fill(ADMIN);
+      await page.locator("#token-ok").click();
+      await dialog.waitFor({ state: "hidden" });
+      await page.locator("#log-state").filter({ hasText: "live" }).waitFor();
+      await page
+        .locator("#service-time")
+        .filter({ hasText: /^\d{4}-/ })
+        .waitFor();
+      await nav(page, "Apps", "Apps");
+      await page.locator('#apps-table tr[data-app="guarded"]').waitFor();
+      // Kept for this tab only, never shown.
+      expect(await page.evaluate(`sessionStorage.getItem("helpshift-ts-console:admin-token")`)).toBe(ADMIN);
+      expect(await page.locator("#token-input").inputValue()).toBe("");
+      expect(await page.content()).not.toContain(ADMIN);
+      // The stream got its entries through the token in its query: a change made now arrives.
+      await nav(page, "Live log", "Live log");
+      const response = await fetch(`${url}${ConsolePath.bendClock}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-admin-token": ADMIN },
+        body: JSON.stringify({ offsetMs: 60_000 }),
+      });
+      expect(response.status).toBe(200);
+      await page.locator('#log-list li[data-kind="bend"]').first().waitFor();
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 /**
  * Runs in the page: every visible input, select and textarea without an accessible name (label[for], a wrapping
  * label, aria-label or aria-labelledby). (A string: the tests compile without the DOM types.)
