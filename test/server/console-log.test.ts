@@ -26,7 +26,7 @@ describe("console live log", () => {
     tokens.push(token);
     const [entry] = await entries("?limit=1");
     expect(entry).toMatchObject({ kind: "login", appId: h.appId, userId, seq: expect.any(Number), at: h.clock.now() });
-    expect(entry.summary).toMatch(/^login by uid: usr_.*, session until 2026-01-22T12:00:00.000Z$/);
+    expect(entry.summary).toMatch(/^login by uid of user usr_.*, session until 2026-01-22T12:00:00.000Z$/);
   });
 
   it("records each refused login once, with the reason and detail the client got", async () => {

@@ -15,12 +15,12 @@ type Scoped<T> = { master?: T; app?: T };
 
 /** `login`: who, how (anonymous or which identifier) and until when. */
 export function loginEntry(appId: string, user: User, identifier: string | undefined, expiresAt: number): NewLogEntry {
-  const how = user.anonymous ? "anonymous" : `by ${identifier ?? "identity"}`;
+  const how = user.anonymous ? "anonymous login" : `login by ${identifier ?? "identity"}`;
   return {
     kind: "login",
     appId,
     userId: user.id,
-    summary: `login ${how}: ${user.id}, session until ${new Date(expiresAt).toISOString()}`,
+    summary: `${how} of user ${user.id}, session until ${new Date(expiresAt).toISOString()}`,
   };
 }
 
