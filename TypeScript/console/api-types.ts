@@ -182,15 +182,17 @@ export interface ResetAnswer {
 }
 
 /** What the live log records. */
-export type LogKind =
-  | "login"
-  | "loginFailed"
-  | "identities"
-  | "attributes"
-  | "logout"
-  | "sessionRefused"
-  | "console"
-  | "bend";
+export const LOG_KINDS = [
+  "login",
+  "loginFailed",
+  "identities",
+  "attributes",
+  "logout",
+  "sessionRefused",
+  "console",
+  "bend",
+] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
 export interface LogEntry {
   /** Increasing from 1 for the life of the process; the SSE event id. */
   readonly seq: number;

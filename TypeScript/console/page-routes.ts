@@ -6,8 +6,8 @@
  * @example
  * await registerConsolePageRoutes(fastify, { serviceUrl: "" }); // then open http://127.0.0.1:8787/
  */
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { contentSecurityPolicy } from "../tester/routes";
+import type { FastifyInstance } from "fastify";
+import { secured } from "../tester/routes";
 import { ConsolePath } from "./api-types";
 import { browserBundle, browserEntry } from "./browser-bundle";
 import { consolePageHtml } from "./web/page";
@@ -30,15 +30,6 @@ export const CONSOLE_ENTRY = browserEntry(
 /** The console's bundle: page code, the mounted login tester, the contract and the core, as one ES2020 IIFE. */
 export function consoleBundle(): Promise<string> {
   return browserBundle(CONSOLE_ENTRY);
-}
-
-/** The same headers as the tester page: strict CSP (own scripts only; own origin and the service), no sniffing. */
-function secured(reply: FastifyReply, serviceUrl: string): FastifyReply {
-  return reply
-    .header("content-security-policy", contentSecurityPolicy(serviceUrl))
-    .header("x-content-type-options", "nosniff")
-    .header("referrer-policy", "no-referrer")
-    .header("cache-control", "no-store");
 }
 
 /** Registers `GET /`, `GET /console` and `GET /console/app.js`. */

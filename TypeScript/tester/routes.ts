@@ -41,7 +41,8 @@ export function contentSecurityPolicy(serviceUrl: string): string {
   ].join("; ");
 }
 
-function secured(reply: FastifyReply, serviceUrl: string): FastifyReply {
+/** The headers of every page and script of the tester and the console: this CSP, no sniffing, no referrer, no cache. */
+export function secured(reply: FastifyReply, serviceUrl: string): FastifyReply {
   return reply
     .header("content-security-policy", contentSecurityPolicy(serviceUrl))
     .header("x-content-type-options", "nosniff")

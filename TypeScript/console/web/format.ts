@@ -126,17 +126,6 @@ export function navOf(route: Route): PageName {
   return route.page === "user" ? "users" : route.page;
 }
 
-export const LOG_KINDS: readonly LogKind[] = [
-  "login",
-  "loginFailed",
-  "identities",
-  "attributes",
-  "logout",
-  "sessionRefused",
-  "console",
-  "bend",
-];
-
 /** The live log's filter: a user id (or part of one) and a kind; empty means any. */
 export interface LogFilter {
   readonly user: string;

@@ -7,21 +7,10 @@
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { ADMIN_TOKEN_QUERY, ConsolePath, type LogAnswer, type LogKind } from "../../console/api-types";
+import { ADMIN_TOKEN_QUERY, ConsolePath, LOG_KINDS, type LogAnswer, type LogKind } from "../../console/api-types";
 import type { ConsoleContext } from "./context";
 import { fieldErrorsOf, sendInvalid } from "./errors";
 import { LIVE_LOG_CAPACITY, type LogFilter } from "./live-log";
-
-export const LOG_KINDS: readonly LogKind[] = [
-  "login",
-  "loginFailed",
-  "identities",
-  "attributes",
-  "logout",
-  "sessionRefused",
-  "console",
-  "bend",
-];
 
 /** Entries per answer: 100 unless asked, at most the whole buffer. */
 export const LogPage = { defaultLimit: 100, maxLimit: LIVE_LOG_CAPACITY } as const;
@@ -29,7 +18,7 @@ export const LogPage = { defaultLimit: 100, maxLimit: LIVE_LOG_CAPACITY } as con
 const kindList = z
   .string()
   .transform((text) => text.split(",").map((k) => k.trim()))
-  .pipe(z.array(z.enum(LOG_KINDS as [LogKind, ...LogKind[]], { message: `one of ${LOG_KINDS.join(", ")}` })));
+  .pipe(z.array(z.enum(LOG_KINDS, { message: `one of ${LOG_KINDS.join(", ")}` })));
 
 const seq = z
   .string()

@@ -9,8 +9,9 @@
  * new rows simply appear.
  */
 import type { LogEntry, LogKind } from "../../api-types";
+import { LOG_KINDS } from "../../api-types";
 import { $, type El, field, h, select } from "../dom";
-import { formatClock, formatTime, kindTone, LOG_KINDS, type LogFilter, logMatches, refusedLines } from "../format";
+import { formatClock, formatTime, kindTone, type LogFilter, logMatches, refusedLines } from "../format";
 import type { StreamState } from "../log-store";
 import type { Ctx, Page } from "../ui";
 
