@@ -17,20 +17,11 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsolePath } from "../../TypeScript/console/api-types";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
 const require = createRequire(import.meta.url);
 const root = new URL("../..", import.meta.url).pathname;
 const SCREENSHOTS = join(root, "docs", "screenshots");
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const VIEWPORT = { width: 1280, height: 800 };
 
 let service: IdentityService;
@@ -44,7 +35,7 @@ async function openBrowser(options: { bypassCSP?: boolean } = {}): Promise<Page>
   dirs.push(userDataDir);
   // A fresh --user-data-dir per context: playwright takes it as launchPersistentContext's first argument.
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: VIEWPORT,

@@ -4,18 +4,9 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
 const SECRET = "browser-test-dev-secret-0123456789";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /**
  * Runs in the page: the words of the result, inspection and client panels and the event log that a line break
@@ -64,7 +55,7 @@ beforeAll(async () => {
   userDataDir = mkdtempSync(join(tmpdir(), "helpshift-ts-chromium-"));
   // A fresh --user-data-dir per run: playwright takes it as launchPersistentContext's first argument.
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 900 },
