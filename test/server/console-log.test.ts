@@ -3,6 +3,7 @@
  * keys accepted and refused, duplicates, logouts, refused sessions), never a token, JWT, secret or attribute
  * value; filters and limits; the SSE stream live, with Last-Event-ID replay, heartbeats, and `close()` ending it.
  */
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsolePath } from "../../TypeScript/console/api-types";
 import { LIVE_LOG_CAPACITY, LiveLog } from "../../TypeScript/server/console";
@@ -206,5 +207,32 @@ describe("LiveLog", () => {
     expect(log.after(3, {}).map((e) => e.summary)).toEqual(["n3", "n4"]);
     log.clear();
     expect(log.add({ kind: "console", summary: "after" }).seq).toBe(6);
+  });
+});
+
+describe("live log stream and a client that stops reading", () => {
+  it("cuts the stream off once about 1 MiB waits unsent, so memory stays bounded; other streams go on", async () => {
+    const h = await startHarness({});
+    try {
+      const reader = await openStream(h, ConsolePath.logStream);
+      const stalled = connect(Number(new URL(h.url).port), "127.0.0.1");
+      await new Promise<void>((resolve) => stalled.once("connect", () => resolve()));
+      stalled.write(`GET ${ConsolePath.logStream} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      await expect.poll(() => h.service.console.streams.size).toBe(2);
+      stalled.pause(); // reads nothing more: the kernel's buffers fill, then the response's
+      const summary = "x".repeat(10_000);
+      // About 30 MB in all: well past the socket buffers and the 1 MiB the stream may hold.
+      for (let i = 0; i < 3000 && h.service.console.streams.size === 2; i += 1) {
+        h.service.context.liveLog.add({ kind: "console", summary });
+        if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+      }
+      await expect.poll(() => h.service.console.streams.size).toBe(1);
+      h.service.context.liveLog.add({ kind: "console", summary: "still streaming" });
+      await expect.poll(() => reader.text().includes("still streaming")).toBe(true);
+      reader.close();
+      stalled.destroy();
+    } finally {
+      await h.close();
+    }
   });
 });
