@@ -27,7 +27,7 @@ import {
   type ServiceConsole,
   SkewableClock,
 } from "./console";
-import { isConsoleApiRequest } from "./console/access-guard";
+import { adminTokenProblem, isConsoleApiRequest } from "./console/access-guard";
 import { sendConsoleBodyRefusal } from "./console/errors";
 import { scrubberOf } from "./console/live-log";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
@@ -103,6 +103,9 @@ const silent: RedactingLogger = { log() {}, remember() {} };
  * const service = await createIdentityService({ dataDir: "/var/lib/helpshift-ts" });
  */
 export async function createIdentityService(options: IdentityServiceOptions = {}): Promise<IdentityService> {
+  const givenToken = options.console?.adminToken;
+  const tokenProblem = givenToken === undefined ? undefined : adminTokenProblem(givenToken);
+  if (tokenProblem !== undefined) throw new TypeError(`console.adminToken ${tokenProblem}`);
   const ownsDb = typeof options.database !== "object";
   const db =
     typeof options.database === "object"

@@ -1,12 +1,13 @@
 /**
  * `helpshift-ts serve`: runs the reference identity service on a data directory. On first run it creates the
  * demo app; every start prints what a developer needs to try a login at once: URL, the console's address (and,
- * bound beyond loopback, its admin token), app id, demo secret, a fresh sample token and a `curl` line that logs
- * in with it.
+ * bound beyond loopback, its admin token: printed when generated, only named when the user gave it), app id, demo
+ * secret, a fresh sample token and a `curl` line that logs in with it.
  *
  * @example
  * helpshift-ts serve                       # 127.0.0.1:8787, ./.data
  * PORT=9000 helpshift-ts serve --data-dir /tmp/hs
+ * HELPSHIFT_ADMIN_TOKEN="$(cat ~/.hs-admin-token)" helpshift-ts serve --host 0.0.0.0   # the same token every start
  */
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,6 +19,7 @@ import type { Logger } from "../../core/ports";
 import { createConsoleLogger } from "../../node/console-logger";
 import {
   type App,
+  adminTokenProblem,
   createIdentityService,
   DATABASE_FILE_NAME,
   DEFAULT_DATA_DIR,
@@ -31,10 +33,43 @@ export const DEFAULT_PORT = 8787;
 /** The app `serve` creates on first run. */
 export const DEMO_APP_ID = "demo";
 
+/** The environment variable that may carry the console's admin token (`--admin-token` wins over it). */
+export const ADMIN_TOKEN_ENV = "HELPSHIFT_ADMIN_TOKEN";
+
+/** An admin token the user gave, and where from (the banner names the source, never the token). */
+export interface GivenAdminToken {
+  readonly value: string;
+  readonly from: "--admin-token" | typeof ADMIN_TOKEN_ENV;
+}
+
 export interface ServeOptions {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** The console's admin token; without it the service makes a new one at each start. */
+  readonly adminToken?: GivenAdminToken;
+}
+
+/**
+ * The admin token from `--admin-token` or else `HELPSHIFT_ADMIN_TOKEN` (an empty variable counts as unset), or a
+ * one-line usage error naming where the bad one came from (never the token itself).
+ *
+ * @example
+ * resolveAdminToken(options.adminToken, process.env.HELPSHIFT_ADMIN_TOKEN)
+ */
+export function resolveAdminToken(
+  option: string | undefined,
+  env: string | undefined,
+): { token?: GivenAdminToken; error?: string } {
+  const token: GivenAdminToken | undefined =
+    option !== undefined
+      ? { value: option, from: "--admin-token" }
+      : env
+        ? { value: env, from: ADMIN_TOKEN_ENV }
+        : undefined;
+  if (token === undefined) return {};
+  const problem = adminTokenProblem(token.value);
+  return problem === undefined ? { token } : { error: `${token.from} ${problem}` };
 }
 
 /**
@@ -145,6 +180,7 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
     dataDir: options.dataDir,
     // No publicUrl: the tester page calls its own origin, so it works under whatever address it was opened.
     logger: serveLogger(io),
+    ...(options.adminToken ? { console: { adminToken: options.adminToken.value } } : {}),
   });
   let listened: string;
   try {
@@ -168,12 +204,7 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
     `HelpshiftTS identity service listening on ${url}`,
     `data: ${options.dataDir}${created ? " (demo app created)" : ""}`,
     `console: ${url}${ConsolePath.page}`,
-    // Beyond loopback the console API asks for this token; on loopback nobody needs it, so it is not shown.
-    ...(service.console.access.tokenRequired()
-      ? [
-          `admin token (the console asks for it; send it as ${ADMIN_TOKEN_HEADER}): ${service.console.access.adminToken}`,
-        ]
-      : []),
+    ...adminTokenLines(service, options.adminToken),
     `tester page: ${url}/tester`,
     `app id: ${demo.id}`,
     `demo secret: ${demo.secret}`,
@@ -183,6 +214,23 @@ export async function startServe(options: ServeOptions, io: CommandIo): Promise<
     `curl -s -X POST ${url}${ProtocolPath.login(demo.id)} -H 'content-type: application/json' -d ${shellQuote(body)}`,
   ];
   return { service, url, banner, dataDir: options.dataDir };
+}
+
+/**
+ * The banner's admin token line. Beyond loopback the console API asks for the token: a generated one is printed
+ * (nobody else knows it), one the user gave is only named by its source. On loopback nobody needs it: a
+ * generated one is not mentioned, a given one is said to be set.
+ */
+function adminTokenLines(service: IdentityService, given: GivenAdminToken | undefined): string[] {
+  const required = service.console.access.tokenRequired();
+  if (given !== undefined) {
+    return [
+      `admin token: from ${given.from} (${required ? `the console asks for it; send it as ${ADMIN_TOKEN_HEADER}` : "not asked on loopback"})`,
+    ];
+  }
+  return required
+    ? [`admin token (the console asks for it; send it as ${ADMIN_TOKEN_HEADER}): ${service.console.access.adminToken}`]
+    : [];
 }
 
 function portOf(value: string | undefined): number | undefined {
@@ -199,10 +247,20 @@ export function registerServeCommand(program: Command, io: CommandIo = processIo
     .option("--port <port>", `port (env PORT, default ${DEFAULT_PORT})`)
     .option("--host <host>", `address to bind (env HOST, default ${DEFAULT_HOST})`)
     .option("--data-dir <dir>", `data directory (env HELPSHIFT_DATA_DIR, default ./${DEFAULT_DATA_DIR})`)
-    .action(async (options: { port?: string; host?: string; dataDir?: string }) => {
+    .option(
+      "--admin-token <token>",
+      `the console's admin token, the same at every start: 32-512 printable ASCII characters, no spaces (env ${ADMIN_TOKEN_ENV}, which keeps it out of the process list; default a new one each start)`,
+    )
+    .action(async (options: { port?: string; host?: string; dataDir?: string; adminToken?: string }) => {
       const port = portOf(options.port ?? process.env.PORT) ?? DEFAULT_PORT;
       if (Number.isNaN(port)) {
         io.err("error: --port must be 0-65535");
+        io.setExitCode(2);
+        return;
+      }
+      const adminToken = resolveAdminToken(options.adminToken, process.env[ADMIN_TOKEN_ENV]);
+      if (adminToken.error !== undefined) {
+        io.err(`error: ${adminToken.error}`);
         io.setExitCode(2);
         return;
       }
@@ -213,6 +271,7 @@ export function registerServeCommand(program: Command, io: CommandIo = processIo
             port,
             host: options.host ?? process.env.HOST ?? DEFAULT_HOST,
             dataDir: options.dataDir ?? process.env.HELPSHIFT_DATA_DIR ?? DEFAULT_DATA_DIR,
+            ...(adminToken.token ? { adminToken: adminToken.token } : {}),
           },
           io,
         );

@@ -24,6 +24,33 @@ export function newAdminToken(): string {
   return randomBytes(ADMIN_TOKEN_BYTES).toString("base64url");
 }
 
+/** The fewest characters an admin token of one's own may have (a generated one has 43). */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+/** The most: it travels in a header (and in the log stream's query), which servers and proxies cap. */
+export const ADMIN_TOKEN_MAX_LENGTH = 512;
+const PRINTABLE_WITHOUT_SPACE = /^[\x21-\x7e]*$/;
+
+/**
+ * What is wrong with an admin token of one's own (`serve --admin-token`, `HELPSHIFT_ADMIN_TOKEN`,
+ * `console.adminToken`), in words that never repeat it; `undefined` when it will do: 32-512 characters of
+ * printable ASCII without spaces (base64url, hex, a password manager's output).
+ *
+ * @example
+ * adminTokenProblem("short") // "must be at least 32 characters (it has 5)"
+ */
+export function adminTokenProblem(token: string): string | undefined {
+  if (!PRINTABLE_WITHOUT_SPACE.test(token)) {
+    return "must be printable ASCII without spaces";
+  }
+  if (token.length < ADMIN_TOKEN_MIN_LENGTH) {
+    return `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (it has ${token.length}; e.g. openssl rand -hex 32)`;
+  }
+  if (token.length > ADMIN_TOKEN_MAX_LENGTH) {
+    return `must be at most ${ADMIN_TOKEN_MAX_LENGTH} characters (it has ${token.length})`;
+  }
+  return undefined;
+}
+
 /** The host name of a `Host` header, without port or brackets, lower case. */
 export function hostNameOf(host: string): string {
   const lower = host.trim().toLowerCase();

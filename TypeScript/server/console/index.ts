@@ -22,7 +22,7 @@ import { registerResetRoute } from "./reset-route";
 import type { SkewableClock } from "./skewable-clock";
 import { registerUserRoutes } from "./user-routes";
 
-export { newAdminToken } from "./access-guard";
+export { ADMIN_TOKEN_MAX_LENGTH, ADMIN_TOKEN_MIN_LENGTH, adminTokenProblem, newAdminToken } from "./access-guard";
 export { BendLimits } from "./bend";
 export type { ConsoleContext } from "./context";
 export { LIVE_LOG_CAPACITY, LiveLog } from "./live-log";
@@ -32,7 +32,10 @@ export { UserPage } from "./user-routes";
 
 /** The console's options on `createIdentityService({ console })`. */
 export interface ConsoleOptions {
-  /** The admin token (default: 256 random bits, base64url). Never logged. */
+  /**
+   * The admin token (default: 256 random bits, base64url). Never logged. One of one's own must pass
+   * {@link adminTokenProblem} (32-512 printable ASCII characters, no spaces), else the service is not built.
+   */
   readonly adminToken?: string;
   /**
    * Whether requests need the admin token. Default: what the bound address says (anything but loopback does,
