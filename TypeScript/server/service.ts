@@ -27,16 +27,16 @@ import {
   type ServiceConsole,
   SkewableClock,
 } from "./console";
-import { adminTokenProblem, isConsoleApiRequest } from "./console/access-guard";
-import { sendConsoleBodyRefusal } from "./console/errors";
+import { adminTokenProblem, CONSOLE_API_PREFIX, isConsoleApiRequest } from "./console/access-guard";
+import { sendConsoleBodyRefusal, sendConsoleContentTypeRefusal, sendConsoleUrlRefusal } from "./console/errors";
 import { scrubberOf } from "./console/live-log";
 import { DATABASE_FILE_NAME, type Db, openDatabase } from "./db/database";
 import { startWalCheckpoints } from "./db/wal-checkpoint";
 import { type HousekeepingOptions, type PurgeCounts, startHousekeeping } from "./housekeeping";
 import { answerClientError } from "./http/client-errors";
 import type { ServiceContext } from "./http/context";
-import { errorOfFrameworkStatus, sendError } from "./http/errors";
-import { refuseNonJson } from "./http/media-type";
+import { BAD_REQUEST, errorOfFrameworkStatus, sendError } from "./http/errors";
+import { refuseNonJsonWith } from "./http/media-type";
 import { stampServerTime } from "./http/server-time";
 import { type RateLimit, RateLimiter } from "./rate-limit";
 import { type RedactingLogger, redactingLogger, serviceRedactor } from "./redacting-logger";
@@ -157,16 +157,23 @@ async function assemble(db: Db, ownsDb: boolean, options: IdentityServiceOptions
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     // Errors raised before routing (bad percent-encoding, an over-long parameter) and by Node's HTTP parser
     // (oversized headers, malformed framing) answer an ErrorResponse like every other refusal.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
       log.log("info", "refused request", { code: error.code });
       const { status, body } = errorOfFrameworkStatus(error.statusCode ?? 400);
+      // The console's refusals speak its own reasons (the route is not known yet: the path says it).
+      if (status < 500 && request.url?.startsWith(CONSOLE_API_PREFIX)) return sendConsoleUrlRefusal(reply, status);
       return sendError(reply, status, body);
     },
     clientErrorHandler: answerClientError,
   });
   // JSON only: without its text/plain parser Fastify answers 415 to any other body; the hook covers GETs.
   fastify.removeContentTypeParser("text/plain");
-  fastify.addHook("preValidation", refuseNonJson);
+  fastify.addHook(
+    "preValidation",
+    refuseNonJsonWith((request, reply) =>
+      isConsoleApiRequest(request) ? sendConsoleContentTypeRefusal(reply) : sendError(reply, 415, BAD_REQUEST),
+    ),
+  );
   fastify.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
     const { status, body } = errorOfFrameworkStatus(error.statusCode ?? 500);
     if (status >= 500) log.log("error", "unhandled error", { url: request.url.split("?")[0], error });

@@ -216,6 +216,41 @@ describe("console refusals of unparsable bodies", () => {
     expect(broken.body).toEqual({ reason: "invalidRequest", errors: { body: "not valid JSON" } });
     const text = await call(h, "POST", ConsolePath.apps, { headers: { "content-type": "text/plain" }, rawBody: "x" });
     expect(text.status).toBe(415);
-    expect(text.body.reason).toBe("invalidRequest");
+    expect(text.body).toEqual({ reason: "invalidRequest", errors: { body: "not JSON (application/json)" } });
+  });
+
+  it("answers a GET with another content type invalidRequest naming the header, as the mutations do", async () => {
+    for (const path of [ConsolePath.status, ConsolePath.apps, ConsolePath.users, "/console/api/nothing-here"]) {
+      const answer = await call(h, "GET", path, { headers: { "content-type": "text/plain" } });
+      expect(answer.status, path).toBe(415);
+      expect(answer.body, path).toEqual({
+        reason: "invalidRequest",
+        errors: { "content-type": "not JSON (application/json, or no content type)" },
+      });
+      expect(answer.headers["cache-control"], path).toBe("no-store");
+    }
+    const json = await call(h, "GET", ConsolePath.status, {
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(json.status).toBe(200);
+    // The protocol answers as before.
+    const health = await call(h, "GET", "/v1/health", { headers: { "content-type": "text/plain" } });
+    expect(health.status).toBe(415);
+    expect(health.body).toEqual({ reason: "badRequest", detail: "badRequest" });
+  });
+
+  it("answers a path the framework refuses before routing invalidRequest naming the url; the protocol as before", async () => {
+    const badEncoding = await call(h, "GET", `${ConsolePath.users}/%E0`);
+    expect(badEncoding.status).toBe(400);
+    expect(badEncoding.body).toEqual({
+      reason: "invalidRequest",
+      errors: { url: "not a valid path (percent-encoding)" },
+    });
+    const tooLong = await call(h, "GET", `${ConsolePath.users}/${"a".repeat(3000)}`);
+    expect(tooLong.status).toBe(414);
+    expect(tooLong.body).toEqual({ reason: "invalidRequest", errors: { url: "too long" } });
+    const protocol = await call(h, "GET", "/v1/apps/%E0/me");
+    expect(protocol.status).toBe(400);
+    expect(protocol.body).toEqual({ reason: "badRequest", detail: "badRequest" });
   });
 });

@@ -32,6 +32,26 @@ export function sendConsoleBodyRefusal(reply: FastifyReply, status: number): Fas
   return sendConsoleError(reply, status, { reason: ConsoleErrorReason.invalidRequest, errors: { body: problem } });
 }
 
+/**
+ * 415 `invalidRequest` naming the `content-type` header: a request without a body (a GET) that says its body is
+ * not JSON. Mutations with such a body are refused by the parser, as `body` ({@link sendConsoleBodyRefusal}).
+ */
+export function sendConsoleContentTypeRefusal(reply: FastifyReply): FastifyReply {
+  return sendConsoleError(reply, 415, {
+    reason: ConsoleErrorReason.invalidRequest,
+    errors: { "content-type": "not JSON (application/json, or no content type)" },
+  });
+}
+
+/**
+ * What the framework refused before routing on a console path (bad percent-encoding, a path parameter too long):
+ * `invalidRequest` naming the `url`, with the status the protocol would answer.
+ */
+export function sendConsoleUrlRefusal(reply: FastifyReply, status: number): FastifyReply {
+  const problem = status === 414 ? "too long" : "not a valid path (percent-encoding)";
+  return sendConsoleError(reply, status, { reason: ConsoleErrorReason.invalidRequest, errors: { url: problem } });
+}
+
 /** 404 `notFound`, saying what was not found (e.g. `app nope`). */
 export function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
   return sendConsoleError(reply, 404, { reason: ConsoleErrorReason.notFound, detail: `no ${what}` });

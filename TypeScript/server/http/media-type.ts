@@ -1,13 +1,13 @@
 /**
  * The protocol speaks JSON only: a request that names another content type is 415 on every route. Fastify
  * refuses the bodies it has no parser for (the service keeps only the JSON one); this hook also refuses a
- * content type sent with a GET, which Fastify never parses.
+ * content type sent with a GET, which Fastify never parses. The refusal's body is the caller's to choose (the
+ * console API answers in its own reasons); the protocol's is 415 `badRequest`.
  *
  * @example
- * fastify.addHook("preValidation", refuseNonJson);
+ * fastify.addHook("preValidation", refuseNonJsonWith((request, reply) => sendError(reply, 415, BAD_REQUEST)));
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { BAD_REQUEST, sendError } from "./errors";
 
 /** True for no content type at all and for `application/json` with any parameters (e.g. a charset). */
 export function isJsonOrAbsent(contentType: string | undefined): boolean {
@@ -16,8 +16,10 @@ export function isJsonOrAbsent(contentType: string | undefined): boolean {
   return mediaType === "application/json";
 }
 
-/** A `preValidation` hook: 415 `badRequest` for a content type other than JSON. */
-export async function refuseNonJson(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-  if (isJsonOrAbsent(request.headers["content-type"])) return undefined;
-  return sendError(reply, 415, BAD_REQUEST);
+/** A `preValidation` hook: `refuse` answers a request whose content type is other than JSON. */
+export function refuseNonJsonWith(
+  refuse: (request: FastifyRequest, reply: FastifyReply) => FastifyReply,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> {
+  return async (request, reply) =>
+    isJsonOrAbsent(request.headers["content-type"]) ? undefined : refuse(request, reply);
 }
