@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { makeRedactor, REDACTED } from "../../TypeScript/contract";
+import { fateWords, type OutboxRow } from "../../TypeScript/tester/outbox-rows";
 import { DEFAULT_FORM, type TesterState } from "../../TypeScript/tester/view-model";
 import { storeFileKey } from "../../TypeScript/ue/adapters/store";
 import { scopedStore, storeScope } from "../../TypeScript/ue/editor/store-scope";
@@ -158,8 +159,38 @@ describe("the widget section (what UHelpshiftTSTesterWidget copies into its Blue
       undelivered: 0,
     });
     expect(view.widget.statusLine).toContain("not created yet");
+    expect(view.widget.outbox).toEqual([]);
+    expect(view.outbox).toBeUndefined();
     expect(JSON.stringify(view.widget)).not.toContain(SECRET);
     expect(JSON.stringify(view.widget)).not.toContain(JWT);
+  });
+
+  it("gives the outbox as lines: each key's fate in the page's words, a refused key with its reason", () => {
+    const rows: OutboxRow[] = [
+      { scope: "master", key: "last_name", fate: "retrying", attempts: 2, lastFailure: "network", atMs: now },
+      { scope: "app", key: "app_version", fate: "queued", attempts: 0, atMs: now },
+      { scope: "master", key: "first_name", fate: "sent", attempts: 1, batchId: "b1", atMs: now },
+      {
+        scope: "master",
+        key: "custom_user_fields.nope",
+        fate: "refused",
+        attempts: 1,
+        batchId: "b1",
+        reason: "invalidData",
+        atMs: now,
+      },
+    ];
+    const outbox = { userId: "u-1", rows, pendingCount: 2 };
+    const view = viewStateOf(state({ outbox }), "http://127.0.0.1:8787", undefined, now);
+    expect(view.widget.outbox).toEqual([
+      `master last_name: ${fateWords(rows[0]!)}`,
+      `app app_version: ${fateWords(rows[1]!)}`,
+      "master first_name: sent",
+      "master custom_user_fields.nope: refused: invalidData",
+    ]);
+    expect(view.widget.outbox[0]).toContain("attempt 2 failed: network");
+    // The tab's JSON carries the rows themselves too.
+    expect(view.outbox).toEqual(outbox);
   });
 });
 

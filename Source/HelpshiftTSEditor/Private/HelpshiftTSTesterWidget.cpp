@@ -54,6 +54,25 @@ namespace
 
 	FText Text(const FString& S) { return FText::FromString(S); }
 
+	/** An array of strings of the JSON object (the events, the outbox), in order; other values are skipped. */
+	TArray<FString> Strings(const TSharedPtr<FJsonObject>& Object, const TCHAR* Name)
+	{
+		TArray<FString> Out;
+		const TSharedPtr<FJsonValue> Value = Field(Object, Name);
+		if (Value.IsValid() && Value->Type == EJson::Array)
+		{
+			for (const TSharedPtr<FJsonValue>& Line : Value->AsArray())
+			{
+				FString Text;
+				if (Line.IsValid() && Line->TryGetString(Text))
+				{
+					Out.Add(Text);
+				}
+			}
+		}
+		return Out;
+	}
+
 	FString Joined(const TArray<FString>& Lines)
 	{
 		FString Out;
@@ -111,20 +130,8 @@ FHelpshiftTSTesterState HelpshiftTSTesterState::FromJson(const FString& StateJso
 	State.InspectionText = Str(Widget, TEXT("inspectionText"));
 	State.ClockText = Str(Widget, TEXT("clockText"));
 	State.Undelivered = (int32)Num(Widget, TEXT("undelivered"), 0);
-	if (const TSharedPtr<FJsonValue> Events = Field(Widget, TEXT("events")))
-	{
-		if (Events->Type == EJson::Array)
-		{
-			for (const TSharedPtr<FJsonValue>& Line : Events->AsArray())
-			{
-				FString Out;
-				if (Line.IsValid() && Line->TryGetString(Out))
-				{
-					State.Events.Add(Out);
-				}
-			}
-		}
-	}
+	State.Events = Strings(Widget, TEXT("events"));
+	State.Outbox = Strings(Widget, TEXT("outbox"));
 	return State;
 }
 
@@ -354,6 +361,10 @@ void UHelpshiftTSTesterWidget::ApplyState(const FHelpshiftTSTesterState& NewStat
 		}
 		DetailsText->SetText(Text(Joined(Lines)));
 	}
+	if (OutboxText)
+	{
+		OutboxText->SetText(Text(Joined(TesterState.Outbox)));
+	}
 	if (EventsText)
 	{
 		EventsText->SetText(Text(Joined(TesterState.Events)));
@@ -389,6 +400,7 @@ void UHelpshiftTSTesterWidget::ResolveSlots()
 	Resolve(Tree, ResultText, TEXT("ResultText"));
 	Resolve(Tree, InspectionText, TEXT("InspectionText"));
 	Resolve(Tree, DetailsText, TEXT("DetailsText"));
+	Resolve(Tree, OutboxText, TEXT("OutboxText"));
 	Resolve(Tree, EventsText, TEXT("EventsText"));
 }
 
@@ -403,7 +415,7 @@ void UHelpshiftTSTesterWidget::BuildDefaultLayout()
 	const bool bAnySlot = ServiceUrlInput || AppIdInput || DevSecretInput || UidInput || EmailInput || MoreIdentitiesInput ||
 		LoginConfigInput || MasterAttributesInput || AppAttributesInput || MintButton || InspectButton || LogInButton ||
 		LogOutButton || AddIdentitiesButton || AppForegroundButton || RefreshNowButton || PushMasterAttributesButton ||
-		PushAppAttributesButton || ClearEventsButton || StatusText || ResultText || InspectionText || DetailsText || EventsText;
+		PushAppAttributesButton || ClearEventsButton || StatusText || ResultText || InspectionText || DetailsText || OutboxText || EventsText;
 	UPanelWidget* EmptyRoot = Cast<UPanelWidget>(Tree->RootWidget.Get());
 	const bool bTreeEmpty = !Tree->RootWidget || (EmptyRoot && !EmptyRoot->HasAnyChildren());
 	if (!DefaultLayoutHost && (bAnySlot || !bTreeEmpty))
@@ -498,6 +510,7 @@ void UHelpshiftTSTesterWidget::BuildDefaultLayout()
 	Output(ResultText, TEXT("ResultText"));
 	Output(InspectionText, TEXT("InspectionText"));
 	Output(DetailsText, TEXT("DetailsText"));
+	Output(OutboxText, TEXT("OutboxText"));
 	Output(EventsText, TEXT("EventsText"));
 
 	if (DefaultLayoutHost)

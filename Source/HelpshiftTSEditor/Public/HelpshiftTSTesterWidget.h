@@ -127,6 +127,14 @@ struct HELPSHIFTTSEDITOR_API FHelpshiftTSTesterState
 	UPROPERTY(BlueprintReadOnly, Category = "HelpshiftTS Tester")
 	int32 Undelivered = 0;
 
+	/**
+	 * The attribute outbox, one line per key: pending first (queued, sending, waiting to retry with the attempt and
+	 * why), then the keys the service answered for, newest first: "master first_name: sent",
+	 * "master custom_user_fields.nope: refused: invalidData". Empty before the first push.
+	 */
+	UPROPERTY(BlueprintReadOnly, Category = "HelpshiftTS Tester")
+	TArray<FString> Outbox;
+
 	UPROPERTY(BlueprintReadOnly, Category = "HelpshiftTS Tester")
 	FString ServiceUrl;
 
@@ -316,6 +324,10 @@ public:
 	/** ClockText, Notice and the undelivered count. */
 	UPROPERTY(BlueprintReadOnly, Category = "HelpshiftTS Tester|Layout", meta = (BindWidgetOptional))
 	TObjectPtr<UTextBlock> DetailsText;
+
+	/** The attribute outbox (Outbox), one key per line. */
+	UPROPERTY(BlueprintReadOnly, Category = "HelpshiftTS Tester|Layout", meta = (BindWidgetOptional))
+	TObjectPtr<UTextBlock> OutboxText;
 
 	/** The event log, newest first. */
 	UPROPERTY(BlueprintReadOnly, Category = "HelpshiftTS Tester|Layout", meta = (BindWidgetOptional))

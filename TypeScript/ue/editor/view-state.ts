@@ -10,6 +10,7 @@
 import type { Redactor } from "../../contract";
 import type { ClientState, IdentityStateName } from "../../core/api";
 import { sessionLeftMs, sessionLeftWords, skewWords, stateName, stateWords } from "../../tester/identity-view";
+import { fateWords, type OutboxRow } from "../../tester/outbox-rows";
 import type { ActionResult, EventEntry, TesterState } from "../../tester/view-model";
 import { clientText, clockText, eventText, inspectionText, resultText } from "../../tester/web/render";
 
@@ -58,6 +59,13 @@ export interface EditorWidgetState {
   readonly events: readonly string[];
   /** Requests the tester's clients could not deliver so far. */
   readonly undelivered: number;
+  /**
+   * The attribute outbox, one line per key: pending first (queued, sending, waiting to retry with the attempt and
+   * why), then the keys the service answered for, newest first (sent, or refused and why). The fate is the web
+   * page's words (outbox-rows.ts `fateWords`): `master first_name: sent`, `master custom_user_fields.x: refused:
+   * invalidData`. Empty before the first attribute push.
+   */
+  readonly outbox: readonly string[];
 }
 
 /** What the tab shows. Nothing here can hold the secret or the token. */
@@ -78,6 +86,8 @@ export interface EditorViewState {
   readonly serviceClock?: EditorServiceClock;
   /** A problem with the command itself (not with the login), e.g. a payload the tester refused. */
   readonly notice?: string;
+  /** The client's attribute outbox, key by key (pending, sent, refused and why), once a client exists. */
+  readonly outbox?: TesterState["outbox"];
   /** Newest first. */
   readonly events: readonly EventEntry[];
   /** The same state in words, for the Editor Utility Widget. */
@@ -93,6 +103,11 @@ export interface RenderOptions {
   readonly nowMs?: number;
   /** Requests not delivered so far (TesterDeps.undelivered); 0 when not given. */
   readonly undelivered?: number;
+}
+
+/** One outbox row as a line: scope, key and the page's words for its fate. */
+export function outboxLine(row: OutboxRow): string {
+  return `${row.scope} ${row.key}: ${fateWords(row)}`;
 }
 
 /** The widget's section of the view state at `nowMs`. */
@@ -112,6 +127,7 @@ export function widgetStateOf(state: TesterState, nowMs: number, undelivered = 0
     clockText: clockText(state),
     events: state.events.map(eventText),
     undelivered,
+    outbox: (state.outbox?.rows ?? []).map(outboxLine),
   };
 }
 
@@ -168,6 +184,7 @@ export function viewStateOf(
         }
       : {}),
     ...(notice ? { notice } : {}),
+    ...(state.outbox ? { outbox: state.outbox } : {}),
     events: state.events,
     widget: widgetStateOf(state, nowMs, undelivered),
   };
