@@ -126,7 +126,11 @@ describe("strings both sides spell", () => {
     expect([...actions.values()].sort()).toEqual([...EDITOR_TESTER_ACTIONS].sort());
     const panel = read("Source/HelpshiftTSEditor/Private/HelpshiftTSTesterPanel.cpp");
     const used = [...panel.matchAll(/HelpshiftTSEditorAction::(\w+)/g)].map((m) => actions.get(m[1]!));
-    expect(used.sort()).toEqual([...EDITOR_TESTER_ACTIONS].sort());
+    // connect is no button: the tester sends it once at Start, with the form every client opens with.
+    expect(used.sort()).toEqual(EDITOR_TESTER_ACTIONS.filter((a) => a !== "connect").sort());
+    expect(actions.get("Connect")).toBe("connect");
+    const start = /bool FHelpshiftTSEditorTester::Start\(\)\s*\{([\s\S]*?)\n\}/.exec(tester)?.[1] ?? "";
+    expect(start).toContain("SendAction(HelpshiftTSEditorAction::Connect, DefaultInputs());");
   });
 
   it("the form fields C++ writes are the ones TypeScript validates", () => {

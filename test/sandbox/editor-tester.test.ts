@@ -369,6 +369,37 @@ describe("the editor tester bundle in a bare engine", () => {
     expect(service.context.attributes.read(user.id).master.last_name).toBe("Lovelace");
   });
 
+  it("connect at start (as C++ sends it): a session stored by an earlier run shows before any button, nothing sent", async () => {
+    const files = new Map<string, string>();
+    const first = start(realHttp, files);
+    first.press("mint", form({ uid: "stored-1", email: "" }));
+    first.press("login", form({ uid: "stored-1", email: "" }));
+    await first.settleHttp();
+    const userId = first.view.client?.userId;
+    expect(userId).toBeDefined();
+    first.shutdown();
+
+    // The next editor run: the tester starts, then C++ sends connect with the form the tab opens with.
+    const again = start(realHttp, files);
+    expect(again.view.client).toBeUndefined();
+    again.press("connect", { serviceUrl, appId: APP });
+    const view = again.view;
+    expect(view.client).toMatchObject({ status: "loggedIn", userId, anonymous: false });
+    expect(view.widget.identityState).toBe("loggedIn");
+    expect(view.widget.userId).toBe(userId);
+    expect(view.widget.secondsLeft).toBeGreaterThan(0);
+    expect(view.widget.statusLine).toContain(`logged in (identified) · user ${userId} · session left `);
+    expect(view.notice).toBeUndefined();
+    await again.settleHttp();
+    expect(again.callsTo("SendHttpRequest")).toEqual([]);
+
+    // Another app's form restores nothing of it.
+    const other = start(realHttp, files);
+    other.press("connect", { serviceUrl, appId: "other" });
+    expect(other.view.client).toMatchObject({ status: "loggedOut" });
+    expect(other.view.client?.userId).toBeUndefined();
+  });
+
   it("App foreground: nothing while the session is live; once the service ended it, every press re-sends userSessionExpired", async () => {
     const host = start();
     const expired = () => host.view.events.filter((e) => e.event === HelpshiftEvent.userSessionExpired);

@@ -22,6 +22,12 @@ namespace HelpshiftTSEditorScript
 /** The buttons of the tab, as TypeScript names the actions (EDITOR_TESTER_ACTIONS). */
 namespace HelpshiftTSEditorAction
 {
+	/**
+	 * No button: FHelpshiftTSEditorTester::Start sends it once, with DefaultInputs(), so the client of the app the
+	 * tab and the widgets open with is made at once and a session stored by an earlier editor run shows before any
+	 * press. Sends nothing beyond what the client's Init does.
+	 */
+	inline const TCHAR* const Connect = TEXT("connect");
 	inline const TCHAR* const Inspect = TEXT("inspect");
 	inline const TCHAR* const Mint = TEXT("mint");
 	inline const TCHAR* const Login = TEXT("login");

@@ -115,7 +115,13 @@ bool FHelpshiftTSEditorTester::Start()
 	Arguments.Add(TPair<FString, UObject*>(HelpshiftTSScript::BridgeArgument, Bridge.Get()));
 	// The entry binds OnCommand, calls NotifyReady and publishes its first state while Start runs.
 	JsEnv->Start(HelpshiftTSEditorScript::TesterModule, Arguments);
-	if (!bReady)
+	if (bReady)
+	{
+		// The form every client opens with: its app's client now, so a stored session shows at once (the tab and
+		// the widgets read the state after Start returns, so none of them shows the client-less first state).
+		SendAction(HelpshiftTSEditorAction::Connect, DefaultInputs());
+	}
+	else
 	{
 		SetDisplayText(FString(HelpshiftTSEditorScript::TesterModule) +
 			TEXT(" did not start: run `npm run build` in the plugin folder, then reopen this tab."));

@@ -23,8 +23,12 @@ export type EditorTesterCommand = (typeof EditorTesterCommand)[keyof typeof Edit
  * The buttons of the tab, one action each: the web page's buttons (TypeScript/tester/web/page.ts) plus `inspect`
  * (the page re-inspects on every keystroke; the tab sends its inputs only when a button is pressed).
  * `refreshSession` is the page's "Refresh now" (`client.refreshSession()` with the tester's token provider).
+ * `connect` is no button: C++ sends it once when the tester starts, with the form the tab and the widgets open
+ * with, so the client of that app is made at once and a session stored by an earlier editor run shows before any
+ * press (as the web page's `vm.connect()` at mount). It sends nothing beyond what the client's `Init` does.
  */
 export const EDITOR_TESTER_ACTIONS = [
+  "connect",
   "inspect",
   "mint",
   "login",

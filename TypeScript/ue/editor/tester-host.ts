@@ -4,7 +4,9 @@
  * through bridge UFUNCTIONs), with state kept apart from the game's (the editor bridge stores under
  * Saved/HelpshiftTS/EditorTester, scoped per app id and service). Each button of the tab sends one JSON
  * command; after every change the whole view state goes back as JSON text (`PublishState`), which C++ only
- * displays. Pure wiring: no `ue`/`puerts` import, so tests drive it with a recording fake bridge.
+ * displays, and once a second while a session is shown when the text changed (its time left counts down). At
+ * start C++ sends `connect` with the form it opens with: the client of that app is made at once, so a session
+ * stored by an earlier editor run shows before any press. Pure wiring: no `ue`/`puerts` import, so tests drive it with a recording fake bridge.
  *
  * @example
  * startEditorTester({ bridge, createClient: createHelpshiftClient, refs: { $ref, $unref },
@@ -13,7 +15,8 @@
  */
 import { makeRedactor } from "../../contract";
 import type { HelpshiftClient } from "../../core/api";
-import type { Ports } from "../../core/ports";
+import type { Clock, Ports } from "../../core/ports";
+import { sessionLeftMs } from "../../tester/identity-view";
 import { createServiceClockProbe } from "../../tester/service-clock";
 import { createUndeliveredCounter } from "../../tester/undelivered";
 import { createTesterViewModel, type TesterForm, type TesterViewModel } from "../../tester/view-model";
@@ -48,7 +51,10 @@ export interface EditorTesterDependencies {
   readonly bridge: EditorTesterBridge;
   readonly createClient: (ports: Ports) => HelpshiftClient;
   readonly refs: RefHelpers;
+  /** The engine's timers: the client's schedule, and the once-a-second republish while a session lives. */
   readonly timers: TimerFunctions;
+  /** The editor's clock (epoch ms); `Date.now()` when not given (tests pass their own). */
+  readonly clock?: Clock;
 }
 
 export interface EditorTester {
@@ -56,7 +62,12 @@ export interface EditorTester {
   readonly handle: CommandHandler;
   /** The JSON text last sent with `PublishState`. */
   lastPublished(): string;
+  /** Whether the once-a-second republish is armed (a session is shown); for tests. */
+  ticking(): boolean;
 }
+
+/** How often the state is re-rendered while a session lives, so its time left counts down in the tab. */
+export const SESSION_TICK_MS = 1000;
 
 /** Notices shown in the view state (words for people; no input text is ever echoed). */
 export const EditorNotice = {
@@ -85,7 +96,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   const redactor = makeRedactor();
   const logger = createBridgeLogger(bridge, redactor);
   const http = createBridgeTransport(bridge);
-  const clock = createDateClock();
+  const clock = deps.clock ?? createDateClock();
   const scheduler = createTimerScheduler(deps.timers);
   const random = createBridgeRandom(bridge);
   const monotonic = createBridgeMonotonic(bridge);
@@ -109,20 +120,67 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     rememberedSecret = secret;
   };
 
-  const publish = (): void => {
-    if (disposed) return;
+  /** While true, changes are only noted: `connect` publishes once, after the client's Init set its state. */
+  let holding = false;
+  let changedWhileHeld = false;
+
+  /** The one timer of the once-a-second republish (undefined when none is armed). */
+  let tickTimer: unknown;
+
+  const render = (): string => {
     // The view never holds the secret or the token; the redactor guards every string anyway (tokens by their
     // JWT shape, so minting many never grows what it remembers).
     rememberSecret(vm.getState().form.secret);
-    published = renderViewState(vm.getState(), {
+    return renderViewState(vm.getState(), {
       serviceUrl,
       redactor,
       nowMs: clock.now(),
       undelivered: undelivered.count(),
       ...(notice ? { notice } : {}),
     });
-    bridge.PublishState(published);
   };
+
+  const publish = (): void => {
+    if (disposed) return;
+    published = render();
+    bridge.PublishState(published);
+    keepTicking();
+  };
+
+  /** A session is shown whose time left changes with the clock (a user and an expiry, not ended). */
+  const showsSession = (): boolean => {
+    const client = vm.getState().client;
+    return client !== undefined && !client.expired && sessionLeftMs(client, 0) !== undefined;
+  };
+
+  const stopTicking = (): void => {
+    if (tickTimer === undefined) return;
+    deps.timers.clearTimeout(tickTimer);
+    tickTimer = undefined;
+  };
+
+  /**
+   * Each second while a session is shown, the state is rendered again and published only when the text changed
+   * (the session's time left, the status line): the tab and the widgets count down with no press. One timer at
+   * most; none without a session, and none after dispose.
+   */
+  function keepTicking(): void {
+    if (disposed || !showsSession()) {
+      stopTicking();
+      return;
+    }
+    if (tickTimer !== undefined) return;
+    tickTimer = deps.timers.setTimeout(() => {
+      tickTimer = undefined;
+      if (disposed) return;
+      const next = render();
+      if (next !== published) {
+        published = next;
+        bridge.PublishState(published);
+      }
+      keepTicking();
+    }, SESSION_TICK_MS);
+  }
 
   const makeViewModel = (url: string, initialForm?: TesterForm): TesterViewModel => {
     const model = createTesterViewModel({
@@ -147,7 +205,10 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
       },
       ...(initialForm ? { initialForm } : {}),
     });
-    model.subscribe(() => publish());
+    model.subscribe(() => {
+      if (holding) changedWhileHeld = true;
+      else publish();
+    });
     return model;
   };
   let vm = makeViewModel(serviceUrl);
@@ -164,6 +225,8 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   };
 
   const run: Readonly<Record<EditorTesterAction, () => unknown>> = {
+    // The form's app's client now (its stored session restored by Init), so the first state shows it.
+    connect: () => vm.connect(),
     inspect: () => publish(),
     mint: () => vm.mint(),
     login: () => vm.login(),
@@ -189,12 +252,21 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
     }
     notice = undefined;
     const { action, form } = payload.data;
-    if (form?.serviceUrl !== undefined) useService(form.serviceUrl.trim());
-    if (form) {
-      if (form.secret !== undefined) rememberSecret(form.secret);
-      vm.update(formFields(form));
+    // connect (at start): one state, after the form is applied and the new client's Init settled its state.
+    holding = action === "connect";
+    changedWhileHeld = false;
+    let work: unknown;
+    try {
+      if (form?.serviceUrl !== undefined) useService(form.serviceUrl.trim());
+      if (form) {
+        if (form.secret !== undefined) rememberSecret(form.secret);
+        vm.update(formFields(form));
+      }
+      work = run[action]();
+    } finally {
+      holding = false;
     }
-    const work = run[action]();
+    if (changedWhileHeld) publish();
     if (work instanceof Promise) {
       work.catch((error: unknown) => logger.log("error", "tester action failed", { action, error: String(error) }));
     }
@@ -209,6 +281,7 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
         vm.dispose();
         http.dispose();
         disposed = true;
+        stopTicking();
         bridge.OnCommand.Unbind();
       } else logger.log("error", "unknown tester command", { command });
     } catch (error) {
@@ -219,5 +292,5 @@ export function startEditorTester(deps: EditorTesterDependencies): EditorTester 
   bridge.OnCommand.Bind(handle);
   bridge.NotifyReady();
   publish();
-  return { handle, lastPublished: () => published };
+  return { handle, lastPublished: () => published, ticking: () => tickTimer !== undefined };
 }
