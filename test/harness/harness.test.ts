@@ -387,8 +387,13 @@ describe("the editor tester's JsEnv: FHelpshiftTSEditorTester and its bridge wit
     expect(one("start.ready")).toBe("1");
     expect(one("start.running")).toBe("1");
     expect(one("start.callsHead")).toBe("HelpshiftTSEditorBridge.NotifyReady");
-    expect(one("start.publishes")).toBe("1");
+    // The first state, then the ones after the connect Start sends with DefaultInputs (the form's app's client,
+    // nothing stored yet; the new client tells its listeners once more, on promise jobs still inside Start).
+    expect(Number(one("start.publishes"))).toBeGreaterThanOrEqual(2);
     expect(viewState(one("start.state"))).toMatchObject({
+      serviceUrl: "http://127.0.0.1:8787",
+      appId: "demo",
+      client: { initialized: true, status: "loggedOut" },
       secretEntered: false,
       token: { present: false },
       events: [],
@@ -448,7 +453,7 @@ describe("the editor tester's JsEnv: FHelpshiftTSEditorTester and its bridge wit
     // no request, nothing into the dead env, and the tab's text stays as it was.
     expect(viewState(one("answerQueued.state"))).toMatchObject({ busy: "login" });
     expect(one("restart.ready")).toBe("1");
-    expect(one("restart.publishes")).toBe("1");
+    expect(Number(one("restart.publishes"))).toBeGreaterThanOrEqual(2);
     expect(viewState(one("restart.state"))).toMatchObject({ token: { present: false }, events: [] });
     expect(one("inFlight.count")).toBe("1");
     expect(viewState(one("inFlight.state"))).toMatchObject({ busy: "login" });
@@ -511,6 +516,7 @@ describe("the login tester as an Editor Utility Widget: UHelpshiftTSTesterWidget
       "ResultText",
       "InspectionText",
       "DetailsText",
+      "OutboxText",
       "EventsText",
     ].join(",");
     // An empty tree (the factory's empty root panel): the default layout replaces it, every slot bound.
@@ -556,10 +562,24 @@ describe("the login tester as an Editor Utility Widget: UHelpshiftTSTesterWidget
       widget: { identityState: "loggedIn", userId },
     });
 
+    // The time left counts down with no press: republished about a second later, nothing sent.
+    expect(one("countdown.counted")).toBe("1");
+    expect(Number(one("countdown.after"))).toBeLessThan(Number(one("countdown.before")));
+    expect(Number(one("countdown.after"))).toBeGreaterThan(0);
+    expect(Number(one("countdown.fired"))).toBeGreaterThanOrEqual(1);
+    expect(one("countdown.http")).toBe("0");
+    expect(one("countdown.statusText")).toContain("session left");
+
     // Set Master Attributes Json (Blueprint) shows in the bound text box and is what is pushed.
-    expect(one("master.box")).toBe('{"first_name": "Wid"}');
+    expect(one("master.box")).toBe('{"first_name": "Wid", "custom_user_fields": {"nope": "x"}}');
     expect(one("master.result")).toBe("masterAttributes:ok");
     expect(service.context.attributes.read(userId).master).toMatchObject({ first_name: "Wid" });
+    // The outbox, key by key: the accepted key sent, the undefined custom field refused and why.
+    const outbox = seen.get("master.outbox") ?? [];
+    expect(outbox).toContain("master first_name: sent");
+    expect(outbox.find((line) => line.startsWith("master custom_user_fields.nope: refused: "))).toBeDefined();
+    expect(one("master.outboxBlock")).toContain("master custom_user_fields.nope: refused: ");
+    expect(one("master.outboxBlock")).toContain("master first_name: sent");
     expect(one("foreground.identity")).toBe("loggedIn");
     // Refresh now: renewed in place with the tester's token provider, same user.
     expect(one("refresh.result")).toBe("refresh:ok");
@@ -600,6 +620,15 @@ describe("the login tester as an Editor Utility Widget: UHelpshiftTSTesterWidget
     expect(one("shutdown.firedAfter")).toBe("0");
     expect(one("shutdown.http")).toBe("0");
     expect(one("shutdown.callsIntoDeadEnv")).toBe("0");
+    // The next editor run: the stored session shows as the widget opens, before any press; nothing sent for it.
+    expect(one("reopen.shownAtOnce")).toBe(gameUser);
+    expect(one("reopen.identity")).toBe("loggedIn");
+    expect(one("reopen.user")).toBe(gameUser);
+    expect(Number(one("reopen.secondsLeft"))).toBeGreaterThan(0);
+    expect(one("reopen.statusText")).toContain(`logged in (identified) · user ${gameUser} · session left `);
+    expect(one("reopen.result")).toBe(":failed");
+    expect(one("reopen.formApp")).toBe("harness");
+    expect(one("reopen.http")).toBe("0");
     expect(one("end.callsIntoDeadEnv")).toBe("0");
 
     // No dev secret, JWT or session token in anything a Blueprint reads or a log line.

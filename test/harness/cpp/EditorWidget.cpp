@@ -11,6 +11,7 @@
 #include "Components/TextBlock.h"
 #include "Components/VerticalBox.h"
 #include "HelpshiftTSEditorTester.h"
+#include "HelpshiftTSSettings.h"
 #include "HelpshiftTSTesterWidget.h"
 #include "Scenario.h"
 
@@ -63,9 +64,11 @@ namespace
 		HsEngine::Line(Step + ".token", S.bHasToken ? std::to_string(S.TokenLength) : "none");
 		HsEngine::Line(Step + ".events", std::to_string(S.Events.Num()));
 		HsEngine::Line(Step + ".undelivered", std::to_string(S.Undelivered));
+		for (const FString& Line : S.Outbox) HsEngine::Line(Step + ".outbox", N(Line));
 		if (Widget->StatusText) HsEngine::Line(Step + ".statusText", OneLine(Widget->StatusText->GetText().ToString()));
 		if (Widget->ResultText) HsEngine::Line(Step + ".resultBlock", OneLine(Widget->ResultText->GetText().ToString()));
 		if (Widget->EventsText) HsEngine::Line(Step + ".eventsBlock", OneLine(Widget->EventsText->GetText().ToString()));
+		if (Widget->OutboxText) HsEngine::Line(Step + ".outboxBlock", OneLine(Widget->OutboxText->GetText().ToString()));
 		HsEngine::Line(Step + ".stateJson", OneLine(S.StateJson));
 	}
 
@@ -136,6 +139,7 @@ namespace
 		Add("ResultText", (bool)W->ResultText);
 		Add("InspectionText", (bool)W->InspectionText);
 		Add("DetailsText", (bool)W->DetailsText);
+		Add("OutboxText", (bool)W->OutboxText);
 		Add("EventsText", (bool)W->EventsText);
 		return Out;
 	}
@@ -165,9 +169,26 @@ HS_SCENARIO(editor_widget)
 	Step("login", Widget, Graph, "login", [&] { Click(Widget->LogInButton); });
 	// The tab's text is the same tester's state: one JsEnv, one session.
 	HsEngine::Line("login.sameAsTab", FHelpshiftTSEditorTester::Get()->GetDisplayText() == Widget->TesterState.StateJson ? "1" : "0");
-	// Blueprint: Set Master Attributes Json, then Push Master Attributes (no text box typed).
+	// The session's time left counts down with no press: the tester republishes each second while a session
+	// is shown (frames pass, about 1.1 s of wall clock; no action, no request).
+	{
+		const int32 Left = Widget->TesterState.SessionSecondsLeft;
+		const int Before = Graph->Fired;
+		const size_t Http = HsEngine::HttpLog.size();
+		const double Start = HsEngine::Seconds();
+		const bool bCounted = HsEngine::TickUntil([&] { return Widget->TesterState.SessionSecondsLeft < Left; }, 400, 5.0);
+		HsEngine::Line("countdown.counted", bCounted ? "1" : "0");
+		HsEngine::Line("countdown.before", std::to_string(Left));
+		HsEngine::Line("countdown.after", std::to_string(Widget->TesterState.SessionSecondsLeft));
+		HsEngine::Line("countdown.waitedMs", std::to_string((int)((HsEngine::Seconds() - Start) * 1000)));
+		HsEngine::Line("countdown.fired", std::to_string(Graph->Fired - Before));
+		HsEngine::Line("countdown.http", std::to_string(HsEngine::HttpLog.size() - Http));
+		HsEngine::Line("countdown.statusText", OneLine(Widget->StatusText->GetText().ToString()));
+	}
+	// Blueprint: Set Master Attributes Json, then Push Master Attributes (no text box typed). The app defines no
+	// custom field "nope": the service refuses that key, and the outbox says so beside the key it accepted.
 	Step("master", Widget, Graph, "masterAttributes", [&] {
-		Widget->SetMasterAttributesJson(TEXT("{\"first_name\": \"Wid\"}"));
+		Widget->SetMasterAttributesJson(TEXT("{\"first_name\": \"Wid\", \"custom_user_fields\": {\"nope\": \"x\"}}"));
 		Widget->PushMasterAttributes();
 	});
 	HsEngine::Line("master.box", N(Widget->MasterAttributesInput->GetText().ToString()));
@@ -252,4 +273,21 @@ HS_SCENARIO(editor_widget)
 	HsEngine::Line("shutdown.firedAfter", std::to_string(DesignedGraph->Fired - DesignedFired));
 	HsEngine::Line("shutdown.http", std::to_string(HsEngine::HttpLog.size() - Http));
 	HsEngine::Line("shutdown.callsIntoDeadEnv", std::to_string(HsEngine::CallsIntoDeadEnv));
+
+	// The next editor run: a new tester, Project Settings naming the service and app the widgets logged in to. A
+	// new widget opens: before any press, it already shows the session the last run stored (gameUser's, logged in
+	// by designedLogin), counted down from its expiry; nothing was sent beyond what the client's Init does.
+	UHelpshiftTSSettings* Settings = HsMutableDefault<UHelpshiftTSSettings>();
+	Settings->ServiceUrl = HsScenario::ConfigW("serviceUrl");
+	Settings->AppId = HsScenario::ConfigW("appId");
+	const size_t HttpBeforeReopen = HsEngine::HttpLog.size();
+	UHelpshiftTSTesterWidget* Reopened = Show([](UWidgetTree* Tree) {
+		Tree->RootWidget = Tree->ConstructWidget<UVerticalBox>(UVerticalBox::StaticClass(), TEXT("CanvasPanel_0"));
+	});
+	HsEngine::Line("reopen.shownAtOnce", N(Reopened->TesterState.UserId));
+	HsEngine::TickFrames(2);
+	Record("reopen", Reopened);
+	HsEngine::Line("reopen.formApp", N(Reopened->GetForm().AppId));
+	HsEngine::Line("reopen.http", std::to_string(HsEngine::HttpLog.size() - HttpBeforeReopen));
+	FHelpshiftTSEditorTester::ShutdownShared();
 }
