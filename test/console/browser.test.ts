@@ -6,20 +6,20 @@
  * service's next requests (Bend) and watch the tester's outbox keep the keys and deliver them; reset all data.
  * Saves a screenshot of each page to docs/screenshots/ (1280×800, and a narrow one).
  *
- * Then an accessibility pass on every page: axe-core (serious and critical violations fail), every form control
- * has an accessible name, and Tab goes through the nav and then the page's controls in DOM order.
+ * Then an accessibility pass on every page (test/support/a11y.ts): axe-core (serious and critical violations
+ * fail), every form control has an accessible name, and Tab goes through the nav and then the page's controls in
+ * DOM order.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsolePath } from "../../TypeScript/console/api-types";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { focusableInOrder, injectAxe, seriousAxeViolations, tabWalk, unnamedControls } from "../support/a11y";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
-const require = createRequire(import.meta.url);
 const root = new URL("../..", import.meta.url).pathname;
 const SCREENSHOTS = join(root, "docs", "screenshots");
 const VIEWPORT = { width: 1280, height: 800 };
@@ -421,48 +421,6 @@ describe("a service that wants the admin token", () => {
   });
 });
 
-/**
- * Runs in the page: every visible input, select and textarea without an accessible name (label[for], a wrapping
- * label, aria-label or aria-labelledby). (A string: the tests compile without the DOM types.)
- */
-const UNNAMED_CONTROLS = `(() => {
-  const visible = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
-  const named = (e) =>
-    (e.labels && Array.from(e.labels).some((l) => l.textContent.trim())) ||
-    (e.getAttribute("aria-label") || "").trim() ||
-    (e.getAttribute("aria-labelledby") || "").split(/\\s+/).some((id) => id && document.getElementById(id)?.textContent.trim());
-  return Array.from(document.querySelectorAll("input, select, textarea"))
-    .filter((e) => e.type !== "hidden" && visible(e) && !named(e))
-    .map((e) => e.outerHTML.slice(0, 120));
-})()`;
-
-/** Runs in the page: a name for the focused element (its id, or its tag and text). */
-const FOCUSED = `(() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return "body";
-  if (!e.dataset.a11y) e.dataset.a11y = String(Math.random()).slice(2);
-  return e.dataset.a11y;
-})()`;
-
-/** Runs in the page: the keyboard-focusable, visible elements in DOM order, each marked as FOCUSED names it. */
-const FOCUSABLE = `(() => {
-  const visible = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length) && getComputedStyle(e).visibility !== "hidden";
-  return Array.from(document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]"))
-    .filter((e) => !e.disabled && e.tabIndex >= 0 && visible(e) && !e.closest("[hidden], dialog:not([open])"))
-    .filter((e) => !(e.type === "radio" && !e.checked))
-    .map((e) => {
-      if (!e.dataset.a11y) e.dataset.a11y = String(Math.random()).slice(2);
-      return { id: e.dataset.a11y, nav: !!e.closest("nav"), what: e.tagName + " " + (e.id || e.textContent.trim().slice(0, 30)) };
-    });
-})()`;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 describe("accessibility of every console page (axe-core, names, focus order)", () => {
   let page: Page;
   const SECRET = "a11y-dev-secret-0123456789abcdef";
@@ -490,7 +448,7 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
       .locator("#result")
       .filter({ hasText: /^masterAttributes/ })
       .waitFor();
-    await page.addScriptTag({ path: require.resolve("axe-core") });
+    await injectAxe(page);
   });
 
   const PAGES = [
@@ -509,18 +467,17 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
       await ready();
       await page.waitForTimeout(300);
 
-      const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
-        violations: AxeViolation[];
-      };
-      const serious = result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      expect(serious).toEqual([]);
-
-      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await unnamedControls(page)).toEqual([]);
+      // The theme's page padding applies once: no page inside a page (the mounted tester brings none of its own),
+      // and the heading and the first panel start at the same left edge.
+      expect(await page.locator(".page .page").count()).toBe(0);
+      const h1 = await page.locator("h1:focus").boundingBox();
+      const panel = await page.locator(`#page-${name} .panel`).first().boundingBox();
+      if (panel !== null) expect(panel.x).toBe(h1?.x);
 
       // Tab from the top of the document: the nav's links first, then the page's controls, in DOM order.
-      const order = (await page.evaluate(FOCUSABLE)) as { id: string; nav: boolean; what: string }[];
+      const order = await focusableInOrder(page);
       const navCount = order.filter((e) => e.nav).length;
       expect(navCount).toBe(5);
       const firstPage = order.findIndex((e) => !e.nav && order.indexOf(e) > order.findIndex((n) => n.nav));
@@ -534,16 +491,8 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
         expect.stringMatching(/^A /), // the brand
       ]);
       // The first (the skip link) takes the focus; each Tab then moves to the next one.
-      await page.evaluate(`document.querySelector('[data-a11y="${order[0]?.id}"]').focus()`);
-      const visited: string[] = [(await page.evaluate(FOCUSED)) as string];
-      const steps = Math.min(order.length, 60);
-      for (let i = 1; i < steps; i++) {
-        await page.keyboard.press("Tab");
-        visited.push((await page.evaluate(FOCUSED)) as string);
-      }
-      const expected = order.slice(0, steps).map((e) => e.id);
-      const names = (ids: string[]) => ids.map((id) => order.find((e) => e.id === id)?.what ?? id);
-      expect(names(visited)).toEqual(names(expected));
+      const walk = await tabWalk(page, order);
+      expect(walk.visited).toEqual(walk.expected);
     });
   }
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
+import { focusableInOrder, injectAxe, seriousAxeViolations, tabWalk, unnamedControls } from "../support/a11y";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
 const SECRET = "browser-test-dev-secret-0123456789";
@@ -357,5 +358,78 @@ describe("login tester in real Chromium against the real service", () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+});
+
+describe("accessibility of the standalone /tester page (axe-core, names, focus order)", () => {
+  let a11yDir: string;
+  let a11yContext: BrowserContext;
+  let tester: Page;
+
+  beforeAll(async () => {
+    a11yDir = mkdtempSync(join(tmpdir(), "helpshift-ts-chromium-a11y-"));
+    // bypassCSP only so that axe-core can be injected (test/support/a11y.ts); the page is the same.
+    a11yContext = await chromium.launchPersistentContext(a11yDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+    });
+    tester = a11yContext.pages()[0] ?? (await a11yContext.newPage());
+  });
+  afterAll(async () => {
+    await a11yContext?.close();
+    if (a11yDir) rmSync(a11yDir, { recursive: true, force: true });
+  });
+
+  /** axe (serious and critical fail), every control named, and Tab through the controls in DOM order. */
+  async function checkPage(): Promise<void> {
+    await injectAxe(tester);
+    expect(await seriousAxeViolations(tester)).toEqual([]);
+    expect(await unnamedControls(tester)).toEqual([]);
+    const order = await focusableInOrder(tester);
+    expect(order.length).toBeGreaterThan(20);
+    const walk = await tabWalk(tester, order);
+    expect(walk.visited).toEqual(walk.expected);
+  }
+
+  it("as it opens: the page has one h1, a main landmark, and passes", async () => {
+    await tester.goto(`${baseUrl}/tester`);
+    await tester.locator('[data-action="mint"]').waitFor();
+    expect(await tester.locator("h1").allTextContents()).toEqual(["HelpshiftTS login tester"]);
+    expect(await tester.locator("main").count()).toBe(1);
+    await checkPage();
+  });
+
+  it("the theme's page padding applies once: the h1 and the first panel start at the same left edge", async () => {
+    await tester.goto(`${baseUrl}/tester`);
+    await tester.locator('[data-action="mint"]').waitFor();
+    expect(await tester.locator(".page .page").count()).toBe(0);
+    expect(await tester.locator(".page").count()).toBe(1);
+    const h1 = await tester.locator("h1").boundingBox();
+    const panel = await tester.locator(".panel").first().boundingBox();
+    expect(h1?.x).toBeGreaterThan(0);
+    expect(panel?.x).toBe(h1?.x);
+  });
+
+  it("logged in, with a decoded token, an outbox, a refused key and events: still passes", async () => {
+    await tester.goto(`${baseUrl}/tester`);
+    await tester.locator('[data-field="secret"]').fill(SECRET);
+    await tester.locator('[data-field="uid"]').fill("player-a11y");
+    await tester.locator('[data-action="mint"]').click();
+    await tester.locator('[data-action="login"]').click();
+    await tester
+      .locator("#result")
+      .filter({ hasText: /login: Logged in as user / })
+      .waitFor();
+    await tester.locator('[data-field="masterAttributes"]').fill('{"first_name": "Ada", "nickname": "x"}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    await tester
+      .locator("#result")
+      .filter({ hasText: /^masterAttributes/ })
+      .waitFor();
+    await tester.screenshot({ path: "/tmp/helpshift-ts-tester-a11y.png", fullPage: true });
+    await checkPage();
   });
 });

@@ -25,7 +25,9 @@ describe("tester routes (minimal Fastify, inject)", () => {
     expect(response.body).not.toContain("<script>x</script>");
     expect(response.body).toContain(`<script src="${TesterPath.script}"></script>`);
     // A shell: the bundle mounts the tester's panels into its root.
-    expect(response.body).toContain('<main id="tester-root"></main>');
+    expect(response.body).toContain(
+      '<main class="page" id="main"><h1>HelpshiftTS login tester</h1><div id="tester-root"></div></main>',
+    );
   });
 
   it("the tester's markup (mounted by the bundle) has every form field, labelled, and every panel", () => {
@@ -41,6 +43,8 @@ describe("tester routes (minimal Fastify, inject)", () => {
       );
     }
     expect(markup).toContain('role="meter"');
+    // No page of its own: the page that holds it (standalone or the console's) is the one `.page`.
+    expect(markup).not.toMatch(/class="page[ "]/);
   });
 
   it("GET / is not the tester's (the console's page routes take it)", async () => {

@@ -68,7 +68,9 @@ export const TESTER_CSS = `
 @container (max-width:560px){.tester .timeline>li>.detail{grid-column:1/-1}}`;
 
 /**
- * The tester's panels, built into the element `mountTester` is given (web/mount.ts). Static: no data goes in here;
+ * The tester's panels, built into the element `mountTester` is given (web/mount.ts). No `.page` of its own: the
+ * page that holds it (the standalone shell, the console's Tester page) is the one `.page`, so the theme's page
+ * padding applies once. Static: no data goes in here;
  * everything the tester shows later is set with `textContent`. The element ids and the `data-field` /
  * `data-action` attributes are what the page's tests and the bindings use.
  *
@@ -76,7 +78,7 @@ export const TESTER_CSS = `
  * root.innerHTML = testerMarkup();
  */
 export function testerMarkup(): string {
-  return `<div class="page tester">
+  return `<div class="tester">
 <div class="grid">
 <section class="panel" id="token-section" aria-labelledby="h-token"><h2 id="h-token">Token</h2>${TOKEN_FIELDS.map(field).join("")}
 <div class="row">${button("mint", "Mint token")}</div></section>
@@ -107,7 +109,8 @@ export function testerMarkup(): string {
 }
 
 /**
- * The standalone page (`GET /tester`): the console's theme and an empty root the bundle mounts the tester into.
+ * The standalone page (`GET /tester`): the console's theme, and one `.page` (the main landmark) holding the
+ * heading and an empty root the bundle mounts the tester into, as the console's Tester page does.
  *
  * @example
  * testerPageHtml({ serviceUrl: "http://127.0.0.1:8787", scriptPath: "/tester/app.js" })
@@ -117,8 +120,7 @@ export function testerPageHtml(options: PageOptions): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>HelpshiftTS login tester</title><style>${THEME_CSS}${TESTER_CSS}</style></head>
 <body data-service-url="${escapeHtml(options.serviceUrl)}">
-<header><h1>HelpshiftTS login tester</h1></header>
-<main id="tester-root"></main>
+<main class="page" id="main"><h1>HelpshiftTS login tester</h1><div id="tester-root"></div></main>
 <script src="${escapeHtml(options.scriptPath)}"></script>
 </body></html>`;
 }
