@@ -2,6 +2,8 @@
  * Every Source/ .cpp compiles (`g++ -std=c++20 -fsyntax-only`) against test/cpp/engine: headers declaring only
  * the engine and Puerts API the bridge uses, with the engine's signatures. No Unreal Engine runs here; this
  * proves the bridge's calls, overloads and types are well-formed. g++ is required: a missing compiler fails.
+ * Shadowing is an error (`-Werror=shadow`), as in Unreal's builds: UE5's default build settings (V2 and later)
+ * set `ShadowVariableWarningLevel` to `Error` (UnrealBuildTool `TargetRules.cs`).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,7 +22,7 @@ function compile(file: string, defines: readonly string[] = []) {
   const includes = [ENGINE, generatedDir, ...headerDirs].flatMap((dir) => ["-I", dir]);
   const result = spawnSync(
     "g++",
-    ["-std=c++20", "-fsyntax-only", "-Wall", "-Wno-unused", ...defines, ...includes, file],
+    ["-std=c++20", "-fsyntax-only", "-Wall", "-Wno-unused", "-Werror=shadow", ...defines, ...includes, file],
     {
       encoding: "utf8",
     },

@@ -63,10 +63,10 @@ namespace
 		{
 			for (const TSharedPtr<FJsonValue>& Line : Value->AsArray())
 			{
-				FString Text;
-				if (Line.IsValid() && Line->TryGetString(Text))
+				FString Item;
+				if (Line.IsValid() && Line->TryGetString(Item))
 				{
-					Out.Add(Text);
+					Out.Add(Item);
 				}
 			}
 		}

@@ -7,6 +7,6 @@ DECLARE_DELEGATE(FExecuteAction);
 struct FUIAction
 {
 	FUIAction() = default;
-	FUIAction(FExecuteAction ExecuteAction) : ExecuteAction(ExecuteAction) {}
+	FUIAction(FExecuteAction InitExecuteAction) : ExecuteAction(InitExecuteAction) {}
 	FExecuteAction ExecuteAction;
 };
