@@ -2,8 +2,9 @@
  * Every Source/ .cpp compiles (`g++ -std=c++20 -fsyntax-only`) against test/cpp/engine: headers declaring only
  * the engine and Puerts API the bridge uses, with the engine's signatures. No Unreal Engine runs here; this
  * proves the bridge's calls, overloads and types are well-formed. g++ is required: a missing compiler fails.
- * Shadowing is an error (`-Werror=shadow`), as in Unreal's builds: UE5's default build settings (V2 and later)
- * set `ShadowVariableWarningLevel` to `Error` (UnrealBuildTool `TargetRules.cs`).
+ * Shadowing is an error (`-Werror=shadow`) because a game's build may make it one: a module or target rule can set
+ * `ShadowVariableWarningLevel = WarningLevel.Error` (UnrealBuildTool `ModuleRules`; many projects do), and a
+ * plugin is compiled with the game's settings.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
