@@ -21,6 +21,13 @@
  * `-bg` tint), `--focus` (and `--focus-on-dark` for the header), radius `--radius`, fonts `--font`, `--font-mono`. Focus is always visible (a 3 px ring),
  * animation stops under `prefers-reduced-motion`, and the layout holds from 1280 px down to 360 px.
  *
+ * Two colour schemes, one stylesheet: `:root` holds the light values and `color-scheme: light dark` (form controls
+ * and scrollbars follow the scheme); `@media (prefers-color-scheme: dark)` sets the same custom properties to dark
+ * values and nothing else, so every rule reads its colours from the properties (no colour literal outside `:root`
+ * but the header's translucent whites, which sit on the header in both schemes). The header's own chrome has its
+ * properties too (`--header-*`, `--status-*`), and `--on-bad` (text on a `--bad` fill), `--dialog-shadow`,
+ * `--backdrop`. Both schemes meet WCAG AA: text ≥ 4.5:1 on every surface and tint, the focus ring ≥ 3:1.
+ *
  * The console's own chrome: `.app-header`, `.brand`, `.status`, `nav.app-nav` (links with `aria-current="page"`,
  * collapsed behind `.nav-toggle` when narrow), `.log-view` (the live log's fixed-height scroller) and `dialog`.
  */
@@ -34,8 +41,18 @@ export const THEME_CSS = `
 --accent:#2351c4;--accent-hover:#1b409d;--accent-text:#fff;
 --ok:#11652a;--ok-bg:#e2f3e7;--bad:#a3151b;--bad-bg:#fbe6e6;--warn:#774a00;--warn-bg:#fcefd4;--info:#1c4a8c;--info-bg:#e3edfb;
 --focus:#b45309;--focus-on-dark:#f2a900;--radius:8px;--shadow:0 1px 2px rgba(16,24,40,.08),0 1px 3px rgba(16,24,40,.06);
---header-bg:#151a26;--header-text:#f3f4f7;--header-muted:#b8c0cf;
-color-scheme:light}
+--header-bg:#151a26;--header-text:#f3f4f7;--header-muted:#b8c0cf;--header-shadow:none;
+--on-bad:#fff;--status-badge-bg:#262d3d;--status-badge-border:#4b5567;--status-warn-bg:#fcefd4;--status-warn:#5e3a00;--status-bad-bg:#fbe6e6;--status-bad:#8a1116;
+--dialog-shadow:0 10px 30px rgba(0,0,0,.25);--backdrop:rgba(16,20,30,.5);
+color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{
+--bg:#0e1118;--surface:#161b25;--surface-2:#1d2330;--text:#e4e8ef;--muted:#a4adbd;--border:#2e3544;--border-strong:#6b7589;
+--accent:#8cb0ff;--accent-hover:#b0c8ff;--accent-text:#0b1220;
+--ok:#6fd08c;--ok-bg:#11291a;--bad:#ff9a9a;--bad-bg:#361619;--warn:#f0c25a;--warn-bg:#31260d;--info:#94b8ff;--info-bg:#15243d;
+--focus:#f2a900;--shadow:0 1px 2px rgba(0,0,0,.5),0 1px 3px rgba(0,0,0,.35);
+--header-bg:#080b11;--header-shadow:0 1px 0 #2e3544;
+--on-bad:#1a0507;--status-warn-bg:#31260d;--status-warn:#f0c25a;--status-bad-bg:#361619;--status-bad:#ff9a9a;
+--dialog-shadow:0 10px 30px rgba(0,0,0,.6);--backdrop:rgba(0,0,0,.65)}}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:var(--text-md)/1.45 var(--font);background:var(--bg);color:var(--text)}
@@ -84,7 +101,7 @@ button:hover{background:var(--surface-2);border-color:var(--text)}
 button.primary{background:var(--accent);border-color:var(--accent);color:var(--accent-text)}
 button.primary:hover{background:var(--accent-hover);border-color:var(--accent-hover)}
 button.danger{background:var(--surface);border-color:var(--bad);color:var(--bad)}
-button.danger:hover{background:var(--bad);color:#fff}
+button.danger:hover{background:var(--bad);color:var(--on-bad)}
 button.quiet{background:transparent;border-color:transparent;color:var(--accent);padding-left:var(--space-2);padding-right:var(--space-2)}
 button.quiet:hover{background:var(--info-bg);border-color:transparent}
 button:disabled,button:disabled:hover{opacity:.55;cursor:not-allowed;background:var(--surface);color:var(--muted);border-color:var(--border)}
@@ -141,7 +158,7 @@ ul.plain{list-style:none;margin:0;padding:0}
 ul.chips{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:var(--space-1)}
 
 /* console chrome */
-.app-header{background:var(--header-bg);color:var(--header-text);position:sticky;top:0;z-index:5}
+.app-header{background:var(--header-bg);color:var(--header-text);box-shadow:var(--header-shadow);position:sticky;top:0;z-index:5}
 .app-header-inner{max-width:1240px;margin:0 auto;padding:0 var(--space-4);display:flex;flex-wrap:wrap;align-items:center;gap:var(--space-2) var(--space-4);min-height:52px}
 .brand{font-weight:700;font-size:var(--text-lg);color:var(--header-text);text-decoration:none;white-space:nowrap;margin-right:var(--space-2)}
 .brand:hover{color:var(--header-text)}
@@ -152,10 +169,10 @@ nav.app-nav a:hover{background:rgba(255,255,255,.08)}
 nav.app-nav a[aria-current=page]{background:rgba(255,255,255,.14);border-bottom-color:var(--focus-on-dark)}
 .status{display:flex;flex-wrap:wrap;gap:var(--space-2);align-items:center;font-size:var(--text-xs);color:var(--header-muted);margin-left:auto}
 .status .mono{color:var(--header-text);min-width:17ch;display:inline-block}
-.status .badge{background:#262d3d;color:var(--header-text);border-color:#4b5567;box-shadow:none}
-.status .badge.warn{background:#fcefd4;color:#5e3a00}
-.status .badge.bad{background:#fbe6e6;color:#8a1116}
-.nav-toggle{display:none;background:transparent;color:var(--header-text);border-color:#4b5567}
+.status .badge{background:var(--status-badge-bg);color:var(--header-text);border-color:var(--status-badge-border);box-shadow:none}
+.status .badge.warn{background:var(--status-warn-bg);color:var(--status-warn)}
+.status .badge.bad{background:var(--status-bad-bg);color:var(--status-bad)}
+.nav-toggle{display:none;background:transparent;color:var(--header-text);border-color:var(--status-badge-border)}
 .nav-toggle:hover{background:rgba(255,255,255,.08);color:var(--header-text)}
 .app-header :focus-visible{outline-color:var(--focus-on-dark)}
 .log-view{height:clamp(280px,58vh,620px);overflow-y:auto;overflow-anchor:none;border:1px solid var(--border);border-radius:6px;background:var(--surface);contain:strict}
@@ -167,8 +184,8 @@ nav.app-nav a[aria-current=page]{background:rgba(255,255,255,.14);border-bottom-
 @keyframes arrive{from{background:var(--info-bg)}to{background:transparent}}
 .secret-box{border:2px solid var(--warn);background:var(--warn-bg);border-radius:var(--radius);padding:var(--space-4);margin:0 0 var(--space-4)}
 .secret-box pre{background:var(--surface);font-size:var(--text-md)}
-dialog{border:1px solid var(--border);border-radius:var(--radius);padding:var(--space-5);max-width:min(480px,calc(100vw - 32px));color:var(--text);background:var(--surface);box-shadow:0 10px 30px rgba(0,0,0,.25)}
-dialog::backdrop{background:rgba(16,20,30,.5)}
+dialog{border:1px solid var(--border);border-radius:var(--radius);padding:var(--space-5);max-width:min(480px,calc(100vw - 32px));color:var(--text);background:var(--surface);box-shadow:var(--dialog-shadow)}
+dialog::backdrop{background:var(--backdrop,rgba(16,20,30,.5))}
 .actions{display:flex;flex-wrap:wrap;gap:var(--space-2);align-items:center}
 .actions.end{justify-content:flex-end}
 .pager{display:flex;gap:var(--space-2);align-items:center;justify-content:flex-end}
