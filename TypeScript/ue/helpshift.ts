@@ -8,6 +8,7 @@
  * import { createHelpshift, LoginFailure } from "HelpshiftTS/helpshift";
  * const helpshift = createHelpshift(gameInstance);
  * const stop = helpshift.on("userSessionExpired", () => relogin());
+ * const stopState = helpshift.onStateChange((s) => showBadge(s.state === "refreshing" ? "Refreshing…" : s.state));
  * async function logIn(jwt: string) { // Puerts loads CommonJS: no top-level await
  *   try { await helpshift.loginWithIdentity(jwt, { full_privacy_enabled: false }); }
  *   catch (e) { if (e instanceof LoginFailure) console.warn(e.reason, e.errors, e.detail); }
@@ -20,7 +21,7 @@ import type { AttributeMap } from "../contract/attributes";
 import type { LoginConfig } from "../contract/config";
 import { ErrorValue, FailureDetail, HelpshiftEvent, LoginFailureReason } from "../contract/names";
 import type { ErrorMap } from "../contract/result";
-import type { HelpshiftEventData } from "../core/api";
+import type { HelpshiftEventData, IdentityStateName, RefreshReason } from "../core/api";
 import { HostEvent } from "./commands";
 import type { InitFields } from "./messages";
 import { type StringTMap, tmapToRecord } from "./tmap";
@@ -45,6 +46,19 @@ export type EventListener = (event: HelpshiftEvent, data: HelpshiftEventData) =>
 export interface IdentityTokenRequest {
   readonly requestId: number;
   readonly reason: "refresh" | "expired";
+}
+
+/**
+ * The identity state as gameplay sees it: `state` (`notInitialized` before Init, `loggedOut`, `loggingIn`,
+ * `loggedIn`, `refreshing`, `expired`), the user while a session exists, its expiry (epoch ms on the trusted
+ * clock), and while `refreshing` why (`refresh` ahead of expiry, or `expired`).
+ */
+export interface HelpshiftIdentityStateView {
+  readonly state: IdentityStateName;
+  readonly userId?: string;
+  readonly anonymous?: boolean;
+  readonly expiresAt?: number;
+  readonly reason?: RefreshReason;
 }
 
 export interface HelpshiftFacade {
@@ -72,13 +86,26 @@ export interface HelpshiftFacade {
   provideIdentityTokenFailed(requestId?: number): void;
   /** Listens to every event; returns the function that stops listening. */
   addEventListener(listener: EventListener): () => void;
+  /** The identity state now (`notInitialized` when no game instance runs HelpshiftTS). */
+  getState(): HelpshiftIdentityStateView;
+  /**
+   * Hears the current identity state first (on a later engine tick, never inside this call), then every change,
+   * in order. Returns the function that stops listening (it cancels this listener's async action).
+   */
+  onStateChange(listener: (state: HelpshiftIdentityStateView) => void): () => void;
 }
 
 /** The reflected classes the facade calls (the `ue` module; tests pass a fake). */
 export type FacadeUE = Pick<
   typeof UE,
-  "HelpshiftTSLibrary" | "HelpshiftTSLoginAsyncAction" | "HelpshiftTSEventAsyncAction"
+  | "HelpshiftTSLibrary"
+  | "HelpshiftTSLoginAsyncAction"
+  | "HelpshiftTSEventAsyncAction"
+  | "HelpshiftTSIdentityStateAsyncAction"
 >;
+
+// A bare engine's console (ENGINE-FACTS: globals are ECMAScript, `console` and timers).
+declare const console: { error(message: string): void; warn(message: string): void };
 
 // Puerts' require, left alone by the bundler (`ue` is external).
 declare const require: (name: "ue") => FacadeUE;
@@ -93,6 +120,16 @@ const reasons = new Set<string>(Object.values(LoginFailureReason));
 const errorValues = new Set<string>(Object.values(ErrorValue));
 const details = new Set<string>(Object.values(FailureDetail));
 const events = new Set<string>(Object.values(HelpshiftEvent));
+
+/** The state names in EHelpshiftIdentityState's order: a UENUM reaches JS as its value, this array's index. */
+const IDENTITY_STATE_NAMES: readonly IdentityStateName[] = [
+  "notInitialized",
+  "loggedOut",
+  "loggingIn",
+  "loggedIn",
+  "refreshing",
+  "expired",
+];
 
 /**
  * Makes the facade for a world context (the GameInstance, or any object with a world). `classes` is for tests;
@@ -186,12 +223,59 @@ export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): He
     provideIdentityTokenFailed: (requestId = 0) => ue().HelpshiftTSLibrary.ProvideIdentityTokenFailed(requestId),
     updateAppAttributes: (attributes) =>
       ue().HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
+    getState: () => toStateView(ue().HelpshiftTSLibrary.GetIdentityState()),
+    onStateChange(listener) {
+      // One async action per listener: the C++ node itself tells it the current state on the next tick (so a
+      // listener added later still hears it first), then every change; Cancel unbinds it from the subsystem.
+      let stopped = false;
+      const onState = (state: UE.HelpshiftIdentityState) => {
+        if (stopped) return;
+        try {
+          listener(toStateView(state));
+        } catch (e) {
+          console.error(`HelpshiftTS: an onStateChange listener threw: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      };
+      const action = ue().HelpshiftTSIdentityStateAsyncAction.ListenForIdentityState(worldContext);
+      action.OnStateChanged.Add(onState);
+      action.Activate();
+      // An action with no game instance to register with never broadcasts (ENGINE-FACTS): say the state once,
+      // after this call returns (a promise job runs only once the current JS stack has unwound), and release it.
+      if (!action.IsActive()) {
+        action.OnStateChanged.Remove(onState);
+        action.Cancel();
+        console.warn("HelpshiftTS: onStateChange has no game instance to listen to; it reports the state once");
+        void Promise.resolve().then(() => onState(ue().HelpshiftTSLibrary.GetIdentityState()));
+        return () => {
+          stopped = true;
+        };
+      }
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        action.OnStateChanged.Remove(onState);
+        action.Cancel();
+      };
+    },
     on(event, listener) {
       return addEventListener((name, data) => {
         if (name === event) listener(data);
       });
     },
     addEventListener,
+  };
+}
+
+/** FHelpshiftIdentityState as Puerts hands it over (int64 as a bigint), as gameplay reads it. */
+function toStateView(state: UE.HelpshiftIdentityState | undefined): HelpshiftIdentityStateView {
+  const name = IDENTITY_STATE_NAMES[Number(state?.State ?? 0)] ?? "notInitialized";
+  const expiresAt = Number(state?.ExpiresAtUnixMs ?? 0);
+  const reason = state?.RefreshReason;
+  return {
+    state: name,
+    ...(state?.UserId ? { userId: state.UserId, anonymous: !!state.bAnonymous } : {}),
+    ...(expiresAt > 0 ? { expiresAt } : {}),
+    ...(name === "refreshing" && (reason === "refresh" || reason === "expired") ? { reason } : {}),
   };
 }
 

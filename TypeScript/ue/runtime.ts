@@ -226,11 +226,13 @@ export function identityStateJson(state: ClientState): {
   userId?: string;
   anonymous?: boolean;
   expiresAt?: number;
+  refreshReason?: string;
 } {
   return {
     state: state.state ?? (state.initialized ? state.status : "notInitialized"),
     ...(state.userId !== undefined ? { userId: state.userId } : {}),
     ...(state.anonymous !== undefined ? { anonymous: state.anonymous } : {}),
     ...(state.expiresAt !== undefined ? { expiresAt: state.expiresAt } : {}),
+    ...(state.refreshReason !== undefined ? { refreshReason: state.refreshReason } : {}),
   };
 }

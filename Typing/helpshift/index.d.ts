@@ -15,6 +15,7 @@
  * import { createHelpshift, LoginFailure } from "HelpshiftTS/helpshift";
  * const helpshift = createHelpshift(gameInstance);
  * helpshift.on("userSessionExpired", () => void relogin());
+ * helpshift.onStateChange((s) => showBadge(s.state === "refreshing" ? "Refreshing…" : s.state));
  */
 declare module "HelpshiftTS/helpshift" {
   import type { Object as UObject } from "ue";
@@ -125,6 +126,25 @@ declare module "HelpshiftTS/helpshift" {
     readonly reason: "refresh" | "expired";
   }
 
+  /**
+   * The identity state: `notInitialized` (before Init), `loggedOut`, `loggingIn`, `loggedIn`, `refreshing` (the
+   * user stays logged in while the client gets a fresh session), `expired` (the session ended; until a login
+   * succeeds).
+   */
+  export type IdentityStateName = "notInitialized" | "loggedOut" | "loggingIn" | "loggedIn" | "refreshing" | "expired";
+
+  /**
+   * The identity state as gameplay sees it: the user while a session exists, its expiry (epoch ms on the trusted
+   * clock), and while `refreshing` why (`refresh` ahead of expiry, or `expired`).
+   */
+  export interface HelpshiftIdentityStateView {
+    readonly state: IdentityStateName;
+    readonly userId?: string;
+    readonly anonymous?: boolean;
+    readonly expiresAt?: number;
+    readonly reason?: "refresh" | "expired";
+  }
+
   export interface HelpshiftFacade {
     /** `Init` with install parameters (they win over the developer settings). */
     init(parameters?: InitFields): void;
@@ -149,6 +169,13 @@ declare module "HelpshiftTS/helpshift" {
     provideIdentityTokenFailed(requestId?: number): void;
     /** Listens to every event; returns the function that stops listening. */
     addEventListener(listener: EventListener): () => void;
+    /** The identity state now (`notInitialized` when no game instance runs HelpshiftTS). */
+    getState(): HelpshiftIdentityStateView;
+    /**
+     * Hears the current identity state first (on a later engine tick, never inside this call), then every change,
+     * in order. Returns the function that stops listening (it cancels this listener's async action).
+     */
+    onStateChange(listener: (state: HelpshiftIdentityStateView) => void): () => void;
   }
 
   /** Makes the facade for a world context (the GameInstance, or any UObject with a world). */

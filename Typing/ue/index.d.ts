@@ -80,6 +80,35 @@ declare module "ue" {
     static ClearAnonymousUserOnLogin(bClear: boolean): void;
     static ProvideIdentityToken(IdentityJWT: string, TokenRequestId: number): void;
     static ProvideIdentityTokenFailed(TokenRequestId: number): void;
+    static GetIdentityState(): HelpshiftIdentityState;
+  }
+
+  /** EHelpshiftIdentityState: a UENUM reaches JS as its value, a number (the declaration order). */
+  enum EHelpshiftIdentityState {
+    NotInitialized = 0,
+    LoggedOut = 1,
+    LoggingIn = 2,
+    LoggedIn = 3,
+    Refreshing = 4,
+    Expired = 5,
+  }
+
+  /** FHelpshiftIdentityState: a USTRUCT, its UPROPERTYs as fields (Puerts maps int64 to bigint). */
+  class HelpshiftIdentityState {
+    State: EHelpshiftIdentityState;
+    UserId: string;
+    bAnonymous: boolean;
+    ExpiresAtUnixMs: bigint;
+    RefreshReason: string;
+  }
+
+  /** UHelpshiftTSIdentityStateAsyncAction: the current identity state (next tick), then every change, until cancelled. */
+  class HelpshiftTSIdentityStateAsyncAction extends Object {
+    static ListenForIdentityState(WorldContextObject: Object): HelpshiftTSIdentityStateAsyncAction;
+    OnStateChanged: $MulticastDelegate<(State: HelpshiftIdentityState) => void>;
+    Activate(): void;
+    Cancel(): void;
+    IsActive(): boolean;
   }
 
   /** UHelpshiftTSLoginAsyncAction: one login; its delegates settle exactly once. */

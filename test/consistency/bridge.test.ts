@@ -3,7 +3,7 @@
  * every reflected class, UFUNCTION and delegate the TypeScript uses (Typing/ue) exists in the C++ headers with
  * the same parameters, in order, with the types Puerts maps them to.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -66,6 +66,25 @@ function typingClasses(): Map<string, Map<string, TsMember>> {
 /** UFUNCTIONs every async action inherits from the engine (UBlueprintAsyncActionBase, UCancellableAsyncAction). */
 const INHERITED = new Set(["Activate", "Cancel", "IsActive"]);
 const PUERTS_BUILTINS = new Set(["Object", "Class", "TMap", "HelpshiftStringMap"]);
+/** USTRUCTs Typing/ue declares as classes (Puerts drops the F): checked field by field below. */
+const STRUCTS = new Set(["HelpshiftIdentityState"]);
+
+/** A USTRUCT's UPROPERTYs as `Name: Puerts type` (int64 → bigint, a UENUM → its name, bool/int32/FString as usual). */
+function cppStructFields(name: string): string[] {
+  const text = readdirSync(join(ROOT, "Source/HelpshiftTS/Public"))
+    .filter((n) => n.endsWith(".h"))
+    .map((n) => readFileSync(join(ROOT, "Source/HelpshiftTS/Public", n), "utf8"))
+    .join("\n");
+  const body = new RegExp(`USTRUCT\\([^)]*\\)\\s*struct\\s+\\w+_API\\s+F${name}\\s*\\{([\\s\\S]*?)\\n\\};`).exec(
+    text,
+  )?.[1];
+  if (!body) return [];
+  const fields = [...body.matchAll(/UPROPERTY\([^)]*\)\s*\n\s*([^;=]+?)\s+(\w+)\s*(?:=[^;]*)?;/g)];
+  return fields.map(([, type, field]) => {
+    const t = type!.trim();
+    return `${field}: ${t === "int64" ? "bigint" : /^E\w+$/.test(t) ? t : puertsType(t)}`;
+  });
+}
 
 describe("generated constants", () => {
   it("the committed header is what `npm run gen:cpp` produces from the contract now", () => {
@@ -87,17 +106,51 @@ describe("Typing/ue against the C++ headers", () => {
   const typing = typingClasses();
 
   it("declares the plugin's reflected classes", () => {
-    const declared = [...typing.keys()].filter((name) => !PUERTS_BUILTINS.has(name));
+    const declared = [...typing.keys()].filter((name) => !PUERTS_BUILTINS.has(name) && !STRUCTS.has(name));
     expect(declared.sort()).toEqual([
       "HelpshiftTSBridge",
       "HelpshiftTSEventAsyncAction",
+      "HelpshiftTSIdentityStateAsyncAction",
       "HelpshiftTSLibrary",
       "HelpshiftTSLoginAsyncAction",
     ]);
   });
 
+  it("declares each USTRUCT with the C++ UPROPERTYs, in order, as Puerts maps them", () => {
+    const file = join(ROOT, "Typing/ue/index.d.ts");
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
+    const declared = new Map<string, string[]>();
+    const visit = (node: ts.Node) => {
+      if (ts.isClassDeclaration(node) && node.name && STRUCTS.has(node.name.text))
+        declared.set(
+          node.name.text,
+          node.members.filter(ts.isPropertyDeclaration).map((m) => `${m.name.getText()}: ${m.type?.getText()}`),
+        );
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    for (const name of STRUCTS) {
+      expect(cppStructFields(name).length, `F${name}`).toBeGreaterThan(0);
+      expect(declared.get(name), name).toEqual(cppStructFields(name));
+    }
+  });
+
+  it("declares each UENUM with the C++ enumerators, in order (a UENUM reaches JS as its value)", () => {
+    const header = readFileSync(join(ROOT, "Source/HelpshiftTS/Public/HelpshiftTSIdentityState.h"), "utf8");
+    const cppNames = [
+      ...(/enum class EHelpshiftIdentityState : uint8\s*\{([\s\S]*?)\};/.exec(header)?.[1] ?? "").matchAll(
+        /^\s*(\w+),/gm,
+      ),
+    ].map((m) => m[1]);
+    const typingText = readFileSync(join(ROOT, "Typing/ue/index.d.ts"), "utf8");
+    const tsEnum = /enum EHelpshiftIdentityState \{([\s\S]*?)\}/.exec(typingText)?.[1] ?? "";
+    const tsNames = [...tsEnum.matchAll(/(\w+) = (\d+)/g)].map((m) => [m[1], Number(m[2])]);
+    expect(cppNames.length).toBe(6);
+    expect(tsNames).toEqual(cppNames.map((n, i) => [n, i]));
+  });
+
   for (const [tsName, members] of typingClasses()) {
-    if (PUERTS_BUILTINS.has(tsName)) continue;
+    if (PUERTS_BUILTINS.has(tsName) || STRUCTS.has(tsName)) continue;
     it(`U${tsName}: every member TypeScript uses exists in C++ with the same parameters`, () => {
       const cppClass = cpp.get(`U${tsName}`);
       expect(cppClass, `U${tsName} in Source/HelpshiftTS/Public`).toBeDefined();

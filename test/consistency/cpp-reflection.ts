@@ -125,6 +125,8 @@ export function puertsType(cppType: string): string {
     "FString&": "$Ref<string>",
     "UObject*": "Object",
     "const FHelpshiftStringMap&": "HelpshiftStringMap",
+    FHelpshiftIdentityState: "HelpshiftIdentityState",
+    "const FHelpshiftIdentityState&": "HelpshiftIdentityState",
   };
   if (t in table) return table[t]!;
   const pointer = /^U(\w+)\*$/.exec(t);

@@ -189,7 +189,15 @@ export abstract class BridgeHost {
 export class FakeSubsystem extends BridgeHost {
   readonly events: Array<{ name: string; data: Record<string, string> }> = [];
   /** What PublishIdentityState reported, in order (FHelpshiftIdentityState::FromJson reads the same JSON). */
-  readonly identityStates: Array<{ state: string; userId?: string; anonymous?: boolean; expiresAt?: number }> = [];
+  readonly identityStates: Array<{
+    state: string;
+    userId?: string;
+    anonymous?: boolean;
+    expiresAt?: number;
+    refreshReason?: string;
+  }> = [];
+  /** Native identity state listeners (UHelpshiftTSSubsystem::OnIdentityStateChanged), told on the next tick. */
+  readonly identityStateListeners = new Set<(state: FakeSubsystem["identityStates"][number]) => void>();
   /** Native event listeners (UHelpshiftTSSubsystem::OnEvent), as the event async action binds them. */
   readonly eventListeners = new Set<(name: string, data: Record<string, string>) => void>();
   private readonly pending = new Map<number, (outcome: LoginOutcome) => void>();
@@ -220,7 +228,13 @@ export class FakeSubsystem extends BridgeHost {
       },
       PublishIdentityState: (stateJson: string) => {
         this.record("PublishIdentityState", [stateJson]);
-        if (!this.shutDown) this.identityStates.push(JSON.parse(stateJson));
+        if (this.shutDown) return;
+        // Like UHelpshiftTSSubsystem::HandleIdentityState: GetIdentityState answers at once, listeners next tick.
+        const state = JSON.parse(stateJson);
+        this.identityStates.push(state);
+        this.deliverNextTick(() => {
+          for (const listener of [...this.identityStateListeners]) listener(state);
+        });
       },
       EmitEvent: (name: string, dataJson: string) => {
         this.record("EmitEvent", [name, dataJson]);

@@ -43,6 +43,7 @@ export type Checks = [
   Assert<Equal<Impl.LoginFailure, Declared.LoginFailure>>,
   Assert<Equal<Impl.HelpshiftFacade, Declared.HelpshiftFacade>>,
   Assert<Equal<Impl.EventListener, Declared.EventListener>>,
+  Assert<Equal<Impl.HelpshiftIdentityStateView, Declared.HelpshiftIdentityStateView>>,
   // The vocabulary: the contract's unions and shapes.
   Assert<Equal<Names.LoginFailureReason, Declared.LoginFailureReason>>,
   Assert<Equal<Names.ErrorValue, Declared.ErrorValue>>,
@@ -50,6 +51,8 @@ export type Checks = [
   Assert<Equal<Names.HelpshiftEvent, Declared.HelpshiftEvent>>,
   Assert<Equal<Result.ErrorMap, Declared.ErrorMap>>,
   Assert<Equal<Api.HelpshiftEventData, Declared.HelpshiftEventData>>,
+  Assert<Equal<Api.IdentityStateName, Declared.IdentityStateName>>,
+  Assert<Equal<Api.RefreshReason, NonNullable<Declared.HelpshiftIdentityStateView["reason"]>>>,
   Assert<Equal<Config.LoginConfigValue, Declared.LoginConfigValue>>,
   Assert<Equal<Config.LoginConfig, Declared.LoginConfig>>,
   Assert<Equal<Attributes.AttributeValue, Declared.AttributeValue>>,

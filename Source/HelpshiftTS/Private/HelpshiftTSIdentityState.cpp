@@ -48,6 +48,7 @@ bool FHelpshiftIdentityState::FromJson(const FString& Json, FHelpshiftIdentitySt
 		return false;
 	}
 	Object->TryGetStringField(TEXT("userId"), Parsed.UserId);
+	Object->TryGetStringField(TEXT("refreshReason"), Parsed.RefreshReason);
 	const TSharedPtr<FJsonValue> Anonymous = Field(*Object, TEXT("anonymous"), EJson::Boolean);
 	if (Anonymous.IsValid())
 	{

@@ -37,9 +37,13 @@ struct HELPSHIFTTS_API FHelpshiftIdentityState
 	UPROPERTY(BlueprintReadOnly, Category = "Helpshift")
 	int64 ExpiresAtUnixMs = 0;
 
+	/** While Refreshing: why ("refresh" ahead of expiry, or "expired"); empty otherwise. */
+	UPROPERTY(BlueprintReadOnly, Category = "Helpshift")
+	FString RefreshReason;
+
 	/**
-	 * Reads the JSON TypeScript publishes ({"state":"loggedIn","userId":"usr_…","anonymous":false,"expiresAt":…});
-	 * false (and Out unchanged) when it is not that shape.
+	 * Reads the JSON TypeScript publishes ({"state":"loggedIn","userId":"usr_…","anonymous":false,"expiresAt":…},
+	 * plus "refreshReason" while refreshing); false (and Out unchanged) when it is not that shape.
 	 */
 	static bool FromJson(const FString& Json, FHelpshiftIdentityState& Out);
 };

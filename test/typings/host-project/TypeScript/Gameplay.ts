@@ -8,6 +8,7 @@ import {
   createHelpshift,
   type HelpshiftEvent,
   type HelpshiftFacade,
+  type HelpshiftIdentityStateView,
   LoginFailure,
   type LoginFailureReason,
   toLoginFailure,
@@ -43,7 +44,15 @@ const attributes: AttributeMap = { first_name: "Ada", new_tags: ["vip"], custom_
 helpshift.updateMasterAttributes(attributes);
 helpshift.updateAppAttributes({ app_version: "1.2.0" });
 helpshift.addUserIdentities("identities.jwt");
+const state: HelpshiftIdentityStateView = helpshift.getState();
+if (state.state === "loggedIn" && state.expiresAt !== undefined)
+  console.log(state.userId, state.expiresAt - Date.now());
+const stopState = helpshift.onStateChange((s) => {
+  if (s.state === "refreshing") console.log("session refreshing", s.reason === "expired");
+  if (s.state === "expired") console.warn("log in again");
+});
 helpshift.logout();
+stopState();
 stopExpired();
 stopAll();
 

@@ -19,6 +19,9 @@ void helpshift.loginWithIdentity(42); // expect TS2345
 void helpshift.loginWithIdentity("jwt", { full_privacy_enabled: ["yes"] }); // expect TS2322
 helpshift.updateMasterAttributes({ age: 12 }); // expect TS2322
 helpshift.logout("now"); // expect TS2554
+if (helpshift.getState().state === "sessionExpired") console.warn("no such state"); // expect TS2367
+const view = helpshift.getState();
+view.state = "loggedIn"; // expect TS2540
 const stop: () => boolean = helpshift.on("userSessionExpired", () => undefined); // expect TS2322
 new LoginFailure("badPassword", {}); // expect TS2345
 new LoginFailure("networkError", { email: "tooLong" }); // expect TS2322
