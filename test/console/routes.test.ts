@@ -11,6 +11,7 @@ import { CONSOLE_ENTRY, registerConsolePageRoutes } from "../../TypeScript/conso
 import { consolePageHtml, NAV } from "../../TypeScript/console/web/page";
 import { THEME_CSS } from "../../TypeScript/console/web/theme";
 import { TESTER_ENTRY, testerBundle } from "../../TypeScript/tester/web/bundle";
+import { TESTER_CSS } from "../../TypeScript/tester/web/page";
 
 const app = Fastify();
 
@@ -83,9 +84,10 @@ describe("console page routes", () => {
     await expect(again).rejects.toThrow();
   });
 
-  it("the page carries the theme, and the theme holds the shared vocabulary", () => {
+  it("the page carries the theme (and the mounted tester's own rules), and the theme holds the shared vocabulary", () => {
     const html = consolePageHtml({ serviceUrl: "", scriptPath: "/s.js" });
     expect(html).toContain(THEME_CSS);
+    expect(html).toContain(TESTER_CSS);
     for (const selector of [
       ".page{",
       ".panel{",

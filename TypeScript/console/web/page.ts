@@ -6,7 +6,7 @@
  * @example
  * reply.type("text/html").send(consolePageHtml({ serviceUrl: "", scriptPath: "/console/app.js" }));
  */
-import { escapeHtml } from "../../tester/web/page";
+import { escapeHtml, TESTER_CSS } from "../../tester/web/page";
 import { THEME_CSS } from "./theme";
 
 export interface ConsolePageHtmlOptions {
@@ -43,7 +43,7 @@ export function consolePageHtml(options: ConsolePageHtmlOptions): string {
   ).join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>HelpshiftTS identity console</title><style>${THEME_CSS}</style></head>
+<title>HelpshiftTS identity console</title><style>${THEME_CSS}${TESTER_CSS}</style></head>
 <body data-service-url="${escapeHtml(options.serviceUrl)}">
 <a class="skip-link" href="#main" data-skip>Skip to the page</a>
 <header class="app-header"><div class="app-header-inner">

@@ -56,12 +56,14 @@ function button(action: string, label: string): string {
 /**
  * What the tester needs beyond the console's theme (THEME_CSS): lines wrap between words; only a run too long for a
  * whole line (a JWT, a JSON map without spaces) is broken, so no word is ever cut in the middle (`overflow-wrap:
- * anywhere`, never `word-break: break-all`); the parts of the client line never wrap inside.
+ * anywhere`, never `word-break: break-all`); the parts of the client line never wrap inside. So does an outbox
+ * key (`custom_user_fields.rank`), so the outbox table fits its panel instead of scrolling sideways (a scroller
+ * with nothing focusable in it is out of a keyboard's reach).
  */
 export const TESTER_CSS = `
 .tester pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0 0}
 .tester label{display:block}.tester input,.tester textarea{width:100%;box-sizing:border-box}
-.tester .part{white-space:nowrap}.tester #events li{overflow-wrap:anywhere}
+.tester .part{white-space:nowrap}.tester #events li{overflow-wrap:anywhere}.tester #outbox td.mono{overflow-wrap:anywhere}
 .tester .decoded{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:8px}
 .tester .token-field{margin:4px 0;overflow-wrap:anywhere}.tester .token-field ul,.tester .problems{list-style:none;margin:2px 0;padding:0}
 .tester #events-section{container-type:inline-size}
