@@ -8,7 +8,9 @@
  *
  * Then an accessibility pass on every page (test/support/a11y.ts): axe-core (serious and critical violations
  * fail), every form control has an accessible name, and Tab goes through the nav and then the page's controls in
- * DOM order.
+ * DOM order. And the same axe check on every page in the dark colour scheme (`colorScheme: "dark"`), with the
+ * secret box and a dialog open, plus a dark background, its text's contrast and no surface left light; it saves
+ * docs/screenshots/dark.png (the user's page).
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +19,15 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsolePath } from "../../TypeScript/console/api-types";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
-import { focusableInOrder, injectAxe, seriousAxeViolations, tabWalk, unnamedControls } from "../support/a11y";
+import {
+  colourScheme,
+  contrastViolations,
+  focusableInOrder,
+  injectAxe,
+  seriousAxeViolations,
+  tabWalk,
+  unnamedControls,
+} from "../support/a11y";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -30,7 +40,7 @@ const dirs: string[] = [];
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
-async function openBrowser(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+async function openBrowser(options: { bypassCSP?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
   const userDataDir = mkdtempSync(join(tmpdir(), "helpshift-ts-console-"));
   dirs.push(userDataDir);
   // A fresh --user-data-dir per context: playwright takes it as launchPersistentContext's first argument.
@@ -40,6 +50,7 @@ async function openBrowser(options: { bypassCSP?: boolean } = {}): Promise<Page>
     args: CHROMIUM_FLAGS,
     viewport: VIEWPORT,
     ...(options.bypassCSP ? { bypassCSP: true } : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
   });
   contexts.push(context);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -495,4 +506,109 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
       expect(walk.visited).toEqual(walk.expected);
     });
   }
+});
+
+describe("the dark colour scheme on every console page (prefers-color-scheme: dark)", () => {
+  let page: Page;
+  const SECRET = "dark-dev-secret-0123456789abcdef";
+  let userId = "";
+
+  /** axe's serious and critical violations (contrast is one), a dark background, readable text, no light surface. */
+  async function checkDark(): Promise<void> {
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await contrastViolations(page)).toEqual([]);
+    const scheme = await colourScheme(page);
+    expect(scheme.background).toBeLessThan(0.2);
+    expect(scheme.text).toBeGreaterThan(0.5);
+    expect(scheme.contrast).toBeGreaterThanOrEqual(7);
+    expect(scheme.lightSurfaces).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    service.apps.create({ id: "dark", secret: SECRET, tags: ["vip"] });
+    // bypassCSP only so that axe-core can be injected; the page is the same.
+    page = await openBrowser({ bypassCSP: true, colorScheme: "dark" });
+    await page.goto(`${baseUrl}/console#/tester`);
+    const tester = page.locator("#tester-root");
+    await tester.locator('[data-field="appId"]').fill("dark");
+    await tester.locator('[data-field="secret"]').fill(SECRET);
+    await tester.locator('[data-field="uid"]').fill("player-dark");
+    await tester.locator('[data-field="email"]').fill("grace@example.com");
+    await tester.locator('[data-action="mint"]').click();
+    await tester.locator('[data-action="login"]').click();
+    await page
+      .locator("#result")
+      .filter({ hasText: /login: Logged in as user / })
+      .waitFor();
+    userId = /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+    await tester
+      .locator('[data-field="masterAttributes"]')
+      .fill('{"first_name": "Grace", "new_tags": ["vip"], "custom_user_fields": {"rank": "gold"}}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    await page
+      .locator("#result")
+      .filter({ hasText: /^masterAttributes/ })
+      .waitFor();
+    await injectAxe(page);
+  });
+
+  const PAGES = [
+    ["apps", "Apps", () => page.locator("#apps-table").waitFor()],
+    ["users", "Users", () => page.locator("#users-table").waitFor()],
+    ["user", "User", () => page.locator("#user-sessions").waitFor()],
+    ["log", "Live log", () => page.locator('#log-list li[data-kind="attributes"]').first().waitFor()],
+    ["tester", "Login tester", () => page.locator("#tester-root #events li").first().waitFor()],
+    ["bend", "Bend", () => page.locator("#bend-changes .empty").waitFor()],
+  ] as const;
+
+  for (const [name, heading, ready] of PAGES) {
+    it(`${name}: dark, no serious or critical axe violation, text contrast AA`, async () => {
+      await page.evaluate(`location.hash = ${JSON.stringify(name === "user" ? `#/users/${userId}` : `#/${name}`)}`);
+      await page.locator("h1:focus").filter({ hasText: heading }).waitFor();
+      await ready();
+      await page.waitForTimeout(300);
+      await checkDark();
+      if (name === "user") {
+        await page.locator('#user-log [data-role="refused"]').first().waitFor();
+        await shoot(page, "dark");
+      }
+    });
+  }
+
+  it("the states: a bend in force (badges, notices), a secret shown once, an empty list, an open dialog", async () => {
+    await page.evaluate(`location.hash = "#/bend"`);
+    await page.locator("h1:focus").filter({ hasText: "Bend" }).waitFor();
+    await page.locator("#fail-count").fill("1");
+    await page.locator('[data-action="fail-next"]').click();
+    await page.locator('#bend-change-list [data-change="fail"]').waitFor();
+    await page.locator('[data-preset="300000"]').click();
+    await page.locator("#clock-badge").filter({ hasText: "clock 5 min ahead" }).waitFor();
+    await page.locator("#bend-badges .badge.bad").waitFor();
+    await checkDark();
+    await page.locator('[data-undo="clock"]').click();
+    await page.locator("#clock-badge").filter({ hasText: "clock in step" }).waitFor();
+    await page.locator('[data-undo="fail"]').click();
+    await page.locator("#bend-changes .empty").waitFor();
+
+    await page.evaluate(`location.hash = "#/apps"`);
+    await page.locator("h1:focus").filter({ hasText: "Apps" }).waitFor();
+    await page.locator("#create-app").getByLabel("App id").fill("dusk");
+    await page.locator("#create-app button[type=submit]").click();
+    await page.locator("#secret-box").waitFor();
+    await checkDark();
+    await page.locator('[data-action="dismiss-secret"]').click();
+
+    await page.evaluate(`location.hash = "#/users"`);
+    await page.locator("h1:focus").filter({ hasText: "Users" }).waitFor();
+    await page.locator("#users-search").fill("nobody-like-this");
+    await page.locator("#users-results .empty").filter({ hasText: "No user matches." }).waitFor();
+    await checkDark();
+    await page.locator("#users-search").fill("");
+    await page.locator('[data-action="reset-all"]').click();
+    await page.locator("#confirm-dialog").waitFor();
+    await checkDark();
+    await page.keyboard.press("Escape");
+    await page.locator("#confirm-dialog").waitFor({ state: "hidden" });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -8,6 +8,9 @@
  * await injectAxe(page);
  * expect(await seriousAxeViolations(page)).toEqual([]);
  * expect(await unnamedControls(page)).toEqual([]);
+ *
+ * The dark colour scheme (a context opened with `colorScheme: "dark"`) adds {@link colourScheme}: the page's
+ * background, its text's contrast and any surface left light.
  */
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
@@ -111,4 +114,53 @@ export async function tabWalk(
   }
   const names = (ids: string[]) => ids.map((id) => order.find((e) => e.id === id)?.what ?? id);
   return { visited: names(visited), expected: names(order.slice(0, count).map((e) => e.id)) };
+}
+
+/** axe-core's colour-contrast violations of any impact (text against what is behind it, WCAG AA). */
+export async function contrastViolations(page: Page): Promise<string[]> {
+  const result = (await page.evaluate(
+    "axe.run(document, { runOnly: ['color-contrast'], resultTypes: ['violations'] })",
+  )) as { violations: AxeViolation[] };
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(" ")}`));
+}
+
+/**
+ * Runs in the page: the body's background and text luminance (WCAG relative luminance, 0 black to 1 white) and
+ * their contrast, and every visible surface of the theme with a background of its own that is light
+ * (luminance 0.2 or more; the primary button's accent fill aside), each as `tag.class`.
+ */
+const COLOUR_SCHEME = `(() => {
+  const channels = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = (c) => {
+    const [r, g, b] = channels(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const opaque = (c) => { const a = channels(c)[3]; return a === undefined || a > 0; };
+  const visible = (e) => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+  const body = getComputedStyle(document.body);
+  const background = luminance(body.backgroundColor);
+  const text = luminance(body.color);
+  const contrast = (Math.max(background, text) + 0.05) / (Math.min(background, text) + 0.05);
+  const SURFACES = ".app-header, .panel, .log-view, table.data th, dialog[open], .secret-box, .secret-box pre, .empty, .loading, .error, .notice, .badge, pre, input, select, textarea, button:not(.primary), .meter";
+  const lightSurfaces = Array.from(document.querySelectorAll(SURFACES))
+    .filter((e) => visible(e) && opaque(getComputedStyle(e).backgroundColor) && luminance(getComputedStyle(e).backgroundColor) >= 0.2)
+    .map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + String(e.className).split(/\\s+/).join("."));
+  return { background, text, contrast, lightSurfaces };
+})()`;
+
+/** The page's colours as {@link COLOUR_SCHEME} measures them. */
+export interface ColourScheme {
+  /** The body's background, as WCAG relative luminance (0–1). */
+  readonly background: number;
+  /** The body's text colour, likewise. */
+  readonly text: number;
+  /** Their contrast ratio (1–21). */
+  readonly contrast: number;
+  /** The visible surfaces whose own background is light (luminance ≥ 0.2). */
+  readonly lightSurfaces: string[];
+}
+
+/** The body's background and text and any surface left light (for the dark scheme's checks). */
+export async function colourScheme(page: Page): Promise<ColourScheme> {
+  return (await page.evaluate(COLOUR_SCHEME)) as ColourScheme;
 }

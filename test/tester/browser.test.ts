@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
-import { focusableInOrder, injectAxe, seriousAxeViolations, tabWalk, unnamedControls } from "../support/a11y";
+import {
+  colourScheme,
+  contrastViolations,
+  focusableInOrder,
+  injectAxe,
+  seriousAxeViolations,
+  tabWalk,
+  unnamedControls,
+} from "../support/a11y";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
 
 const SECRET = "browser-test-dev-secret-0123456789";
@@ -431,5 +439,67 @@ describe("accessibility of the standalone /tester page (axe-core, names, focus o
       .waitFor();
     await tester.screenshot({ path: "/tmp/helpshift-ts-tester-a11y.png", fullPage: true });
     await checkPage();
+  });
+});
+
+describe("the standalone /tester page in the dark colour scheme (prefers-color-scheme: dark)", () => {
+  let darkDir: string;
+  let darkContext: BrowserContext;
+  let tester: Page;
+
+  beforeAll(async () => {
+    darkDir = mkdtempSync(join(tmpdir(), "helpshift-ts-chromium-dark-"));
+    // bypassCSP only so that axe-core can be injected (test/support/a11y.ts); the page is the same.
+    darkContext = await chromium.launchPersistentContext(darkDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+      colorScheme: "dark",
+    });
+    tester = darkContext.pages()[0] ?? (await darkContext.newPage());
+  });
+  afterAll(async () => {
+    await darkContext?.close();
+    if (darkDir) rmSync(darkDir, { recursive: true, force: true });
+  });
+
+  /** axe (serious and critical; contrast is one), a dark background, readable text, no surface left light. */
+  async function checkDark(): Promise<void> {
+    await injectAxe(tester);
+    expect(await seriousAxeViolations(tester)).toEqual([]);
+    expect(await contrastViolations(tester)).toEqual([]);
+    const scheme = await colourScheme(tester);
+    expect(scheme.background).toBeLessThan(0.2);
+    expect(scheme.text).toBeGreaterThan(0.5);
+    expect(scheme.contrast).toBeGreaterThanOrEqual(7);
+    expect(scheme.lightSurfaces).toEqual([]);
+  }
+
+  it("as it opens, and logged in with a decoded token, an outbox with refused keys and events", async () => {
+    await tester.goto(`${baseUrl}/tester`);
+    await tester.locator('[data-action="mint"]').waitFor();
+    await checkDark();
+
+    await tester.locator('[data-field="secret"]').fill(SECRET);
+    await tester.locator('[data-field="uid"]').fill("player-dark");
+    await tester.locator('[data-action="mint"]').click();
+    await tester.locator('[data-action="login"]').click();
+    await tester
+      .locator("#result")
+      .filter({ hasText: /login: Logged in as user / })
+      .waitFor();
+    await tester
+      .locator('[data-field="masterAttributes"]')
+      .fill('{"first_name": "Ada", "nickname": "x", "custom_user_fields": {"rank": "gold"}}');
+    await tester.locator('[data-action="masterAttributes"]').click();
+    await tester
+      .locator("#result")
+      .filter({ hasText: /^masterAttributes/ })
+      .waitFor();
+    await tester.locator('#outbox-rows tr[data-fate="refused"]').first().waitFor();
+    await tester.screenshot({ path: "/tmp/helpshift-ts-tester-dark.png", fullPage: true });
+    await checkDark();
   });
 });
