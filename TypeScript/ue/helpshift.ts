@@ -225,8 +225,8 @@ export function createHelpshift(worldContext: UE.Object, classes?: FacadeUE): He
       ue().HelpshiftTSLibrary.UpdateAppAttributesFromJson(JSON.stringify(attributes)),
     getState: () => toStateView(ue().HelpshiftTSLibrary.GetIdentityState()),
     onStateChange(listener) {
-      // One async action per listener: the C++ node itself tells it the current state on the next tick (so a
-      // listener added later still hears it first), then every change; Cancel unbinds it from the subsystem.
+      // One async action per listener: the C++ node itself tells it the state as it was at this call, on a later
+      // tick (so a listener added later still hears it first), then each later change once; Cancel unbinds it.
       let stopped = false;
       const onState = (state: UE.HelpshiftIdentityState) => {
         if (stopped) return;

@@ -264,6 +264,18 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
     expect(seen.get("end.callsIntoDeadEnv")).toEqual(["0"]);
   });
 
+  it("Listen For Identity State started in the same call as a change: the state current when it listened first, then each later change once, in order, on later frames", async () => {
+    const seen = await play("identity_state_listener");
+    // EHelpshiftIdentityState: 1 LoggedOut, 2 LoggingIn, 3 LoggedIn.
+    const heard = (label: string) => (seen.get(`${label}.OnState`) ?? []).map((line) => line.split(" ")[0]);
+    expect(heard("listenThenLogout")).toEqual(["state=3", "state=1", "state=2", "state=3", "state=1"]);
+    expect(heard("logoutThenListen")).toEqual(["state=1"]);
+    for (const label of ["listenThenLogout", "logoutThenListen"]) {
+      for (const line of seen.get(`${label}.OnState`) ?? []) expect(line).toMatch(later);
+    }
+    expect(seen.get("js.exception")).toBeUndefined();
+  });
+
   it("gameplay TypeScript in a second JsEnv: the built facade's Promise resolves and rejects, listeners fire and are removed", async () => {
     const seen = await play("gameplay_ts");
     expect(seen.get("ts.error")).toBeUndefined();

@@ -157,7 +157,8 @@ function fakeUE(host: FakeSubsystem, game: () => BundleEnv, registered = true) {
       },
     },
     HelpshiftTSIdentityStateAsyncAction: {
-      // Like the C++ node: the current state on the next tick after Activate, then every change, until Cancel.
+      // Like the C++ node: the state as it was at Activate, through the subsystem's delivery queue (after what was
+      // queued before, before what is queued after), and only then bound: every later change once, until Cancel.
       ListenForIdentityState: () => {
         const forward = (state: PublishedState | undefined) => {
           if (!action.cancelled && registered) action.OnStateChanged.Broadcast(toStruct(state) as never);
@@ -168,8 +169,12 @@ function fakeUE(host: FakeSubsystem, game: () => BundleEnv, registered = true) {
           boundAtCancel: -1,
           Activate: () => {
             if (!registered) return;
-            host.identityStateListeners.add(forward);
-            setImmediate(() => forward(host.identityStates.at(-1)));
+            const current = host.identityStates.at(-1);
+            host.deliverNextTick(() => {
+              if (action.cancelled) return;
+              host.identityStateListeners.add(forward);
+              forward(current);
+            });
           },
           Cancel: () => {
             action.boundAtCancel = action.OnStateChanged.bound.length;

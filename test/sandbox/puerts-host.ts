@@ -269,8 +269,9 @@ export class FakeSubsystem extends BridgeHost {
   /**
    * UHelpshiftTSSubsystem's delivery queue: what reaches game code (login results, events) runs on the next
    * tick, in the order TypeScript reported it, never inside the C++ call that caused it; nothing after shutdown.
+   * Public as `DeliverInOrder` is: the identity state node starts listening through it.
    */
-  private deliverNextTick(delivery: () => void) {
+  deliverNextTick(delivery: () => void) {
     this.deliveries.push(delivery);
     if (this.deliveries.length > 1) return;
     setImmediate(() => {

@@ -1,6 +1,5 @@
 #include "HelpshiftTSIdentityStateAsyncAction.h"
 
-#include "Containers/Ticker.h"
 #include "Engine/GameInstance.h"
 #include "HelpshiftTSModule.h"
 #include "HelpshiftTSSubsystem.h"
@@ -34,20 +33,22 @@ void UHelpshiftTSIdentityStateAsyncAction::ListenTo(UHelpshiftTSSubsystem& Owner
 		return;
 	}
 	Subsystem = &Owner;
-	StateHandle = Owner.OnIdentityStateChanged().AddUObject(this, &UHelpshiftTSIdentityStateAsyncAction::HandleState);
-	// The current state first, on the next tick: Blueprint wires the pin after Activate returns.
+	// The state as it is now, delivered through the subsystem's own queue, and the binding made only then: the
+	// changes queued before this call (already in Current) are delivered ahead of it and not heard again, and
+	// every change queued after it comes after it, once. Always on a later tick: Blueprint wires the pin after
+	// Activate returns.
+	const FHelpshiftIdentityState Current = Owner.GetIdentityState();
 	TWeakObjectPtr<UHelpshiftTSIdentityStateAsyncAction> WeakThis(this);
-	FirstState = FTSTicker::GetCoreTicker().AddTicker(FTickerDelegate::CreateLambda([WeakThis](float) {
-		if (UHelpshiftTSIdentityStateAsyncAction* Self = WeakThis.Get())
+	Owner.DeliverInOrder([WeakThis, Current]() {
+		UHelpshiftTSIdentityStateAsyncAction* Self = WeakThis.Get();
+		UHelpshiftTSSubsystem* Live = Self ? Self->Subsystem.Get() : nullptr;
+		if (!Self || !Live || !Self->IsActive())
 		{
-			Self->FirstState.Reset();
-			if (const UHelpshiftTSSubsystem* Live = Self->Subsystem.Get())
-			{
-				Self->HandleState(Live->GetIdentityState());
-			}
+			return;
 		}
-		return false;
-	}));
+		Self->StateHandle = Live->OnIdentityStateChanged().AddUObject(Self, &UHelpshiftTSIdentityStateAsyncAction::HandleState);
+		Self->HandleState(Current);
+	});
 }
 
 void UHelpshiftTSIdentityStateAsyncAction::HandleState(const FHelpshiftIdentityState& State)
@@ -60,11 +61,6 @@ void UHelpshiftTSIdentityStateAsyncAction::HandleState(const FHelpshiftIdentityS
 
 void UHelpshiftTSIdentityStateAsyncAction::Cancel()
 {
-	if (FirstState.IsValid())
-	{
-		FTSTicker::GetCoreTicker().RemoveTicker(FirstState);
-		FirstState.Reset();
-	}
 	if (UHelpshiftTSSubsystem* Owner = Subsystem.Get())
 	{
 		Owner->OnIdentityStateChanged().Remove(StateHandle);

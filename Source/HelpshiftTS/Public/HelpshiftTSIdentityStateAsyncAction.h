@@ -1,10 +1,10 @@
-// "Listen For Identity State": an async node whose On State Changed pin fires with the current identity state
-// right after it starts listening (on the next tick), then with every change, until cancelled. A listener that
-// binds late still learns where the client is. From _Event Init_ it starts when the subsystem starts.
+// "Listen For Identity State": an async node whose On State Changed pin fires with the identity state as it was
+// when the node started listening (on a later tick), then with every later change, once each and in order, until
+// cancelled. A listener that binds late still learns where the client is. From _Event Init_ it starts when the
+// subsystem starts.
 #pragma once
 
 #include "CoreMinimal.h"
-#include "Containers/Ticker.h"
 #include "Engine/CancellableAsyncAction.h"
 #include "HelpshiftTSIdentityState.h"
 #include "HelpshiftTSIdentityStateAsyncAction.generated.h"
@@ -36,5 +36,4 @@ private:
 	TWeakObjectPtr<UGameInstance> GameInstance;
 	TWeakObjectPtr<UHelpshiftTSSubsystem> Subsystem;
 	FDelegateHandle StateHandle;
-	FTSTicker::FDelegateHandle FirstState;
 };

@@ -105,6 +105,12 @@ public:
 	/** Every identity state change, on a later tick than the call that caused it (the state node binds here). */
 	FHelpshiftTSIdentityStateNative& OnIdentityStateChanged() { return IdentityStateNative; }
 
+	/**
+	 * Runs Delivery on a later tick, after every result, event and state change queued before this call and before
+	 * any queued after it (the state node starts listening this way, so it hears each change once, in order).
+	 */
+	void DeliverInOrder(FHelpshiftTSDeliveries::FDelivery Delivery) { Deliver(MoveTemp(Delivery)); }
+
 	/** Replaces the one Blueprint event delegate (UHelpshiftTSLibrary::BindEventDelegate). */
 	void SetEventDelegate(const FHelpshiftEventDelegate& Delegate);
 

@@ -53,6 +53,7 @@ public:
 	void OnFailure(const FString& Reason, const FHelpshiftStringMap& Errors);
 	void OnFailureDetail(const FString& Reason, const FHelpshiftStringMap& Errors, const FString& Detail);
 	void OnEvent(const FString& EventName, const FHelpshiftStringMap& Data);
+	void OnState(const FHelpshiftIdentityState& State);
 };
 
 /** The harness's reporting object for a game's gameplay script (test/harness/cpp/Probe.cpp). */

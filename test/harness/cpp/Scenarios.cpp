@@ -10,6 +10,7 @@
 #include "HelpshiftConfigParameter.h"
 #include "HelpshiftTSConstants.h"
 #include "HelpshiftTSEventAsyncAction.h"
+#include "HelpshiftTSIdentityStateAsyncAction.h"
 #include "HelpshiftTSLibrary.h"
 #include "HelpshiftTSLoginAsyncAction.h"
 #include "HelpshiftTSModuleLoader.h"
@@ -71,6 +72,11 @@ void UHsPins::OnFailureDetail(const FString& Reason, const FHelpshiftStringMap& 
 void UHsPins::OnEvent(const FString& EventName, const FHelpshiftStringMap& Data)
 {
 	Record("OnEvent", "name=" + N(EventName) + " data=" + HsScenario::Entries(Data));
+}
+
+void UHsPins::OnState(const FHelpshiftIdentityState& State)
+{
+	Record("OnState", "state=" + std::to_string(static_cast<int>(State.State)) + " user=" + (State.UserId.IsEmpty() ? "none" : "set"));
 }
 
 UHsPins* HsNewPins(const std::string& Label)
@@ -723,5 +729,45 @@ HS_SCENARIO(gameplay_ts)
 	Settled(10);
 	HsEngine::Line("end.scriptBindings", std::to_string(HsLiveScriptBindings));
 	GameEnv.Reset();
+	HsEndGame(Game);
+}
+
+// "Listen For Identity State" started in the same game call as a change: it hears the state current when it
+// started listening first, then each later change once, in order; never a change made before it listened.
+HS_SCENARIO(identity_state_listener)
+{
+	UHsGameInstance* Game = HsStartGame([](UHsGameInstance*) { UHelpshiftTSLibrary::Init(InitParameters()); });
+	LoginNode(Game, "login", HsScenario::ConfigW("token.valid"), NoPrivacy());
+	Settled();
+	auto Listen = [Game](const std::string& Label) {
+		UHsPins* Pins = HsNewPins(Label);
+		UHelpshiftTSIdentityStateAsyncAction* Node = UHelpshiftTSIdentityStateAsyncAction::ListenForIdentityState(Game);
+		Node->OnStateChanged.AddDynamic(Pins, &UHsPins::OnState);
+		Node->Activate();
+		return Node;
+	};
+	UHelpshiftTSIdentityStateAsyncAction* Before = nullptr;
+	{
+		// Listens, then logs out, in one call: the logged-in state first, then logged out.
+		FGameCall Call;
+		Before = Listen("listenThenLogout");
+		UHelpshiftTSLibrary::Logout();
+	}
+	Settled();
+	LoginNode(Game, "relogin", HsScenario::ConfigW("token.valid"), NoPrivacy());
+	Settled();
+	UHelpshiftTSIdentityStateAsyncAction* After = nullptr;
+	{
+		// Logs out, then listens, in one call: logged out once (the change before it listened is not heard again).
+		FGameCall Call;
+		UHelpshiftTSLibrary::Logout();
+		After = Listen("logoutThenListen");
+	}
+	Settled();
+	{
+		FGameCall Call;
+		Before->Cancel();
+		After->Cancel();
+	}
 	HsEndGame(Game);
 }
