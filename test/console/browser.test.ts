@@ -462,6 +462,22 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
     await injectAxe(page);
   });
 
+  /** Pairs of panels of the page, one right below the other, with less than 12 px between them. */
+  const touchingPanels = (page: Page, name: string): Promise<string[]> =>
+    page.evaluate(`(() => {
+      const boxes = Array.from(document.querySelectorAll("#page-${name} .panel"))
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ el, r: el.getBoundingClientRect() }));
+      const found = [];
+      for (const a of boxes) for (const b of boxes) {
+        if (a === b || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const sideways = a.r.left < b.r.right && b.r.left < a.r.right;
+        const gap = b.r.top - a.r.bottom;
+        if (sideways && gap >= 0 && gap < 12) found.push((a.el.querySelector("h2")?.textContent ?? "?") + " / " + (b.el.querySelector("h2")?.textContent ?? "?") + " " + Math.round(gap) + " px");
+      }
+      return found;
+    })()`);
+
   const PAGES = [
     ["apps", "Apps", () => page.locator("#apps-table").waitFor()],
     ["users", "Users", () => page.locator("#users-table").waitFor()],
@@ -486,6 +502,8 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
       const h1 = await page.locator("h1:focus").boundingBox();
       const panel = await page.locator(`#page-${name} .panel`).first().boundingBox();
       if (panel !== null) expect(panel.x).toBe(h1?.x);
+      // Panels never touch: one below another (overlapping sideways) leaves at least the theme's gap between them.
+      expect(await touchingPanels(page, name)).toEqual([]);
 
       // Tab from the top of the document: the nav's links first, then the page's controls, in DOM order.
       const order = await focusableInOrder(page);

@@ -69,7 +69,7 @@ a{color:var(--accent)}a:hover{color:var(--accent-hover)}
 
 /* layout */
 .page{max-width:1240px;margin:0 auto;padding:var(--space-5) var(--space-4) var(--space-6)}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,340px),1fr));gap:var(--space-4);align-items:start}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,340px),1fr));gap:var(--space-4);align-items:start;margin:0 0 var(--space-4)}
 .grid.two{grid-template-columns:repeat(auto-fit,minmax(min(100%,480px),1fr))}
 .grid>*{min-width:0}
 .panel{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);box-shadow:var(--shadow);padding:var(--space-4);margin:0 0 var(--space-4);min-width:0}
