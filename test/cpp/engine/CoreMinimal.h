@@ -28,6 +28,8 @@ typedef std::uint64_t uint64;
 #define TEXT(x) u##x
 #define MAX_int32 ((int32)0x7fffffff)
 #define MIN_int32 ((int32)0x80000000)
+// Misc/CoreMiscDefines.h: "no index" (FWorldContext::PIEInstance of a world that is not a PIE client).
+enum { INDEX_NONE = -1 };
 // As in a development build: a failed check() stops the program (test/cpp/run programs observe it).
 [[noreturn]] inline void HsCheckFailed(const char* Expr, const char* File, int Line)
 {
@@ -513,4 +515,5 @@ private:
 	T* Ptr = nullptr;
 };
 
+#include "Containers/EnumAsByte.h"
 #include "Delegates/Delegate.h"

@@ -176,6 +176,23 @@ void UGameInstance::Init()
 	}
 }
 
+void UGameInstance::HsInitializeStandalone()
+{
+	HsOwnedContext = FWorldContext();
+	HsOwnedContext.WorldType = EWorldType::Game;
+	WorldContext = &HsOwnedContext;
+	Init();
+}
+
+void UGameInstance::HsInitializeForPlayInEditor(int32 PIEInstanceIndex)
+{
+	HsOwnedContext = FWorldContext();
+	HsOwnedContext.WorldType = EWorldType::PIE;
+	HsOwnedContext.PIEInstance = PIEInstanceIndex;
+	WorldContext = &HsOwnedContext;
+	Init();
+}
+
 void UGameInstance::Shutdown()
 {
 	// ReceiveShutdown() first, then (local players removed) SubsystemCollection.Deinitialize(), reverse order.

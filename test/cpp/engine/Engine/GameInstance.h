@@ -5,4 +5,5 @@ class UGameInstance : public UObject
 {
 public:
 	template <typename TSubsystemClass> TSubsystemClass* GetSubsystem() const;
+	struct FWorldContext* GetWorldContext() const;
 };

@@ -2,8 +2,13 @@
 // (GameInstance.cpp, ENGINE-FACTS): Init runs ReceiveInit (_Event Init_) FIRST and initializes the subsystem
 // collection LAST; Shutdown runs ReceiveShutdown FIRST and deinitializes the subsystems after. A scenario's game
 // instance overrides ReceiveInit/ReceiveShutdown as a Blueprint subclass does.
+//
+// The world context (Engine/Engine.h FWorldContext) is made before Init, as the engine's InitializeStandalone
+// (EWorldType::Game) and InitializeForPlayInEditor (EWorldType::PIE, PIEInstance = the client's index) do; both
+// then call Init.
 #pragma once
 #include "CoreMinimal.h"
+#include "Engine/Engine.h"
 
 class USubsystem;
 class UBlueprintAsyncActionBase;
@@ -36,7 +41,18 @@ public:
 
 	class UWorld* HsWorld = nullptr;
 
+	/** GameInstance.h: the engine's world context of this game instance (null before it is initialized). */
+	struct FWorldContext* GetWorldContext() const { return WorldContext; }
+	/** UGameInstance::InitializeStandalone: a Game world context, then Init. */
+	void HsInitializeStandalone();
+	/** UGameInstance::InitializeForPlayInEditor(PIEInstanceIndex, ...): a PIE world context, then Init. */
+	void HsInitializeForPlayInEditor(int32 PIEInstanceIndex);
+
+protected:
+	FWorldContext* WorldContext = nullptr;
+
 private:
+	FWorldContext HsOwnedContext;
 	TArray<USubsystem*> Subsystems;
 	TArray<UObject*> ReferencedObjects;
 };
