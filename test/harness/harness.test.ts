@@ -130,6 +130,46 @@ function session(line: string | undefined): { user: string; anonymous: string; t
   return { user: m![1]!, anonymous: m![2]!, token: m![3]! };
 }
 
+/**
+ * Two PIE clients (PIEInstance 0 and 1) keep their state apart, each in Saved/HelpshiftTS/PIE-<n>: two anonymous
+ * users with different ids, then two identified users; nothing in Saved/HelpshiftTS itself. A standalone game
+ * afterwards uses Saved/HelpshiftTS (its own anonymous id) and leaves the PIE folders alone.
+ */
+async function expectOwnStoreFolders(seen: Map<string, string[]>) {
+  const anonA = session(seen.get("a.anon.session")?.[0]);
+  const anonB = session(seen.get("b.anon.session")?.[0]);
+  expect(anonA.anonymous).toBe("true");
+  expect(anonB.anonymous).toBe("true");
+  expect(anonA.user).not.toBe(anonB.user);
+  const idA = seen.get("a.anonymousId")?.[0];
+  const idB = seen.get("b.anonymousId")?.[0];
+  expect(idA).toMatch(/^"hsft_anon_/);
+  expect(idB).toMatch(/^"hsft_anon_/);
+  expect(idA).not.toBe(idB);
+  // (Their sessions are revoked by the identified logins that follow, so the service is not asked about them.)
+  expect(seen.get("a.anon.OnSuccess")).toEqual([expect.stringMatching(later)]);
+  expect(seen.get("b.anon.OnSuccess")).toEqual([expect.stringMatching(later)]);
+  const a = session(seen.get("a.session")?.[0]);
+  const b = session(seen.get("b.session")?.[0]);
+  expect(a.anonymous).toBe("false");
+  expect(b.anonymous).toBe("false");
+  expect(a.user).not.toBe(b.user);
+  expect((await me(a.token)).body).toMatchObject({ identities: [{ identifier: "uid", value: "harness-pieA" }] });
+  expect((await me(b.token)).body).toMatchObject({ identities: [{ identifier: "uid", value: "harness-pieB" }] });
+  expect(seen.get("pie.files")).toEqual(["PIE-0,PIE-1"]);
+  // A standalone game: Saved/HelpshiftTS itself, an anonymous id of its own; PIE-0 untouched.
+  const standalone = session(seen.get("standalone.session")?.[0]);
+  expect(standalone.anonymous).toBe("true");
+  expect([anonA.user, anonB.user]).not.toContain(standalone.user);
+  const standaloneId = seen.get("standalone.anonymousId")?.[0];
+  expect(standaloneId).toMatch(/^"hsft_anon_/);
+  expect([idA, idB]).not.toContain(standaloneId);
+  expect(seen.get("standalone.files")?.[0]?.split(",")).toEqual(
+    expect.arrayContaining(["PIE-0", "PIE-1", "helpshift_002eanonymousId", "helpshift_002esession"]),
+  );
+  expect(seen.get("standalone.pie0Session")).toEqual(seen.get("a.session"));
+}
+
 /** A pin fired on a later frame (the number is not pinned: HTTP timing varies), outside any game call. */
 const later = /later=[1-9]\d* inCall=0$/;
 
@@ -352,7 +392,7 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
     expect(seen.get("end.callsIntoDeadEnv")).toEqual(["0"]);
   });
 
-  it("two PIE game instances at once: static calls go to the newest subsystem; when it ends the older one takes over", async () => {
+  it("two PIE game instances at once: each keeps its state in Saved/HelpshiftTS/PIE-<n>; static calls go to the newest subsystem; when it ends the older one takes over", async () => {
     const seen = await play("pie_two_instances");
     expect(seen.get("subsystems")).toEqual(["two running=11"]);
     expect(seen.get("a.login.OnSuccess")).toEqual([expect.stringMatching(later)]);
@@ -366,6 +406,7 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
       "name=appAttributesValidationFailed data={pie_key:invalidData} later=1 inCall=0",
     ]);
     expect(seen.get("primary.afterA")).toEqual(["null"]);
+    await expectOwnStoreFolders(seen);
     expect(seen.get("end.callsIntoDeadEnv")).toEqual(["0"]);
   });
 
@@ -377,6 +418,7 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
     expect(seen.get("a.login.OnSuccess")).toEqual([expect.stringMatching(later)]);
     expect(seen.get("b.login.OnSuccess")).toEqual([expect.stringMatching(later)]);
     expect(seen.get("b.events.OnEvent")).toHaveLength(1);
+    await expectOwnStoreFolders(seen);
   });
 });
 

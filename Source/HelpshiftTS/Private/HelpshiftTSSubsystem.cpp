@@ -4,6 +4,7 @@
 #include "Containers/Ticker.h"
 #include "CoreGlobals.h"
 #include "Engine/Engine.h"
+#include "Engine/EngineTypes.h"
 #include "Engine/GameInstance.h"
 #include "Engine/World.h"
 #include "HAL/FileManager.h"
@@ -402,7 +403,19 @@ void UHelpshiftTSSubsystem::HandleLog(const FString& Level, const FString& Messa
 
 FString UHelpshiftTSSubsystem::GetStorageDir() const
 {
-	return FPaths::Combine(FPaths::ProjectSavedDir(), TEXT("HelpshiftTS"));
+	const FString Root = FPaths::Combine(FPaths::ProjectSavedDir(), TEXT("HelpshiftTS"));
+	// PIE clients share one process and one Saved/: each keeps its own anonymous id, session and outbox in
+	// PIE-<PIEInstance>. A standalone or packaged game keeps Saved/HelpshiftTS. The engine sets the world context
+	// before Init (GameInstance.cpp, InitializeForPlayInEditor: WorldType PIE, PIEInstance = the client's index);
+	// FWorldContext::WorldType/PIEInstance (Engine/Engine.h) and UGameInstance::GetWorldContext (GameInstance.h)
+	// are not editor-only, and in a game no world is PIE.
+	const UGameInstance* GameInstance = GetGameInstance();
+	const FWorldContext* Context = GameInstance ? GameInstance->GetWorldContext() : nullptr;
+	if (Context && Context->WorldType == EWorldType::PIE && Context->PIEInstance != INDEX_NONE)
+	{
+		return FPaths::Combine(Root, FString(TEXT("PIE-")) + FString::FromInt(Context->PIEInstance));
+	}
+	return Root;
 }
 
 void UHelpshiftTSSubsystem::HandleAppForeground()

@@ -62,8 +62,13 @@ class UHsProbe : public UObject
 };
 
 UHsPins* HsNewPins(const std::string& Label);
-/** Creates a game instance in a world and runs its Init (one game call). */
-UHsGameInstance* HsStartGame(std::function<void(UHsGameInstance*)> EventInit, std::function<void(UHsGameInstance*)> EventShutdown = nullptr);
+/**
+ * Creates a game instance in a world and runs its Init (one game call): a standalone game's (a Game world
+ * context), or, with PIEInstance >= 0, a PIE client's (a PIE world context with that PIEInstance), as the engine's
+ * InitializeStandalone / InitializeForPlayInEditor do.
+ */
+UHsGameInstance* HsStartGame(std::function<void(UHsGameInstance*)> EventInit, std::function<void(UHsGameInstance*)> EventShutdown = nullptr,
+	int32 PIEInstance = INDEX_NONE);
 void HsEndGame(UHsGameInstance* Game);
 
 #define HS_SCENARIO(Name) \

@@ -87,7 +87,7 @@ UHsPins* HsNewPins(const std::string& Label)
 	return Pins;
 }
 
-UHsGameInstance* HsStartGame(std::function<void(UHsGameInstance*)> EventInit, std::function<void(UHsGameInstance*)> EventShutdown)
+UHsGameInstance* HsStartGame(std::function<void(UHsGameInstance*)> EventInit, std::function<void(UHsGameInstance*)> EventShutdown, int32 PIEInstance)
 {
 	UHsGameInstance* Game = NewObject<UHsGameInstance>();
 	UWorld* World = NewObject<UWorld>(Game);
@@ -96,7 +96,10 @@ UHsGameInstance* HsStartGame(std::function<void(UHsGameInstance*)> EventInit, st
 	Game->EventInit = std::move(EventInit);
 	Game->EventShutdown = std::move(EventShutdown);
 	FGameCall Call;
-	Game->Init();
+	if (PIEInstance == INDEX_NONE)
+		Game->HsInitializeStandalone();
+	else
+		Game->HsInitializeForPlayInEditor(PIEInstance);
 	return Game;
 }
 
@@ -179,10 +182,11 @@ namespace
 		return Count;
 	}
 
-	std::string SavedFiles()
+	/** The names in Saved/HelpshiftTS (or its subfolder Sub), sorted, joined by ",". */
+	std::string SavedFiles(const std::string& Sub = "")
 	{
 		std::vector<std::string> Names;
-		const std::string Dir = HsScenario::Config("projectDir") + "/Saved/HelpshiftTS";
+		const std::string Dir = HsScenario::Config("projectDir") + "/Saved/HelpshiftTS" + (Sub.empty() ? "" : "/" + Sub);
 		if (std::filesystem::exists(Dir))
 			for (const auto& Entry : std::filesystem::directory_iterator(Dir)) Names.push_back(Entry.path().filename().string());
 		std::sort(Names.begin(), Names.end());
@@ -328,8 +332,11 @@ namespace
 		for (UHsPins* Pin : Pins) Pin->CallFrame = HsEngine::Frame();
 	}
 
-	/** The text of one store key's file under Saved/HelpshiftTS ("" when absent); keys escaped as store.ts does. */
-	std::string StoreValue(const std::string& Key)
+	/**
+	 * The text of one store key's file under Saved/HelpshiftTS (or its subfolder Sub; "" when absent); keys
+	 * escaped as store.ts does.
+	 */
+	std::string StoreValue(const std::string& Key, const std::string& Sub = "")
 	{
 		std::string File;
 		for (char C : Key)
@@ -342,7 +349,7 @@ namespace
 				File += Hex;
 			}
 		}
-		std::ifstream In(HsScenario::Config("projectDir") + "/Saved/HelpshiftTS/" + File);
+		std::ifstream In(HsScenario::Config("projectDir") + "/Saved/HelpshiftTS/" + (Sub.empty() ? "" : Sub + "/") + File);
 		return std::string(std::istreambuf_iterator<char>(In), std::istreambuf_iterator<char>());
 	}
 
@@ -355,9 +362,9 @@ namespace
 	}
 
 	/** The stored session: "user=<id> anonymous=<bool> token=<token>", or "none". */
-	std::string StoredSession()
+	std::string StoredSession(const std::string& Sub = "")
 	{
-		const std::string Json = StoreValue("helpshift.session");
+		const std::string Json = StoreValue("helpshift.session", Sub);
 		if (Json.empty()) return "none";
 		return "user=" + Field(Json, "userId") + " anonymous=" + Field(Json, "anonymous") + " token=" + Field(Json, "sessionToken");
 	}
@@ -647,10 +654,13 @@ HS_SCENARIO(shutdown_all_in_flight)
 	HsEndGame(Second);
 }
 
-// Two PIE clients: two game instances at once, each with its own subsystem (sharing the project's Saved/, as PIE
-// clients do). Bool InitInEventInit: each Blueprint calls Init(parameters) in _Event Init_; otherwise the service
-// is named in Project Settings and both subsystems initialize from them. The static calls go to the newest
-// subsystem; when it ends, the older one takes over.
+// Two PIE clients: two game instances at once (PIE world contexts, PIEInstance 0 and 1), each with its own
+// subsystem, in one project (one Saved/, as PIE clients share). Bool InitInEventInit: each Blueprint calls
+// Init(parameters) in _Event Init_; otherwise the service is named in Project Settings and both subsystems
+// initialize from them. Each client keeps its state in Saved/HelpshiftTS/PIE-<n>: two anonymous users, then two
+// identified ones, nothing in Saved/HelpshiftTS itself. The static calls go to the newest subsystem; when it ends,
+// the older one takes over. Then a standalone game (a Game world context) over the same Saved/ uses
+// Saved/HelpshiftTS.
 static void PlayTwoInstances(bool bInitInEventInit)
 {
 	if (!bInitInEventInit)
@@ -662,23 +672,34 @@ static void PlayTwoInstances(bool bInitInEventInit)
 	}
 	UHsPins* EventsA = HsNewPins("a.events");
 	UHsPins* EventsB = HsNewPins("b.events");
-	auto Start = [bInitInEventInit](UHsPins* Events) {
+	auto Start = [bInitInEventInit](UHsPins* Events, int32 PIEInstance) {
 		return HsStartGame([Events, bInitInEventInit](UHsGameInstance* Self) {
 			if (bInitInEventInit) UHelpshiftTSLibrary::Init(InitParameters());
 			UHelpshiftTSEventAsyncAction* Node = UHelpshiftTSEventAsyncAction::ListenForHelpshiftEvents(Self);
 			Node->OnEvent.AddDynamic(Events, &UHsPins::OnEvent);
 			Node->Activate();
-		});
+		}, nullptr, PIEInstance);
 	};
-	UHsGameInstance* A = Start(EventsA);
-	UHsGameInstance* B = Start(EventsB);
+	UHsGameInstance* A = Start(EventsA, 0);
+	UHsGameInstance* B = Start(EventsB, 1);
 	auto Which = [&](UHelpshiftTSSubsystem* S) { return std::string(!S ? "null" : S == SubsystemOf(A) ? "A" : S == SubsystemOf(B) ? "B" : "other"); };
 	HsEngine::Line("subsystems", std::string(SubsystemOf(A) && SubsystemOf(B) && SubsystemOf(A) != SubsystemOf(B) ? "two" : "not two") +
 		" running=" + std::to_string(SubsystemOf(A)->IsRunning()) + std::to_string(SubsystemOf(B)->IsRunning()));
 	HsEngine::Line("primary.both", Which(UHelpshiftTSSubsystem::GetPrimary()));
+	// Anonymous first: each client makes and keeps its own anonymous id.
+	LoginNode(A, "a.anon", FString(), FParams());
+	LoginNode(B, "b.anon", FString(), FParams());
+	Settled();
+	HsEngine::Line("a.anon.session", StoredSession("PIE-0"));
+	HsEngine::Line("b.anon.session", StoredSession("PIE-1"));
+	HsEngine::Line("a.anonymousId", StoreValue("helpshift.anonymousId", "PIE-0"));
+	HsEngine::Line("b.anonymousId", StoreValue("helpshift.anonymousId", "PIE-1"));
 	LoginNode(A, "a.login", HsScenario::ConfigW("token.pieA"), NoPrivacy());
 	LoginNode(B, "b.login", HsScenario::ConfigW("token.pieB"), NoPrivacy());
 	Settled();
+	HsEngine::Line("a.session", StoredSession("PIE-0"));
+	HsEngine::Line("b.session", StoredSession("PIE-1"));
+	HsEngine::Line("pie.files", SavedFiles());
 
 	FParams Bad;
 	Bad.Add(TEXT("pie_key"), Str("x"));
@@ -700,6 +721,16 @@ static void PlayTwoInstances(bool bInitInEventInit)
 	HsEngine::TickFrames(5);
 	HsEndGame(A);
 	HsEngine::Line("primary.afterA", Which(UHelpshiftTSSubsystem::GetPrimary()));
+
+	// A standalone game (not PIE) over the same project: Saved/HelpshiftTS, as before PIE folders existed.
+	UHsGameInstance* Standalone = Start(HsNewPins("standalone.events"), INDEX_NONE);
+	LoginNode(Standalone, "standalone.anon", FString(), FParams());
+	Settled();
+	HsEngine::Line("standalone.session", StoredSession());
+	HsEngine::Line("standalone.anonymousId", StoreValue("helpshift.anonymousId"));
+	HsEngine::Line("standalone.files", SavedFiles());
+	HsEngine::Line("standalone.pie0Session", StoredSession("PIE-0"));
+	HsEndGame(Standalone);
 }
 
 HS_SCENARIO(pie_two_instances) { PlayTwoInstances(false); }
