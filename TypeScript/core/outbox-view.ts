@@ -8,7 +8,13 @@ import { CUSTOM_USER_FIELDS_KEY, type ErrorMap, TagKey } from "../contract";
 import type { AttributeKeyFate, AttributeScope, OutboxListener, OutboxView, PendingBatchView } from "./api";
 import { defer } from "./defer";
 import type { CoreLog } from "./log";
-import type { AttributeBatch, BatchPart, PendingAttributes, UserOutbox } from "./outbox-model";
+import {
+  type AttributeBatch,
+  type BatchPart,
+  isPendingEmpty,
+  type PendingAttributes,
+  type UserOutbox,
+} from "./outbox-model";
 
 /** How many answered entries the view keeps (newest first). */
 export const MAX_SETTLED_FATES = 50;
@@ -132,7 +138,17 @@ export function createOutboxMonitor(deps: {
 
   const monitor: OutboxMonitor = {
     changed(userId, before, after) {
-      const since = { ...queuedSince.get(userId) };
+      const known = queuedSince.get(userId);
+      // The common case on a burst of updates: more changes to scopes already waiting, no batch cut or completed.
+      if (
+        known !== undefined &&
+        before.inflight?.batchId === after.inflight?.batchId &&
+        SCOPES.every((scope) => (known[scope] === undefined) === isPendingEmpty(after[scope]))
+      ) {
+        monitor.touch();
+        return;
+      }
+      const since = { ...known };
       const now = deps.now();
       if (after.inflight && after.inflight.batchId !== before.inflight?.batchId) {
         // Cut: the batch's entries waited since their scope's queue started.
@@ -144,7 +160,7 @@ export function createOutboxMonitor(deps: {
         batches.delete(before.inflight.batchId);
       }
       for (const scope of SCOPES) {
-        if (pendingKeys(after[scope]).length === 0) delete since[scope];
+        if (isPendingEmpty(after[scope])) delete since[scope];
         else since[scope] ??= now;
       }
       if (Object.keys(since).length > 0) queuedSince.set(userId, since);
