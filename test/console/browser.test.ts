@@ -12,10 +12,9 @@
  * secret box and a dialog open, plus a dark background, its text's contrast and no surface left light; it saves
  * docs/screenshots/dark.png (the user's page).
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsolePath } from "../../TypeScript/console/api-types";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
@@ -28,7 +27,7 @@ import {
   tabWalk,
   unnamedControls,
 } from "../support/a11y";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
+import { type LaunchedChromium, launchChromium } from "../support/chromium";
 
 const root = new URL("../..", import.meta.url).pathname;
 const SCREENSHOTS = join(root, "docs", "screenshots");
@@ -36,24 +35,13 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 let service: IdentityService;
 let baseUrl: string;
-const dirs: string[] = [];
-const contexts: BrowserContext[] = [];
+const browsers: LaunchedChromium[] = [];
 const pageErrors: string[] = [];
 
 async function openBrowser(options: { bypassCSP?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "helpshift-ts-console-"));
-  dirs.push(userDataDir);
-  // A fresh --user-data-dir per context: playwright takes it as launchPersistentContext's first argument.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: VIEWPORT,
-    ...(options.bypassCSP ? { bypassCSP: true } : {}),
-    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await launchChromium({ viewport: VIEWPORT, ...options });
+  browsers.push(browser);
+  const { page } = browser;
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     // The service's refusals and the bent failures are expected answers, not page errors.
@@ -71,9 +59,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  for (const browser of browsers) await browser.close();
   await service?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Goes to a console page through its nav link (as a person would), and waits for its heading to have the focus. */

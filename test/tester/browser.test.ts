@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityService, type IdentityService } from "../../TypeScript/server";
 import {
@@ -13,7 +10,7 @@ import {
   tabWalk,
   unnamedControls,
 } from "../support/a11y";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../support/chromium";
+import { type LaunchedChromium, launchChromium } from "../support/chromium";
 
 const SECRET = "browser-test-dev-secret-0123456789";
 
@@ -52,8 +49,7 @@ const BROKEN_WORDS = `(() => {
 
 let service: IdentityService;
 let baseUrl: string;
-let userDataDir: string;
-let context: BrowserContext;
+let browser: LaunchedChromium | undefined;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -61,15 +57,8 @@ beforeAll(async () => {
   service = await createIdentityService({ database: ":memory:" });
   service.apps.create({ id: "demo", secret: SECRET, tags: ["vip"] });
   baseUrl = await service.listen({ host: "127.0.0.1", port: 0 });
-  userDataDir = mkdtempSync(join(tmpdir(), "helpshift-ts-chromium-"));
-  // A fresh --user-data-dir per run: playwright takes it as launchPersistentContext's first argument.
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium();
+  page = browser.page;
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(message.text());
@@ -77,9 +66,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await service?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 const text = async (id: string) => (await page.locator(`#${id}`).textContent()) ?? "";
@@ -370,25 +358,15 @@ describe("login tester in real Chromium against the real service", () => {
 });
 
 describe("accessibility of the standalone /tester page (axe-core, names, focus order)", () => {
-  let a11yDir: string;
-  let a11yContext: BrowserContext;
+  let a11yBrowser: LaunchedChromium | undefined;
   let tester: Page;
 
   beforeAll(async () => {
-    a11yDir = mkdtempSync(join(tmpdir(), "helpshift-ts-chromium-a11y-"));
-    // bypassCSP only so that axe-core can be injected (test/support/a11y.ts); the page is the same.
-    a11yContext = await chromium.launchPersistentContext(a11yDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-    });
-    tester = a11yContext.pages()[0] ?? (await a11yContext.newPage());
+    a11yBrowser = await launchChromium({ bypassCSP: true });
+    tester = a11yBrowser.page;
   });
   afterAll(async () => {
-    await a11yContext?.close();
-    if (a11yDir) rmSync(a11yDir, { recursive: true, force: true });
+    await a11yBrowser?.close();
   });
 
   /** axe (serious and critical fail), every control named, and Tab through the controls in DOM order. */
@@ -443,26 +421,15 @@ describe("accessibility of the standalone /tester page (axe-core, names, focus o
 });
 
 describe("the standalone /tester page in the dark colour scheme (prefers-color-scheme: dark)", () => {
-  let darkDir: string;
-  let darkContext: BrowserContext;
+  let darkBrowser: LaunchedChromium | undefined;
   let tester: Page;
 
   beforeAll(async () => {
-    darkDir = mkdtempSync(join(tmpdir(), "helpshift-ts-chromium-dark-"));
-    // bypassCSP only so that axe-core can be injected (test/support/a11y.ts); the page is the same.
-    darkContext = await chromium.launchPersistentContext(darkDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-      colorScheme: "dark",
-    });
-    tester = darkContext.pages()[0] ?? (await darkContext.newPage());
+    darkBrowser = await launchChromium({ bypassCSP: true, colorScheme: "dark" });
+    tester = darkBrowser.page;
   });
   afterAll(async () => {
-    await darkContext?.close();
-    if (darkDir) rmSync(darkDir, { recursive: true, force: true });
+    await darkBrowser?.close();
   });
 
   /** axe (serious and critical; contrast is one), a dark background, readable text, no surface left light. */
