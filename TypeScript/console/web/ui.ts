@@ -4,7 +4,7 @@
  */
 import type { TesterForm } from "../../tester/view-model";
 import type { ConsoleApp, StatusAnswer } from "../api-types";
-import type { Api } from "./api";
+import { type Api, errorText } from "./api";
 import { $, type El, h, win } from "./dom";
 import type { Route } from "./format";
 import type { LogStore } from "./log-store";
@@ -154,4 +154,30 @@ export async function withButton(button: El, action: () => Promise<void>): Promi
     button.disabled = false;
     button.removeAttribute("aria-busy");
   }
+}
+
+/**
+ * Runs a change the console makes (its answer in words) with its button disabled: the words go to `said` and to
+ * the screen reader; a failure goes to `said` as `<failed>: why`. `reload` runs after a success, and after a
+ * failure too when `reloadAlways`.
+ */
+export async function runChange(
+  button: El,
+  said: El,
+  ctx: Pick<Ctx, "announce">,
+  action: () => Promise<string>,
+  options: { readonly failed: string; readonly reload: () => Promise<unknown>; readonly reloadAlways?: boolean },
+): Promise<void> {
+  await withButton(button, async () => {
+    let ok = false;
+    try {
+      const text = await action();
+      setResult(said, text, "ok");
+      ctx.announce(text);
+      ok = true;
+    } catch (error) {
+      setResult(said, `${options.failed}: ${errorText(error)}`, "bad");
+    }
+    if (ok || options.reloadAlways) await options.reload();
+  });
 }

@@ -15,7 +15,7 @@ import {
 import { ApiError, errorText } from "../api";
 import { $, badge, type El, field, h, select, win } from "../dom";
 import { formatSeconds, splitList } from "../format";
-import { type Ctx, empty, failure, loading, type Page, resultLine, setResult, withButton } from "../ui";
+import { type Ctx, empty, failure, loading, type Page, resultLine, runChange, setResult, withButton } from "../ui";
 
 const FIELD_TYPES: readonly (readonly [CustomFieldType, string])[] = [
   ["singleline", "single line"],
@@ -295,16 +295,7 @@ export function createAppsPage(ctx: Ctx): Page {
     }
     const said = resultLine("manage-said");
     const run = (button: El, action: () => Promise<string>) =>
-      withButton(button, async () => {
-        try {
-          const text = await action();
-          setResult(said, text, "ok");
-          ctx.announce(text);
-          await load();
-        } catch (error) {
-          setResult(said, `Not changed: ${errorText(error)}`, "bad");
-        }
-      });
+      runChange(button, said, ctx, action, { failed: "Not changed", reload: load });
     const patch = (body: object) => ctx.api.send<AppAnswer>("PATCH", ConsolePath.app(app.id), body);
 
     const identityToggle = h(

@@ -16,7 +16,7 @@ import {
 import { errorText } from "../api";
 import { $, badge, type El, field, h, select } from "../dom";
 import { formatOffset, formatSignedOffset, offsetFrom } from "../format";
-import { type Ctx, empty, failure, loading, type Page, resultLine, setResult, withButton } from "../ui";
+import { type Ctx, empty, failure, loading, type Page, resultLine, runChange, setResult } from "../ui";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -41,18 +41,12 @@ export function createBendPage(ctx: Ctx): Page {
   const sessionsBox = h("div", { id: "bend-sessions" });
   const networkNow = h("p", { className: "muted", id: "network-now" }, "–");
 
-  async function apply(button: El, action: () => Promise<string>): Promise<void> {
-    await withButton(button, async () => {
-      try {
-        const text = await action();
-        setResult(said, text, "ok");
-        ctx.announce(text);
-      } catch (error) {
-        setResult(said, `Not changed: ${errorText(error)}`, "bad");
-      }
-      await Promise.all([load(), ctx.refreshStatus()]);
+  const apply = (button: El, action: () => Promise<string>): Promise<void> =>
+    runChange(button, said, ctx, action, {
+      failed: "Not changed",
+      reload: () => Promise.all([load(), ctx.refreshStatus()]),
+      reloadAlways: true,
     });
-  }
   const bendCall = async (method: "PUT" | "DELETE", path: string, body?: object) => {
     const answer = await ctx.api.send<BendAnswer>(method, path, body);
     bend = answer.bend;

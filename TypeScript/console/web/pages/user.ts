@@ -15,7 +15,7 @@ import {
 import { ApiError, errorText } from "../api";
 import { $, badge, type El, h, win } from "../dom";
 import { formatRelative, formatTime, lifeLeft, sessionTone, valueText } from "../format";
-import { type Ctx, empty, failure, loading, type Page, resultLine, setResult, withButton } from "../ui";
+import { type Ctx, empty, failure, loading, type Page, resultLine, runChange, setResult, withButton } from "../ui";
 import { logRow } from "./log";
 
 function pairs(entries: readonly (readonly [string, El | string])[]): El {
@@ -85,18 +85,8 @@ export function createUserPage(ctx: Ctx): Page {
 
   const back = () => h("p", {}, h("a", { href: "#/users" }, "← All users"));
 
-  async function act(button: El, action: () => Promise<string>): Promise<void> {
-    await withButton(button, async () => {
-      try {
-        const text = await action();
-        setResult(said, text, "ok");
-        ctx.announce(text);
-        await load();
-      } catch (error) {
-        setResult(said, `Not done: ${errorText(error)}`, "bad");
-      }
-    });
-  }
+  const act = (button: El, action: () => Promise<string>): Promise<void> =>
+    runChange(button, said, ctx, action, { failed: "Not done", reload: load });
 
   function sessionRow(session: ConsoleSession): El {
     const left = lifeLeft(session.createdAt, session.expiresAt, serviceNow());
