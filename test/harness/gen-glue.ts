@@ -89,6 +89,10 @@ export function generateGlue(
   for (const text of texts)
     for (const m of text.matchAll(/DECLARE_DYNAMIC_(?:MULTICAST_)?DELEGATE(?:_\w+)?\((\w+)/g)) delegates.add(m[1]!);
 
+  // UENUMs reach JS as their underlying number, as Puerts hands an enum property to JS.
+  const enums = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(/UENUM\([^)]*\)\s*enum\s+class\s+(E\w+)/g)) enums.add(m[1]!);
+
   // USTRUCTs: a converter when every UPROPERTY converts.
   const structs = new Map<string, CppParameter[]>();
   for (const text of texts) {
@@ -103,8 +107,11 @@ export function generateGlue(
     const v = norm(t)
       .replace(/^const /, "")
       .replace(/&$/, "");
-    if (["int32", "bool", "float", "double", "FString", "TMap<FString,FString>"].includes(v.replace(/, /g, ",")))
+    if (
+      ["int32", "int64", "bool", "float", "double", "FString", "TMap<FString,FString>"].includes(v.replace(/, /g, ","))
+    )
       return true;
+    if (enums.has(v)) return true;
     if (/^U\w+\*$/.test(v)) return true;
     return structs.has(v) && convertible.has(v);
   };
@@ -147,6 +154,13 @@ export function generateGlue(
     "",
     "namespace HsJs {",
   ];
+  for (const name of enums) {
+    out.push(
+      `template <> struct TConv<${name}> {`,
+      `  static ${name} FromJs(FEnv* Env, v8::Local<v8::Value> V) { return static_cast<${name}>(V->Int32Value(ContextOf(Env)).FromMaybe(0)); }`,
+      `  static v8::Local<v8::Value> ToJs(FEnv* Env, ${name} X) { return v8::Integer::New(IsolateOf(Env), static_cast<int32>(X)); } };`,
+    );
+  }
   for (const name of convertible) {
     const fields = structs.get(name)!;
     out.push(

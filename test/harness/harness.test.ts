@@ -318,7 +318,7 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
     expect(seen.get("js.exception")).toBeUndefined();
   });
 
-  it("gameplay TypeScript in a second JsEnv: the built facade's Promise resolves and rejects, listeners fire and are removed", async () => {
+  it("gameplay TypeScript in a second JsEnv: the built facade's Promise resolves and rejects, listeners and the identity state fire and are removed", async () => {
     const seen = await play("gameplay_ts");
     expect(seen.get("ts.error")).toBeUndefined();
     expect(seen.get("js.exception")).toBeUndefined();
@@ -335,8 +335,18 @@ describe("Blueprint scenarios through the compiled C++ bridge, V8 and the refere
       ),
     ]);
     expect(seen.get("ts.badLogin.resolved")).toBeUndefined();
-    // Bound while listening and logging in (one event action, one login action: OnSuccess + OnFailure) ...
-    expect(seen.get("afterStart.scriptBindings")).toEqual(["3"]);
+    // onStateChange through the real glue: the struct from GetIdentityState and the node's pin, its enum as a
+    // number (the facade names it), its int64 expiry as a BigInt (the facade makes it a number); the first state
+    // on a later frame, then each change once; nothing after stopState().
+    expect(seen.get("ts.state")).toEqual([
+      "state=loggedOut user=none expires=undefined later=1 inCall=0",
+      "state=loggingIn user=none expires=undefined later=1 inCall=0",
+      expect.stringMatching(/^state=loggedIn user=set expires=number later=[1-9]\d* inCall=0$/),
+    ]);
+    expect(seen.get("ts.getState")).toEqual(["state=loggedIn user=set expires=number"]);
+    // Bound while listening and logging in (one event action, one state action, one login action: OnSuccess +
+    // OnFailure) ...
+    expect(seen.get("afterStart.scriptBindings")).toEqual(["4"]);
     // ... and nothing left once the logins settled and the listeners stopped (the later event reached nobody).
     expect(seen.get("end.scriptBindings")).toEqual(["0"]);
     expect(seen.get("end.callsIntoDeadEnv")).toEqual(["0"]);

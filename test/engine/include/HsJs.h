@@ -57,6 +57,16 @@ namespace HsJs
 		static int32 FromJs(FEnv* Env, v8::Local<v8::Value> V) { return V->Int32Value(ContextOf(Env)).FromMaybe(0); }
 		static v8::Local<v8::Value> ToJs(FEnv* Env, int32 X) { return v8::Integer::New(IsolateOf(Env), X); }
 	};
+	/** Puerts hands an int64 to JS as a BigInt (and takes a BigInt or a number back). */
+	template <> struct TConv<int64>
+	{
+		static int64 FromJs(FEnv* Env, v8::Local<v8::Value> V)
+		{
+			if (V->IsBigInt()) return V.As<v8::BigInt>()->Int64Value();
+			return static_cast<int64>(V->NumberValue(ContextOf(Env)).FromMaybe(0));
+		}
+		static v8::Local<v8::Value> ToJs(FEnv* Env, int64 X) { return v8::BigInt::New(IsolateOf(Env), X); }
+	};
 	template <> struct TConv<bool>
 	{
 		static bool FromJs(FEnv* Env, v8::Local<v8::Value> V) { return V->BooleanValue(IsolateOf(Env)); }

@@ -30,6 +30,14 @@ const nextFrames = (n) => new Promise((resolve) => setTimeout(resolve, n * 20));
 
 const helpshift = createHelpshift(game);
 let since = probe.Frame();
+// The identity state through Puerts' real shapes: the struct by reflection, its enum as a number, its int64 as a
+// BigInt; the first state comes from the C++ node on a later frame, then each change once.
+const stateStart = probe.Frame();
+const stopState = call(() =>
+  helpshift.onStateChange((s) =>
+    record("ts.state", `state=${s.state} user=${s.userId ? "set" : "none"} expires=${typeof s.expiresAt}`, stateStart),
+  ),
+).result;
 const stopOn = call(() =>
   helpshift.on("masterAttributesValidationFailed", (data) => record("ts.on", `data=${entries(data)}`, since)),
 ).result;
@@ -46,6 +54,8 @@ async function play() {
     record("ts.login.rejected", `reason=${e.reason}`, ok.frame);
   }
 
+  const now = helpshift.getState();
+  probe.Line("ts.getState", `state=${now.state} user=${now.userId ? "set" : "none"} expires=${typeof now.expiresAt}`);
   since = call(() => helpshift.updateMasterAttributes({ first_name: "Tess", nickname: "tt" })).frame;
   await nextFrames(5);
 
@@ -66,6 +76,7 @@ async function play() {
   // Stop listening: both listeners go, the facade's event action is cancelled, nothing fires any more.
   stopOn();
   stopAll();
+  stopState();
   since = call(() => helpshift.updateAppAttributes({ bogus_key: "x" })).frame;
   await nextFrames(5);
   probe.Line("ts.done", "1");
