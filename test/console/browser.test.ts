@@ -63,6 +63,22 @@ afterAll(async () => {
   await service?.close();
 });
 
+/**
+ * In the mounted tester: fills the form fields given (by data-field), mints, logs in, waits for the result and
+ * returns the user id it names.
+ */
+async function mintAndLogIn(page: Page, fields: Readonly<Record<string, string>>): Promise<string> {
+  const tester = page.locator("#tester-root");
+  for (const [field, value] of Object.entries(fields)) await tester.locator(`[data-field="${field}"]`).fill(value);
+  await tester.locator('[data-action="mint"]').click();
+  await tester.locator('[data-action="login"]').click();
+  await page
+    .locator("#result")
+    .filter({ hasText: /login: Logged in as user / })
+    .waitFor();
+  return /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+}
+
 /** Goes to a console page through its nav link (as a person would), and waits for its heading to have the focus. */
 async function nav(page: Page, name: string, heading: string): Promise<void> {
   await page.locator("nav.app-nav a", { hasText: name }).click();
@@ -137,15 +153,7 @@ describe("identity console in real Chromium against the real service", () => {
     });
     await nav(page, "Tester", "Login tester");
     const tester = page.locator("#tester-root");
-    await tester.locator('[data-field="uid"]').fill("player-7");
-    await tester.locator('[data-field="email"]').fill("ada@example.com");
-    await tester.locator('[data-action="mint"]').click();
-    await tester.locator('[data-action="login"]').click();
-    await page
-      .locator("#result")
-      .filter({ hasText: /login: Logged in as user / })
-      .waitFor();
-    userId = /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+    userId = await mintAndLogIn(page, { uid: "player-7", email: "ada@example.com" });
     expect(userId).toMatch(/^usr_/);
 
     // rank is not a custom field of the app: the service refuses that key and takes the rest.
@@ -430,16 +438,7 @@ describe("accessibility of every console page (axe-core, names, focus order)", (
     page = await openBrowser({ bypassCSP: true });
     await page.goto(`${baseUrl}/console#/tester`);
     const tester = page.locator("#tester-root");
-    await tester.locator('[data-field="appId"]').fill("a11y");
-    await tester.locator('[data-field="secret"]').fill(SECRET);
-    await tester.locator('[data-field="uid"]').fill("player-a11y");
-    await tester.locator('[data-action="mint"]').click();
-    await tester.locator('[data-action="login"]').click();
-    await page
-      .locator("#result")
-      .filter({ hasText: /login: Logged in as user / })
-      .waitFor();
-    userId = /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+    userId = await mintAndLogIn(page, { appId: "a11y", secret: SECRET, uid: "player-a11y" });
     await tester.locator('[data-field="masterAttributes"]').fill('{"first_name": "Ada", "nickname": "x"}');
     await tester.locator('[data-action="masterAttributes"]').click();
     await page
@@ -535,17 +534,12 @@ describe("the dark colour scheme on every console page (prefers-color-scheme: da
     page = await openBrowser({ bypassCSP: true, colorScheme: "dark" });
     await page.goto(`${baseUrl}/console#/tester`);
     const tester = page.locator("#tester-root");
-    await tester.locator('[data-field="appId"]').fill("dark");
-    await tester.locator('[data-field="secret"]').fill(SECRET);
-    await tester.locator('[data-field="uid"]').fill("player-dark");
-    await tester.locator('[data-field="email"]').fill("grace@example.com");
-    await tester.locator('[data-action="mint"]').click();
-    await tester.locator('[data-action="login"]').click();
-    await page
-      .locator("#result")
-      .filter({ hasText: /login: Logged in as user / })
-      .waitFor();
-    userId = /user (usr_\S+?)\.?(\s|$)/.exec((await page.locator("#result").textContent()) ?? "")?.[1] ?? "";
+    userId = await mintAndLogIn(page, {
+      appId: "dark",
+      secret: SECRET,
+      uid: "player-dark",
+      email: "grace@example.com",
+    });
     await tester
       .locator('[data-field="masterAttributes"]')
       .fill('{"first_name": "Grace", "new_tags": ["vip"], "custom_user_fields": {"rank": "gold"}}');
